@@ -1,0 +1,211 @@
+import { TerraformVariable } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ProxmoxProvider, ProxmoxProviderSsh } from '../../.gen/providers/proxmox/provider';
+import { Problems, ValidationError } from '../core/errors';
+
+/**
+ * How Terraform authenticates to the Proxmox API.
+ *
+ * - `api-token`: a least-privilege API token. Cannot set `kvm_arguments` (Proxmox reserves `args` for
+ *   the `root@pam` user itself; a token, even root's `root@pam!x`, is refused).
+ * - `root-password`: `root@pam` with a password. Can do everything, including `kvm_arguments`.
+ * - `api-token+root-password`: the token for everything, plus a second provider alias logged in as
+ *   `root@pam` by password that only resources needing `kvm_arguments` use.
+ *
+ * @see https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs#authentication
+ */
+export type ProxmoxAuthMode = 'api-token' | 'root-password' | 'api-token+root-password';
+
+/** Where the connection's secrets come from at deploy time; never from the synthesized JSON. */
+export type SecretSource =
+  /** Sensitive Terraform variables (`TF_VAR_<name>` in the environment, or a tfvars file). */
+  | 'terraform-variables'
+  /** The provider's own environment variables (`PROXMOX_VE_API_TOKEN`, `PROXMOX_VE_PASSWORD`, ...). */
+  | 'provider-environment';
+
+/** SSH access to the Proxmox nodes, needed to upload snippets and to import disks with `file_id`. */
+export interface ProxmoxSshProps {
+  /**
+   * SSH user on the Proxmox nodes.
+   * @default 'root'
+   */
+  readonly username?: string;
+  /**
+   * Authenticate with the local ssh-agent (`SSH_AUTH_SOCK`) instead of a private key variable.
+   * Secure default: no key material passes through Terraform state.
+   * @default true
+   */
+  readonly agent?: boolean;
+  /**
+   * Address of each Proxmox node by node name, when DNS does not resolve node names.
+   * @default - the provider resolves node names through the API
+   */
+  readonly nodeAddresses?: Readonly<Record<string, string>>;
+}
+
+/** Props of {@link ProxmoxConnection}. */
+export interface ProxmoxConnectionProps {
+  /**
+   * The Proxmox API endpoint, e.g. `https://pve.example.com:8006/`.
+   * @default - taken from `PROXMOX_VE_ENDPOINT` at deploy time
+   */
+  readonly endpoint?: string;
+  /**
+   * Authentication mode. See {@link ProxmoxAuthMode}.
+   * @default 'api-token'
+   */
+  readonly authMode?: ProxmoxAuthMode;
+  /**
+   * API token id (`user@realm!tokenname`), used by the token modes with `terraform-variables`; the secret
+   * (the UUID) comes from the `<prefix>_api_token_secret` variable.
+   * @default 'terraform@pve!cdktf'
+   */
+  readonly apiTokenId?: string;
+  /**
+   * Where secrets come from. `provider-environment` is only possible with a single auth mode, because both
+   * provider instances of `api-token+root-password` would read the same environment variables.
+   * @default 'terraform-variables'
+   */
+  readonly secretSource?: SecretSource;
+  /**
+   * Skip TLS verification of the API endpoint. Only for a lab with a self-signed certificate.
+   * @default false
+   */
+  readonly insecure?: boolean;
+  /**
+   * SSH access to the nodes (snippet upload, `file_id` disk import).
+   * @default - no SSH: constructs that need it refuse at synth time
+   */
+  readonly ssh?: ProxmoxSshProps;
+  /**
+   * Prefix of the Terraform variable names this connection declares.
+   * @default 'proxmox'
+   */
+  readonly variablePrefix?: string;
+}
+
+/** What constructs need to know about a Proxmox connection; implemented by {@link ProxmoxConnection}. */
+export interface IProxmoxConnection extends IConstruct {
+  readonly authMode: ProxmoxAuthMode;
+  /** The provider every resource uses unless it needs root. */
+  readonly provider: ProxmoxProvider;
+  /** Whether `kvm_arguments` can be set (root@pam by password, directly or through the root alias). */
+  readonly canSetKvmArguments: boolean;
+  /** Whether SSH to the nodes is configured (snippets, `file_id` disk imports). */
+  readonly hasSsh: boolean;
+  /**
+   * The provider for a resource that sets `kvm_arguments`; throws a {@link ValidationError} on `requester`
+   * naming the alternatives when the connection cannot.
+   */
+  providerForKvmArguments(requester: IConstruct, prop: string): ProxmoxProvider;
+}
+
+export const DEFAULT_API_TOKEN_ID = 'terraform@pve!cdktf';
+const TOKEN_ID_RE = /^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+![A-Za-z][A-Za-z0-9._-]*$/;
+const PREFIX_RE = /^[a-z][a-z0-9_]*$/;
+
+/**
+ * Configures the bpg/proxmox provider, and a root@pam alias when `kvm_arguments` must be set while the
+ * rest of the stack keeps using a least-privilege token. Declares its auth mode at synth time so that
+ * constructs can refuse, or route, root-only settings before anything is deployed.
+ */
+export class ProxmoxConnection extends Construct implements IProxmoxConnection {
+  public readonly authMode: ProxmoxAuthMode;
+  public readonly provider: ProxmoxProvider;
+  /** The root@pam provider: the default one in `root-password` mode, an alias in the combined mode. */
+  public readonly rootProvider?: ProxmoxProvider;
+  public readonly canSetKvmArguments: boolean;
+  public readonly hasSsh: boolean;
+
+  constructor(scope: Construct, id: string, props: ProxmoxConnectionProps = {}) {
+    super(scope, id);
+    const authMode = props.authMode ?? 'api-token';
+    const secretSource = props.secretSource ?? 'terraform-variables';
+    const prefix = props.variablePrefix ?? 'proxmox';
+    const tokenId = props.apiTokenId ?? DEFAULT_API_TOKEN_ID;
+
+    const p = new Problems(this);
+    p.check(['api-token', 'root-password', 'api-token+root-password'].includes(authMode), 'authMode',
+      "be one of 'api-token', 'root-password', 'api-token+root-password'", authMode);
+    p.check(['terraform-variables', 'provider-environment'].includes(secretSource), 'secretSource',
+      "be 'terraform-variables' or 'provider-environment'", secretSource);
+    p.check(!(authMode === 'api-token+root-password' && secretSource === 'provider-environment'), 'secretSource',
+      "be 'terraform-variables' when authMode is 'api-token+root-password'", secretSource,
+      'Both provider instances would read the same PROXMOX_VE_* variables; use terraform-variables.');
+    p.check(TOKEN_ID_RE.test(tokenId), 'apiTokenId', 'look like "user@realm!tokenname"', tokenId,
+      'The secret UUID is not part of the id: it comes from a sensitive variable.');
+    p.check(PREFIX_RE.test(prefix), 'variablePrefix', 'be lower_snake_case', prefix);
+    if (props.endpoint !== undefined) {
+      p.check(/^https:\/\/[^\s/]+(:\d+)?\/?$/.test(props.endpoint), 'endpoint',
+        'be an https URL of the API like "https://pve.example.com:8006/"', props.endpoint);
+    }
+    for (const [node, addr] of Object.entries(props.ssh?.nodeAddresses ?? {})) {
+      p.check(addr.trim().length > 0, `ssh.nodeAddresses.${node}`, 'be a host name or IP address', addr);
+    }
+    p.throwIfAny();
+
+    const secret = (name: string, description: string): string => {
+      const v = new TerraformVariable(this, name, { type: 'string', sensitive: true, nullable: false, description });
+      v.overrideLogicalId(`${prefix}_${name}`);
+      return v.stringValue;
+    };
+
+    // Without the agent the key comes from a sensitive variable: it then lives in state, hence not the default.
+    const ssh = props.ssh ? sshBlock(props.ssh, props.ssh.agent === false
+      ? secret('ssh_private_key', 'Private key (PEM) for SSH to the Proxmox nodes') : undefined) : undefined;
+    const common = {
+      endpoint: props.endpoint,
+      insecure: props.insecure ?? false,
+      ssh,
+    };
+
+    const fromVars = secretSource === 'terraform-variables';
+    if (authMode === 'root-password') {
+      this.provider = new ProxmoxProvider(this, 'Provider', {
+        ...common,
+        username: 'root@pam',
+        password: fromVars ? secret('root_password', 'Password of root@pam (needed to set kvm_arguments)') : undefined,
+      });
+      this.rootProvider = this.provider;
+    } else {
+      const tokenSecret = fromVars
+        ? secret('api_token_secret', `Secret (UUID) of the Proxmox API token ${tokenId}`) : undefined;
+      this.provider = new ProxmoxProvider(this, 'Provider', {
+        ...common,
+        apiToken: tokenSecret ? `${tokenId}=${tokenSecret}` : undefined,
+      });
+      if (authMode === 'api-token+root-password') {
+        this.rootProvider = new ProxmoxProvider(this, 'RootProvider', {
+          ...common,
+          alias: `${prefix}_root`,
+          username: 'root@pam',
+          password: secret('root_password', 'Password of root@pam, used only by VMs that set kvm_arguments'),
+        });
+      }
+    }
+    this.authMode = authMode;
+    this.canSetKvmArguments = this.rootProvider !== undefined;
+    this.hasSsh = ssh !== undefined;
+  }
+
+  public providerForKvmArguments(requester: IConstruct, prop: string): ProxmoxProvider {
+    if (!this.rootProvider) {
+      throw new ValidationError(requester,
+        `'${prop}' needs QEMU 'args' (kvm_arguments), which Proxmox only accepts from root@pam authenticated by ` +
+        `password, got a connection in '${this.authMode}' mode (${this.node.path}). Either set authMode to ` +
+        `'api-token+root-password' (a root alias used only for this VM) or 'root-password', or deliver the ` +
+        'configuration without args: the cloud-init drive (e.g. the Flatcar proxmoxve image), a snippet, or Talos META.');
+    }
+    return this.rootProvider;
+  }
+}
+
+function sshBlock(s: ProxmoxSshProps, privateKey: string | undefined): ProxmoxProviderSsh {
+  const nodes = Object.entries(s.nodeAddresses ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return {
+    username: s.username ?? 'root',
+    agent: s.agent ?? true,
+    privateKey,
+    nodeAttribute: nodes.length ? nodes.map(([name, address]) => ({ name, address })) : undefined,
+  };
+}

@@ -1,0 +1,188 @@
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { VirtualEnvironmentDownloadFile } from '../../.gen/providers/proxmox/virtual-environment-download-file';
+import { Problems, ValidationError } from '../core/errors';
+import { IProxmoxConnection } from './connection';
+
+/** A Proxmox storage, e.g. `local` (per node) or a Ceph/NFS storage shared by all nodes. */
+export interface DatastoreRef {
+  /** Storage id, e.g. `local`, `local-lvm`, `cephfs`. */
+  readonly id: string;
+  /**
+   * Whether every node sees the same storage (Ceph, NFS, ...). A shared storage needs one download in total;
+   * a local one, one per node.
+   * @default false
+   */
+  readonly shared?: boolean;
+}
+
+export type ChecksumAlgorithm = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+const HEX_LENGTH: Record<ChecksumAlgorithm, number> = {
+  md5: 32, sha1: 40, sha224: 56, sha256: 64, sha384: 96, sha512: 128,
+};
+
+/** How a download is verified. Required: an unverified image is an explicit, warned-about choice. */
+export class Checksum {
+  public static sha256(hex: string): Checksum { return new Checksum('sha256', hex); }
+  public static sha512(hex: string): Checksum { return new Checksum('sha512', hex); }
+  public static of(algorithm: ChecksumAlgorithm, hex: string): Checksum { return new Checksum(algorithm, hex); }
+  /** No verification. Produces a synth-time warning carrying `reason`. */
+  public static none(reason: string): Checksum { return new Checksum(undefined, undefined, reason); }
+
+  private constructor(
+    public readonly algorithm: ChecksumAlgorithm | undefined,
+    public readonly value: string | undefined,
+    public readonly optOutReason?: string,
+  ) {}
+}
+
+/** `iso` for media attached as a cdrom (and for disk images imported over SSH with `file_id`); `import` for `disk.import_from`. */
+export type ImageContentType = 'iso' | 'import';
+export type Decompression = 'gz' | 'lzo' | 'zst' | 'bz2';
+
+/** Props of {@link ProxmoxImage}. */
+export interface ProxmoxImageProps {
+  readonly connection: IProxmoxConnection;
+  /** Where to download from (http or https). */
+  readonly url: string;
+  /** Checksum of the file at `url` (before decompression). Use `Checksum.none(reason)` to opt out. */
+  readonly checksum: Checksum;
+  /** The Proxmox nodes that need the file. On a shared datastore it is downloaded once, on the first. */
+  readonly nodes: readonly string[];
+  /**
+   * Content type of the stored file.
+   * @default - 'iso' for `.iso` URLs, 'import' otherwise
+   */
+  readonly contentType?: ImageContentType;
+  /**
+   * File name in the datastore.
+   * @default - derived from the URL, without the compression suffix
+   */
+  readonly fileName?: string;
+  /** @default - derived from the URL suffix (.gz, .bz2, .zst, .lzo); none otherwise */
+  readonly decompression?: Decompression;
+  /** @default { id: 'local' } */
+  readonly datastore?: DatastoreRef;
+  /** @default 1800 (large images on slow links; the provider's own default is 600) */
+  readonly uploadTimeoutSeconds?: number;
+}
+
+const SUFFIX_DECOMPRESSION: ReadonlyArray<[string, Decompression]> = [
+  ['.gz', 'gz'], ['.bz2', 'bz2'], ['.zst', 'zst'], ['.lzo', 'lzo'],
+];
+/** Proxmox accepts these extensions per content type (PVE 8.4+ for `import`). */
+const EXTENSIONS: Record<ImageContentType, readonly string[]> = {
+  iso: ['.iso', '.img'],
+  import: ['.qcow2', '.raw', '.vmdk'],
+};
+const NODE_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
+
+/** Pure: the decompression a URL implies, and the file name left after it. */
+export function inferDecompression(url: string): { decompression?: Decompression; baseName: string } {
+  const base = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  for (const [suffix, algo] of SUFFIX_DECOMPRESSION) {
+    if (base.endsWith(suffix)) return { decompression: algo, baseName: base.slice(0, -suffix.length) };
+  }
+  return { baseName: base };
+}
+
+/**
+ * An image downloaded to Proxmox storage with `proxmox_virtual_environment_download_file`: once per node
+ * that needs it, or once in total on shared storage; checksum-verified unless explicitly opted out.
+ * @see https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_download_file
+ */
+export class ProxmoxImage extends Construct {
+  public readonly contentType: ImageContentType;
+  public readonly fileName: string;
+  public readonly datastore: DatastoreRef;
+  /** Downloads by node name (shared storage: the one download under every node name). */
+  private readonly downloads = new Map<string, VirtualEnvironmentDownloadFile>();
+
+  constructor(scope: Construct, id: string, props: ProxmoxImageProps) {
+    super(scope, id);
+    const p = new Problems(this);
+    let parsed: { decompression?: Decompression; baseName: string } = { baseName: '' };
+    try {
+      if (!/^https?:\/\//.test(props.url)) throw new Error('scheme');
+      parsed = inferDecompression(props.url);
+    } catch {
+      p.add('url', 'be an http(s) URL', props.url);
+    }
+    const contentType = props.contentType ?? (parsed.baseName.endsWith('.iso') ? 'iso' : 'import');
+    const decompression = props.decompression ?? parsed.decompression;
+    const fileName = props.fileName ?? parsed.baseName;
+    const datastore = props.datastore ?? { id: 'local' };
+
+    p.check(['iso', 'import'].includes(contentType), 'contentType', "be 'iso' or 'import'", contentType);
+    const exts = EXTENSIONS[contentType] ?? [];
+    p.check(exts.some((e) => fileName.endsWith(e)), 'fileName', `end with ${exts.join(' or ')} for content type '${contentType}'`,
+      fileName, 'Proxmox refuses other extensions ("wrong file extension"): set fileName with the real format, ' +
+      "e.g. 'flatcar.qcow2' (Flatcar's qemu '.img' is qcow2).");
+    p.check(!/\.xz$/.test(parsed.baseName), 'url', 'not need xz decompression (Proxmox only decompresses gz, lzo, zst, bz2)',
+      props.url, 'Pick the .zst, .bz2 or uncompressed (.qcow2/.raw) variant of the image.');
+    p.check(!(contentType === 'import' && decompression), 'decompression',
+      "be unset for content type 'import' (disk.import_from needs an uncompressed image)", decompression,
+      "Use contentType 'iso' with a '.img' file name and import the disk with file_id over SSH, or an uncompressed URL.");
+    p.check(props.nodes.length > 0, 'nodes', 'name at least one Proxmox node', props.nodes);
+    for (const n of props.nodes) p.check(NODE_RE.test(n), 'nodes', 'contain Proxmox node names', n);
+    p.check(new Set(props.nodes).size === props.nodes.length, 'nodes', 'not repeat a node', props.nodes);
+    const cs = props.checksum;
+    if (!cs) {
+      p.add('checksum', 'be set', cs, 'Use Checksum.sha256("<hex>") (or Checksum.none("<reason>") to opt out explicitly).');
+    } else if (cs.algorithm) {
+      const len = HEX_LENGTH[cs.algorithm];
+      p.check(new RegExp(`^[0-9a-fA-F]{${len}}$`).test(cs.value ?? ''), 'checksum',
+        `be ${len} hex digits for ${cs.algorithm}`, cs.value);
+    } else {
+      p.check((cs.optOutReason ?? '').trim().length > 0, 'checksum', 'give a reason when opting out with Checksum.none()', cs.optOutReason);
+    }
+    const timeout = props.uploadTimeoutSeconds ?? 1800;
+    p.check(Number.isInteger(timeout) && timeout > 0, 'uploadTimeoutSeconds', 'be a positive integer', timeout);
+    p.throwIfAny();
+
+    if (!cs.algorithm) {
+      Annotations.of(this).addWarning(`${this.node.path}: ${props.url} is downloaded without checksum verification ` +
+        `(${cs.optOutReason}). A changed or tampered file would be used as it is.`);
+    }
+
+    this.contentType = contentType;
+    this.fileName = fileName;
+    this.datastore = datastore;
+    // Shared storage: one download, made through the first node (any node sees it).
+    const targets = datastore.shared ? [props.nodes[0]] : [...props.nodes];
+    for (const node of targets) {
+      // Keyed by node name, never by index: adding a node must not rename another node's download.
+      const dl = new VirtualEnvironmentDownloadFile(this, datastore.shared ? 'Download' : `Download-${node}`, {
+        provider: props.connection.provider,
+        nodeName: node,
+        datastoreId: datastore.id,
+        contentType,
+        url: props.url,
+        fileName,
+        checksum: cs.value?.toLowerCase(),
+        checksumAlgorithm: cs.algorithm,
+        decompressionAlgorithm: decompression,
+        uploadTimeout: timeout,
+        overwrite: true,
+        overwriteUnmanaged: true,
+      });
+      this.downloads.set(node, dl);
+    }
+    if (datastore.shared) for (const node of props.nodes) this.downloads.set(node, this.downloads.get(targets[0])!);
+  }
+
+  /** The volume id (`<datastore>:<content>/<file>`) to use on `node`; a Terraform reference. */
+  public fileIdFor(node: string): string {
+    const dl = this.downloads.get(node);
+    if (!dl) {
+      throw new ValidationError(this, `'node' must be one of the nodes this image is downloaded to ` +
+        `(${[...this.downloads.keys()].join(', ')}), got "${node}". Add it to the image's 'nodes'.`);
+    }
+    return dl.id;
+  }
+
+  /** The download resources, by node name (shared storage: one resource under every name). */
+  public get resources(): ReadonlyMap<string, VirtualEnvironmentDownloadFile> {
+    return this.downloads;
+  }
+}

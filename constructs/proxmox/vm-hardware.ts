@@ -1,0 +1,138 @@
+import { VirtualEnvironmentVmConfig } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { Problems } from '../core/errors';
+import { checkMacAddress } from '../core/identity';
+import { VmMediaPlan } from './media';
+
+/**
+ * The hardware every VM of this library shares (UEFI on q35, virtio, guest agent), as typed props with
+ * defaults and one pure function that turns them plus a media plan into the bpg VM resource config.
+ * FlatcarTemplate, DebianGoldenTemplate and TalosNode all go through here, so a fix lands everywhere.
+ */
+
+/** Hardware props common to the VM constructs. */
+export interface VmHardwareProps {
+  /** @default 2 */
+  readonly cores?: number;
+  /** @default 2048 */
+  readonly memoryMiB?: number;
+  /**
+   * CPU type. `host` passes the host CPU through (best performance, blocks live migration across CPU models).
+   * @default 'host'
+   */
+  readonly cpuType?: string;
+  /** Size of the boot disk. @default 20 */
+  readonly diskSizeGiB?: number;
+  /** Storage of the boot disk. @default 'local-lvm' */
+  readonly diskDatastoreId?: string;
+  /** Storage of the EFI vars disk (seed 003 keeps it apart from the boot disk). @default - diskDatastoreId */
+  readonly efiDatastoreId?: string;
+  /** Secure Boot keys enrolled in the EFI vars. @default false (Flatcar/Talos/Debian cloud images boot unsigned paths) */
+  readonly secureBoot?: boolean;
+  /** Linux bridge of the first NIC. @default 'vmbr0' */
+  readonly bridge?: string;
+  /** VLAN tag of the first NIC. @default - untagged */
+  readonly vlanId?: number;
+  /** MAC of the first NIC. @default - derived from the name by the construct */
+  readonly macAddress?: string;
+  /** How long the provider waits for the guest agent. @default '2m' (seed 003: 120 s instead of 300 s) */
+  readonly agentTimeout?: string;
+  /** Start the VM when the Proxmox node boots. @default true */
+  readonly onBoot?: boolean;
+}
+
+export const VM_DEFAULTS = {
+  cores: 2,
+  memoryMiB: 2048,
+  cpuType: 'host',
+  diskSizeGiB: 20,
+  diskDatastoreId: 'local-lvm',
+  bridge: 'vmbr0',
+  agentTimeout: '2m',
+} as const;
+
+const DURATION_RE = /^\d+(ms|s|m|h)$/;
+
+/** Adds the problems of hardware props to `p` (prefixing prop names with `prefix`). */
+export function checkVmHardware(p: Problems, hw: VmHardwareProps, minimum: { memoryMiB?: number; diskSizeGiB?: number } = {}, prefix = ''): void {
+  const cores = hw.cores ?? VM_DEFAULTS.cores;
+  const mem = hw.memoryMiB ?? VM_DEFAULTS.memoryMiB;
+  const disk = hw.diskSizeGiB ?? VM_DEFAULTS.diskSizeGiB;
+  p.check(Number.isInteger(cores) && cores >= 1 && cores <= 512, `${prefix}cores`, 'be an integer from 1 to 512', cores);
+  const minMem = minimum.memoryMiB ?? 512;
+  p.check(Number.isInteger(mem) && mem >= minMem, `${prefix}memoryMiB`, `be an integer of at least ${minMem}`, mem);
+  const minDisk = minimum.diskSizeGiB ?? 1;
+  p.check(Number.isInteger(disk) && disk >= minDisk, `${prefix}diskSizeGiB`, `be an integer of at least ${minDisk}`, disk);
+  if (hw.vlanId !== undefined) {
+    p.check(Number.isInteger(hw.vlanId) && hw.vlanId >= 1 && hw.vlanId <= 4094, `${prefix}vlanId`, 'be from 1 to 4094', hw.vlanId);
+  }
+  if (hw.macAddress !== undefined) checkMacAddress(p, `${prefix}macAddress`, hw.macAddress);
+  if (hw.agentTimeout !== undefined) {
+    p.check(DURATION_RE.test(hw.agentTimeout), `${prefix}agentTimeout`, 'be a duration like "2m" or "120s"', hw.agentTimeout);
+  }
+}
+
+/** What {@link vmResourceConfig} needs besides hardware props. */
+export interface VmResourceInput {
+  readonly nodeName: string;
+  readonly name: string;
+  readonly vmId: number;
+  readonly macAddress: string;
+  readonly media: VmMediaPlan;
+  readonly hardware: VmHardwareProps;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+}
+
+/**
+ * Pure: the bpg `proxmox_virtual_environment_vm` config for a UEFI q35 VM with the media plan applied.
+ * The caller adds what is specific (initialization, template flag, provider, lifecycle).
+ */
+export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmConfig, 'nodeName'> & { nodeName: string } {
+  const hw = i.hardware;
+  const diskDatastore = hw.diskDatastoreId ?? VM_DEFAULTS.diskDatastoreId;
+  const m = i.media;
+  return {
+    nodeName: i.nodeName,
+    name: i.name,
+    vmId: i.vmId,
+    description: i.description,
+    tags: i.tags ? [...i.tags].sort() : undefined,
+    machine: 'q35',
+    bios: 'ovmf',
+    onBoot: hw.onBoot ?? true,
+    // virtio-scsi-single gives each disk its own controller, which `iothread` needs to have any effect.
+    scsiHardware: 'virtio-scsi-single',
+    operatingSystem: { type: 'l26' },
+    cpu: { cores: hw.cores ?? VM_DEFAULTS.cores, type: hw.cpuType ?? VM_DEFAULTS.cpuType },
+    memory: { dedicated: hw.memoryMiB ?? VM_DEFAULTS.memoryMiB },
+    efiDisk: {
+      datastoreId: hw.efiDatastoreId ?? diskDatastore,
+      fileFormat: 'raw',
+      type: '4m',
+      preEnrolledKeys: hw.secureBoot ?? false,
+    },
+    disk: m.bootDisk ? [{
+      interface: m.bootDisk.interface,
+      datastoreId: diskDatastore,
+      importFromAttribute: m.bootDisk.importFrom,
+      fileId: m.bootDisk.fileId,
+      size: hw.diskSizeGiB ?? VM_DEFAULTS.diskSizeGiB,
+      iothread: true,
+      discard: 'on',
+      ssd: true,
+      cache: 'writeback',
+    }] : undefined,
+    cdrom: m.cdrom ? { fileId: m.cdrom.fileId, interface: m.cdrom.interface } : undefined,
+    bootOrder: [...m.bootOrder],
+    networkDevice: [{
+      bridge: hw.bridge ?? VM_DEFAULTS.bridge,
+      model: 'virtio',
+      macAddress: i.macAddress,
+      vlanId: hw.vlanId,
+    }],
+    agent: { enabled: true, timeout: hw.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
+    // A serial console: Flatcar, Talos and Debian cloud images log their boot there.
+    serialDevice: [{ device: 'socket' }],
+    kvmArguments: m.kvmArguments.length ? m.kvmArguments.join(' ') : undefined,
+  };
+}
