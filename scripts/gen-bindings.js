@@ -6,6 +6,8 @@
 //   node scripts/gen-bindings.js [outDir]     (default: .gen)
 'use strict';
 const fs = require('fs');
+// @cdktf/commons asks `terraform version`; without a CLI config file Terraform prints a warning on every run.
+if (!process.env.TF_CLI_CONFIG_FILE) process.env.TF_CLI_CONFIG_FILE = '/dev/null';
 const path = require('path');
 // The package index also loads the jsii toolchain: import the generator module itself.
 const { TerraformProviderGenerator } = require('@cdktf/provider-generator/lib/get/generator/provider-generator');

@@ -1,3 +1,4 @@
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { planVmMedia, VmMediaRequest } from '../../constructs/proxmox/media';
 
 const base: VmMediaRequest = { machine: 'q35', canSetKvmArguments: false, hasSsh: false };
@@ -60,6 +61,18 @@ describe('planVmMedia', () => {
     expect(plan.kvmArguments).toHaveLength(1);
     expect(plan.kvmArguments[0]).toMatch(/^-fw_cfg /);
     expect(plan.needsRoot).toBe(true);
+  });
+
+  test('fw_cfg content known only at plan time brings its Terraform preconditions along', () => {
+    const content = Token.asString(new TerraformVariable(new TerraformStack(Testing.app(), 's'), 'ign', { type: 'string' }).value);
+    const plan = planVmMedia('vm', { ...base, canSetKvmArguments: true, bootDisk: disk, fwCfg: [{ name: 'opt/org.flatcar-linux/config', content }] });
+    expect(plan.preconditions.map((p) => p.errorMessage)).toEqual([
+      expect.stringMatching(/must not be empty/),
+      expect.stringMatching(/must not contain a line feed/),
+      expect.stringMatching(/bytes/),
+    ]);
+    const literal = planVmMedia('vm', { ...base, canSetKvmArguments: true, bootDisk: disk, fwCfg: [{ name: 'opt/a', content: 'x' }] });
+    expect(literal.preconditions).toEqual([]);
   });
 
   test('no boot media and file_id without SSH: every problem reported at once', () => {

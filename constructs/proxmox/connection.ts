@@ -43,6 +43,20 @@ export interface ProxmoxSshProps {
   readonly nodeAddresses?: Readonly<Record<string, string>>;
 }
 
+/**
+ * How a provisioner reaches a Proxmox node over SSH: the same user, key source and node addresses as the
+ * provider's `ssh` block, so that a construct running a script on a node needs no SSH settings of its own.
+ */
+export interface ProxmoxNodeSsh {
+  readonly username: string;
+  /** Authenticate with the local ssh-agent. */
+  readonly agent: boolean;
+  /** The private key, a reference to a sensitive variable, when `agent` is false. */
+  readonly privateKey?: string;
+  /** The address of `node`: its entry in `nodeAddresses`, else the node name itself (resolved by DNS). */
+  addressOf(node: string): string;
+}
+
 /** Props of {@link ProxmoxConnection}. */
 export interface ProxmoxConnectionProps {
   /**
@@ -93,6 +107,8 @@ export interface IProxmoxConnection extends IConstruct {
   readonly canSetKvmArguments: boolean;
   /** Whether SSH to the nodes is configured (snippets, `file_id` disk imports). */
   readonly hasSsh: boolean;
+  /** SSH settings for provisioners that run on a node; undefined without SSH. */
+  readonly nodeSsh?: ProxmoxNodeSsh;
   /**
    * The provider for a resource that sets `kvm_arguments`; throws a {@link ValidationError} on `requester`
    * naming the alternatives when the connection cannot.
@@ -116,6 +132,7 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
   public readonly rootProvider?: ProxmoxProvider;
   public readonly canSetKvmArguments: boolean;
   public readonly hasSsh: boolean;
+  public readonly nodeSsh?: ProxmoxNodeSsh;
 
   constructor(scope: Construct, id: string, props: ProxmoxConnectionProps = {}) {
     super(scope, id);
@@ -186,6 +203,15 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
     this.authMode = authMode;
     this.canSetKvmArguments = this.rootProvider !== undefined;
     this.hasSsh = ssh !== undefined;
+    if (ssh) {
+      const addresses = new Map(Object.entries(props.ssh?.nodeAddresses ?? {}));
+      this.nodeSsh = {
+        username: ssh.username ?? 'root',
+        agent: props.ssh?.agent ?? true,
+        privateKey: ssh.privateKey,
+        addressOf: (node: string) => addresses.get(node) ?? node,
+      };
+    }
   }
 
   public providerForKvmArguments(requester: IConstruct, prop: string): ProxmoxProvider {

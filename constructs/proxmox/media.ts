@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../core/errors';
-import { FwCfgEntry, fwCfgArgument } from './qemu-args';
+import { escapeForQemuOptValue, FwCfgEntry, fwCfgArgument, fwCfgPreconditions, shellQuoteForProxmox, TerraformPrecondition } from './qemu-args';
 
 /**
  * VM media planning: the one-`cdrom` rule of bpg/proxmox, as a pure function.
@@ -65,6 +65,11 @@ export interface VmMediaPlan {
   readonly cloudInitInterface?: string;
   /** QEMU arguments (empty when none are needed). */
   readonly kvmArguments: readonly string[];
+  /**
+   * Plan-time checks the VM resource must carry as lifecycle preconditions (fw_cfg content known only at plan
+   * time: size under Linux's single-argument limit, no line breaks).
+   */
+  readonly preconditions: readonly TerraformPrecondition[];
   /** Whether the VM must be created through the root@pam provider. */
   readonly needsRoot: boolean;
   /** bpg `boot_order`. */
@@ -82,6 +87,7 @@ export function planVmMedia(scope: IConstruct | string, req: VmMediaRequest): Vm
   const prop = req.prop ?? 'media';
   const problems: string[] = [];
   const args: string[] = [];
+  const preconditions: TerraformPrecondition[] = [];
 
   if (!req.bootDisk && !req.bootIso) {
     problems.push(`'${prop}' must include a boot disk image or a boot ISO, got neither.`);
@@ -109,7 +115,7 @@ export function planVmMedia(scope: IConstruct | string, req: VmMediaRequest): Vm
     } else {
       // An AHCI port Proxmox does not map any ideN/sataN drive to by default on q35 (ide.0-ide.3 are used).
       const id = `cfgiso${i}`;
-      args.push(`-drive ${shellSafe(`file=${iso.hostPath},if=none,id=${id},media=cdrom,readonly=on`)}`,
+      args.push(`-drive ${shellQuoteForProxmox(`file=${escapeForQemuOptValue(iso.hostPath)},if=none,id=${id},media=cdrom,readonly=on`)}`,
         `-device ide-cd,drive=${id},bus=ide.${4 + i}`);
     }
   });
@@ -120,7 +126,8 @@ export function planVmMedia(scope: IConstruct | string, req: VmMediaRequest): Vm
         `for "${entry.name}": fw_cfg goes through QEMU args, which Proxmox refuses from API tokens. Use authMode ` +
         "'api-token+root-password' or 'root-password', or deliver the config through the cloud-init drive.");
     } else {
-      args.push(fwCfgArgument(entry));
+      args.push(fwCfgArgument(entry, scope));
+      preconditions.push(...fwCfgPreconditions(entry, scope));
     }
   }
   if (req.machine === 'q35' && extraIsos.length > 2) {
@@ -139,12 +146,9 @@ export function planVmMedia(scope: IConstruct | string, req: VmMediaRequest): Vm
     bootDisk,
     cloudInitInterface: req.cloudInit ? CLOUD_INIT_INTERFACE : undefined,
     kvmArguments: args,
+    preconditions,
     needsRoot: args.length > 0,
     bootOrder,
   };
 }
 
-/** Quotes a synth-time-known QEMU option for Proxmox's shellwords split (see qemu-args.ts for the rules). */
-function shellSafe(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}

@@ -2,6 +2,7 @@ import { VirtualEnvironmentVmConfig } from '../../.gen/providers/proxmox/virtual
 import { Problems } from '../core/errors';
 import { checkMacAddress } from '../core/identity';
 import { VmMediaPlan } from './media';
+import { joinKvmArguments } from './qemu-args';
 
 /**
  * The hardware every VM of this library shares (UEFI on q35, virtio, guest agent), as typed props with
@@ -133,6 +134,11 @@ export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmC
     agent: { enabled: true, timeout: hw.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
     // A serial console: Flatcar, Talos and Debian cloud images log their boot there.
     serialDevice: [{ device: 'socket' }],
-    kvmArguments: m.kvmArguments.length ? m.kvmArguments.join(' ') : undefined,
+    kvmArguments: joinKvmArguments(m.kvmArguments),
+    // Checks only Terraform can make (content known at plan time). Callers that add their own lifecycle
+    // settings spread this one: `lifecycle: { ...config.lifecycle, replaceTriggeredBy: [...] }`.
+    lifecycle: m.preconditions.length
+      ? { precondition: m.preconditions.map((c) => ({ condition: c.condition, errorMessage: c.errorMessage })) }
+      : undefined,
   };
 }

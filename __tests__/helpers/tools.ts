@@ -1,0 +1,100 @@
+// Tests that need an external program (terraform, perl, qemu-system-x86_64, cloud-init,
+// ignition-validate, ...) use these helpers, so that a missing tool is handled the same way
+// everywhere:
+//   - on a developer machine the tests are SKIPPED, with a loud warning saying what is missing;
+//   - in CI (env CI=true) a missing tool FAILS the run: CI must have every tool installed.
+// A tool is looked up as $<NAME>_BIN (e.g. TERRAFORM_BIN, QEMU_SYSTEM_X86_64_BIN), then on PATH.
+//
+//   describeIfTool('terraform', 'terraform validate', () => { test(...) });
+//   describeIfTool(['qemu-system-x86_64', 'cloud-init'], 'boots', () => { ... });
+//   const perl = requireTool('perl'); // path, or null after a warning (throws in CI)
+import { accessSync, constants, statSync } from 'fs';
+import { delimiter, join } from 'path';
+
+/** The environment variable that overrides a tool's path: "qemu-system-x86_64" -> QEMU_SYSTEM_X86_64_BIN. */
+export function toolEnvVar(name: string): string {
+  return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_BIN`;
+}
+
+const executable = (p: string): boolean => {
+  try {
+    accessSync(p, constants.X_OK);
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Absolute path of a tool ($<NAME>_BIN, else the first match on PATH), or null. */
+export function findTool(name: string): string | null {
+  const override = process.env[toolEnvVar(name)];
+  if (override) return executable(override) ? override : null;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const p = join(dir, name);
+    if (executable(p)) return p;
+  }
+  return null;
+}
+
+/** True when running in CI, where missing tools are errors. */
+export function isCI(): boolean {
+  return process.env.CI === 'true' || process.env.CI === '1';
+}
+
+const missingMessage = (names: string[], what: string): string =>
+  `${names.join(', ')} not found (PATH or ${names.map(toolEnvVar).join('/')}): ${what}`;
+
+function warnSkipped(names: string[], what: string): void {
+  // eslint-disable-next-line no-console
+  console.warn(`\n*** SKIPPED: ${missingMessage(names, what)} ***\n*** Install it to run these tests; in CI (CI=true) this is a failure. ***\n`);
+}
+
+/** The tool's path; if missing: throws in CI, else warns loudly and returns null. */
+export function requireTool(name: string, what = 'tests that need it are skipped'): string | null {
+  const p = findTool(name);
+  if (p) return p;
+  if (isCI()) throw new Error(`required tool missing in CI: ${missingMessage([name], what)}`);
+  warnSkipped([name], what);
+  return null;
+}
+
+/** Names of the listed tools that are not installed. */
+export function missingTools(names: string | string[]): string[] {
+  return (Array.isArray(names) ? names : [names]).filter((n) => !findTool(n));
+}
+
+/**
+ * `describe` when all tools are present. Otherwise: in CI a failing test naming the missing
+ * tools; elsewhere `describe.skip` after a loud warning.
+ */
+export function describeIfTool(names: string | string[], title: string, fn: () => void): void {
+  const missing = missingTools(names);
+  if (!missing.length) {
+    describe(title, fn);
+  } else if (isCI()) {
+    describe(title, () => {
+      test(`requires ${missing.join(', ')}`, () => {
+        throw new Error(`required tool missing in CI: ${missingMessage(missing, title)}`);
+      });
+    });
+  } else {
+    warnSkipped(missing, `skipping "${title}"`);
+    describe.skip(title, fn);
+  }
+}
+
+/** Like describeIfTool, for a single test. */
+export function testIfTool(names: string | string[], title: string, fn: () => unknown, timeout?: number): void {
+  const missing = missingTools(names);
+  if (!missing.length) {
+    test(title, fn as jest.ProvidesCallback, timeout);
+  } else if (isCI()) {
+    test(title, () => {
+      throw new Error(`required tool missing in CI: ${missingMessage(missing, title)}`);
+    });
+  } else {
+    warnSkipped(missing, `skipping "${title}"`);
+    test.skip(title, fn as jest.ProvidesCallback);
+  }
+}

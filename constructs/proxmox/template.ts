@@ -1,0 +1,64 @@
+import { ITerraformDependable } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { Problems } from '../core/errors';
+
+/**
+ * What a clone needs to know about a VM template, whoever made it: FlatcarTemplate, DebianGoldenTemplate,
+ * or a template made outside the app ({@link VmTemplate.fromAttributes}).
+ */
+export interface IVmTemplate extends IConstruct {
+  /** VM id of the template (a Terraform reference or a number known at synth time). */
+  readonly templateVmId: number;
+  /** Proxmox node the template lives on. */
+  readonly templateNodeName: string;
+  /**
+   * Whether every disk of the template (boot, EFI, TPM, cloud-init) is on storage shared by all nodes.
+   * Clones onto another node need it (seed 003), and then must be full clones.
+   */
+  readonly onSharedStorage: boolean;
+  /**
+   * Whether the template's boot disk was imported from an image file. Proxmox cannot linked-clone such a
+   * template (bpg issue #1959), so clones must be full clones.
+   */
+  readonly fromImportedDisk: boolean;
+  /** The OS family, for clone defaults (e.g. cloud-init on Debian, Ignition on Flatcar). */
+  readonly osFamily: 'flatcar' | 'debian' | 'other';
+  /** Resources a clone must wait for (the template VM); undefined for templates made outside the app. */
+  readonly dependable?: ITerraformDependable;
+}
+
+/** Attributes of a template made outside this app. */
+export interface VmTemplateAttributes {
+  readonly templateVmId: number;
+  readonly templateNodeName: string;
+  /** @default false */
+  readonly onSharedStorage?: boolean;
+  /** @default true (the safe assumption: only full clones are planned) */
+  readonly fromImportedDisk?: boolean;
+  /** @default 'other' */
+  readonly osFamily?: 'flatcar' | 'debian' | 'other';
+}
+
+/** Helpers for {@link IVmTemplate}. */
+export class VmTemplate {
+  /** Refers to a template that exists in Proxmox but is not managed by this app. */
+  public static fromAttributes(scope: Construct, id: string, attrs: VmTemplateAttributes): IVmTemplate {
+    const c = new Construct(scope, id);
+    const p = new Problems(c);
+    p.check(Number.isInteger(attrs.templateVmId) && attrs.templateVmId >= 100, 'templateVmId',
+      'be a Proxmox VM id (an integer of at least 100)', attrs.templateVmId);
+    p.check(/^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/.test(attrs.templateNodeName), 'templateNodeName',
+      'be a Proxmox node name', attrs.templateNodeName);
+    p.throwIfAny();
+    return Object.assign(c, {
+      templateVmId: attrs.templateVmId,
+      templateNodeName: attrs.templateNodeName,
+      onSharedStorage: attrs.onSharedStorage ?? false,
+      fromImportedDisk: attrs.fromImportedDisk ?? true,
+      osFamily: attrs.osFamily ?? 'other',
+      dependable: undefined,
+    });
+  }
+
+  private constructor() {}
+}
