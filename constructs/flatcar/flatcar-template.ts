@@ -1,0 +1,282 @@
+import { Annotations, DataResource, Fn, ITerraformDependable, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { DataCtConfig } from '../../.gen/providers/ct/data-ct-config';
+import { CtProvider } from '../../.gen/providers/ct/provider';
+import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
+import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { Problems } from '../core/errors';
+import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
+import { IProxmoxConnection } from '../proxmox/connection';
+import { IsoMedia, planVmMedia } from '../proxmox/media';
+import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry, fwCfgPreconditions } from '../proxmox/qemu-args';
+import { IVmTemplate } from '../proxmox/template';
+import { checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
+import {
+  buildButane, ButaneSnippet, checkButaneDocument, checkButaneSpec, escapeTerraformTemplate, FlatcarFile, FlatcarSystemdUnit,
+  FlatcarUser,
+} from './butane';
+import { FlatcarImage } from './flatcar-image';
+import { ButaneVersion, checkButaneForFlatcar, DEFAULT_BUTANE_VERSION } from './flatcar-release';
+import { IgnitionDelivery, IgnitionDeliveryKind, resolveIgnitionDelivery } from './ignition-delivery';
+import { KubernetesProfile } from './kubernetes-profile';
+
+/** Props of {@link FlatcarTemplate}. Hardware props default as in {@link VM_DEFAULTS}. */
+export interface FlatcarTemplateProps extends VmHardwareProps {
+  /** The Proxmox connection; its auth mode and SSH decide which Ignition deliveries are possible. */
+  readonly connection: IProxmoxConnection;
+  /** The Flatcar image to import as the boot disk; it must be downloaded to `nodeName`. */
+  readonly image: FlatcarImage;
+  /** VM name of the template (a DNS label); also the seed of the derived VM id and MAC, and the snippet file name. */
+  readonly name: string;
+  /** The Proxmox node the template lives on. */
+  readonly nodeName: string;
+  /** VM id. @default - derived from `name` (stable, see deriveVmId) */
+  readonly vmId?: number;
+  /** How the Ignition reaches the VM. @default IgnitionDelivery.auto() */
+  readonly ignitionDelivery?: IgnitionDelivery;
+  /** Butane spec version of the generated config. @default DEFAULT_BUTANE_VERSION ('1.1.0') */
+  readonly butaneVersion?: ButaneVersion;
+  /**
+   * Host name written to /etc/hostname. Every clone inherits the template's Ignition, so this names every clone.
+   * @default - none: DHCP (qemu image) or the VM name through cloud-init (proxmoxve image) names each clone
+   */
+  readonly hostname?: string;
+  /** SSH public keys of the `core` user (the default way in). @default - none */
+  readonly sshAuthorizedKeys?: readonly string[];
+  /** Further users (or `core` with groups/password); SSH keys of `core` go in one place only. @default - none */
+  readonly users?: readonly FlatcarUser[];
+  /** Files written by Ignition. @default - none */
+  readonly files?: readonly FlatcarFile[];
+  /** systemd units and drop-ins. @default - none */
+  readonly units?: readonly FlatcarSystemdUnit[];
+  /**
+   * Butane of your own (`variant: flatcar`), merged after the generated config and the Kubernetes profile by
+   * poseidon/ct as `snippets` (later wins for a file at the same path). Checked at synth time unless a token.
+   * @default - none
+   */
+  readonly butaneSnippets?: readonly ButaneSnippet[];
+  /** Make the template Kubernetes-ready (kubeadm, kubelet, kubectl, CNI, containerd, crictl). @default - not installed */
+  readonly kubernetes?: KubernetesProfile;
+  /**
+   * Proxmox hook script (`<storage>:snippets/<file>`, executable), run on the template's clones at each phase
+   * (pre-start, post-start, ...): clones inherit it from the template (seed 000 limitation 8). Proxmox holds the VM
+   * config lock while the hook runs, so a hook cannot change the VM's config, and `start` would not re-read it
+   * anyway (limitation 9): use hooks for side effects on the host, not to mutate the VM.
+   * @default - no hook script
+   */
+  readonly hookScriptFileId?: string;
+  /**
+   * Other nodes whose clones need the Ignition snippet (snippet deliveries on a non-shared snippet datastore):
+   * the snippet is uploaded there too.
+   * @default - none: clones run on `nodeName` only
+   */
+  readonly cloneNodeNames?: readonly string[];
+  /** Whether the boot, EFI and cloud-init disk datastores are shared by all nodes (cross-node clones). @default false */
+  readonly onSharedStorage?: boolean;
+  /** Datastore of the cloud-init drive (proxmoxve image). @default - diskDatastoreId */
+  readonly cloudInitDatastoreId?: string;
+  /** ISOs to attach read-only (the first takes the one cdrom; planned by planVmMedia). @default - none */
+  readonly extraIsos?: readonly IsoMedia[];
+  /** @default - names the Flatcar release and the delivery */
+  readonly description?: string;
+  /** @default ['flatcar', 'template'] */
+  readonly tags?: readonly string[];
+}
+
+/** Flatcar's image is an ~8.5 GiB virtual disk; Proxmox cannot shrink an imported disk. */
+export const FLATCAR_MIN_DISK_GIB = 10;
+const NAME_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
+
+/**
+ * A Proxmox VM template running Flatcar, configured by Butane: everything seed 000's Terraform and
+ * make_template.sh did, with its manual steps and known limitations turned into code:
+ *  - the image is pinned, checksum-verified and imported as a disk (UEFI on q35 with OVMF and an EFI disk:
+ *    Proxmox's OVMF replaces the seed's efi_code/efi_vars files, limitations 5-7);
+ *  - Butane becomes Ignition through poseidon/ct at plan time, and a Butane/Flatcar pair that cannot work fails at
+ *    synth time (limitations 4, 10);
+ *  - the Ignition is delivered explicitly or automatically by fw_cfg (escaped for Proxmox and QEMU, limitation 3;
+ *    root only, limitation 1, through the connection's root alias) or the cloud-init drive;
+ *  - a changed Ignition replaces the template, since Ignition only runs on first boot (limitation 2).
+ * The template is never started: each clone runs the Ignition on its own first boot.
+ */
+export class FlatcarTemplate extends Construct implements IVmTemplate {
+  public readonly templateVmId: number;
+  public readonly templateNodeName: string;
+  public readonly onSharedStorage: boolean;
+  public readonly fromImportedDisk = true;
+  public readonly osFamily = 'flatcar' as const;
+  public readonly dependable: ITerraformDependable;
+  /**
+   * The rendered Ignition JSON (`data.ct_config.<id>.rendered`). It may hold password hashes and everything in the
+   * Butane: mark any TerraformOutput of it `sensitive`.
+   */
+  public readonly renderedIgnition: string;
+  /**
+   * Address (`terraform_data.<id>`) of the resource whose replacement replaces the template, for a clone's
+   * `lifecycle.replaceTriggeredBy`. A string on purpose: cdktf 0.21 renders a resource object there as `${...}`,
+   * which Terraform rejects in JSON ("Invalid character").
+   */
+  public readonly ignitionTriggerAddress: string;
+  /** How the Ignition is delivered, after resolving `auto`. */
+  public readonly ignitionDeliveryKind: IgnitionDeliveryKind;
+  /** The template VM; escape hatch. */
+  public readonly vmResource: VirtualEnvironmentVm;
+
+  constructor(scope: Construct, id: string, props: FlatcarTemplateProps) {
+    super(scope, id);
+    const { connection, image } = props;
+    const butaneVersion = props.butaneVersion ?? DEFAULT_BUTANE_VERSION;
+    const derivedId = props.vmId === undefined;
+    const vmId = props.vmId ?? deriveVmId(props.name);
+    const macAddress = props.macAddress ?? deriveMacAddress(props.name);
+    const users = withCoreKeys(props.users ?? [], props.sshAuthorizedKeys);
+    const userSnippets = props.butaneSnippets ?? [];
+
+    const p = new Problems(this);
+    p.check(!Token.isUnresolved(props.name) && NAME_RE.test(props.name), 'name',
+      'be a DNS label known at synth time (letters, digits, hyphens; at most 63)', props.name);
+    p.check(!Token.isUnresolved(props.nodeName) && NAME_RE.test(props.nodeName), 'nodeName', 'be a Proxmox node name', props.nodeName);
+    checkVmId(p, 'vmId', vmId);
+    checkVmHardware(p, props, { memoryMiB: props.kubernetes ? 2048 : 1024, diskSizeGiB: FLATCAR_MIN_DISK_GIB });
+    checkButaneForFlatcar(p, 'butaneVersion', butaneVersion, image.parsedVersion);
+    p.check(!(props.sshAuthorizedKeys?.length && (props.users ?? []).some((u) => u.name === 'core' && u.sshAuthorizedKeys?.length)),
+      'sshAuthorizedKeys', "not be set when users has 'core' with keys", props.sshAuthorizedKeys, "Keep core's keys in one place.");
+    checkButaneSpec(p, { hostname: props.hostname, users, files: props.files, units: props.units });
+    props.kubernetes?.check(p, 'kubernetes');
+    userSnippets.forEach((s) => checkButaneDocument(p, `butaneSnippets[${s.name}]`, s.content, image.parsedVersion));
+    const delivery = resolveIgnitionDelivery(p, 'ignitionDelivery', props.ignitionDelivery ?? IgnitionDelivery.auto(), {
+      variant: image.variant, canSetKvmArguments: connection.canSetKvmArguments, hasSsh: connection.hasSsh,
+    });
+    if (props.hookScriptFileId !== undefined && !Token.isUnresolved(props.hookScriptFileId)) {
+      p.check(/^[A-Za-z][A-Za-z0-9._-]*:snippets\/[^\s/]+$/.test(props.hookScriptFileId), 'hookScriptFileId',
+        'be a snippet volume id like "local:snippets/hook.pl"', props.hookScriptFileId);
+    }
+    const cloneNodes = props.cloneNodeNames ?? [];
+    for (const n of cloneNodes) {
+      p.check(NAME_RE.test(n) && n !== props.nodeName, 'cloneNodeNames', 'hold Proxmox node names other than nodeName', n);
+    }
+    p.check(new Set(cloneNodes).size === cloneNodes.length, 'cloneNodeNames', 'not repeat a node', cloneNodes);
+    p.throwIfAny();
+
+    const registry = IdentityRegistry.of(this);
+    registry.claimVmId(this, 'vmId', vmId, derivedId);
+    registry.claimMac(this, 'macAddress', macAddress, props.macAddress === undefined);
+    const bootDisk = image.bootDiskFor(props.nodeName);
+    // The profile first, so that the user's snippets can override its files (later snippets win in ct's merge).
+    const snippets = [...(props.kubernetes?.snippets() ?? []), ...userSnippets];
+    if (!users.some((u) => u.sshAuthorizedKeys?.length) && snippets.length === 0) {
+      Annotations.of(this).addWarning(`${this.node.path}: no SSH key and no Butane snippet: clones will have no way to log in.`);
+    }
+
+    // Butane -> Ignition at plan time: strict (warnings fail), compact (one line, as QEMU args need).
+    // @see https://registry.terraform.io/providers/poseidon/ct/0.14.0/docs/data-sources/ct_config
+    const ct = new DataCtConfig(this, 'Ignition', {
+      provider: ctProviderOf(this),
+      content: buildButane({ version: butaneVersion, hostname: props.hostname, users, files: props.files, units: props.units }),
+      strict: true,
+      prettyPrint: false,
+      snippets: snippets.length ? snippets.map((s) => (Token.isUnresolved(s.content) ? s.content : escapeTerraformTemplate(s.content))) : undefined,
+    });
+    this.renderedIgnition = ct.rendered;
+
+    // Ignition only runs on a machine's first boot (seed 000 limitation 2): a changed config must replace the
+    // template, not update it in place. The hash is all this resource stores.
+    const trigger = new DataResource(this, 'IgnitionTrigger', { triggersReplace: { ignition_sha256: Fn.sha256(ct.rendered) } });
+    this.ignitionTriggerAddress = addressOf(trigger);
+
+    // Snippets (over SSH): on the template's node, plus clone nodes unless the datastore is shared.
+    const snippetFiles = new Map<string, VirtualEnvironmentFile>();
+    const fileName = `${props.name}.ign`;
+    if (delivery.usesSnippet) {
+      const ds = delivery.snippetDatastore;
+      for (const node of ds.shared ? [props.nodeName] : [props.nodeName, ...cloneNodes]) {
+        snippetFiles.set(node, new VirtualEnvironmentFile(this, `IgnitionSnippet-${node}`, {
+          provider: connection.provider,
+          nodeName: node,
+          datastoreId: ds.id,
+          contentType: 'snippets',
+          sourceRaw: { data: ct.rendered, fileName },
+        }));
+      }
+    }
+    const snippet = snippetFiles.get(props.nodeName);
+    const otherSnippets = [...snippetFiles.entries()].filter(([n]) => n !== props.nodeName).map(([, f]) => f);
+
+    const fwCfg: FwCfgEntry[] = delivery.kind === 'fw-cfg-string'
+      ? [{ name: FLATCAR_IGNITION_FW_CFG_NAME, content: ct.rendered }]
+      : delivery.kind === 'fw-cfg-file'
+        ? [{ name: FLATCAR_IGNITION_FW_CFG_NAME, file: `${delivery.hostSnippetDirectory}/${fileName}` }]
+        : [];
+    const media = planVmMedia(this, {
+      machine: 'q35',
+      bootDisk,
+      configIsos: props.extraIsos,
+      cloudInit: delivery.kind === 'cloud-init-user-data',
+      fwCfg,
+      canSetKvmArguments: connection.canSetKvmArguments,
+      hasSsh: connection.hasSsh,
+      prop: 'ignitionDelivery',
+    });
+    const provider = media.needsRoot ? connection.providerForKvmArguments(this, 'ignitionDelivery') : connection.provider;
+
+    const base = vmResourceConfig({
+      nodeName: props.nodeName,
+      name: props.name,
+      vmId,
+      macAddress,
+      media,
+      hardware: props,
+      description: props.description ??
+        `Flatcar ${image.channel} ${image.version} (${image.variant} image), Ignition by ${delivery.kind}. Managed by cdktf.`,
+      tags: props.tags ?? ['flatcar', 'template'],
+    });
+    this.vmResource = new VirtualEnvironmentVm(this, 'Resource', {
+      ...base,
+      provider,
+      template: true,
+      // A template is never booted: every clone runs the Ignition on its own first boot.
+      started: false,
+      hookScriptFileId: props.hookScriptFileId,
+      initialization: media.cloudInitInterface ? {
+        datastoreId: props.cloudInitDatastoreId ?? props.diskDatastoreId ?? VM_DEFAULTS.diskDatastoreId,
+        interface: media.cloudInitInterface,
+        // The proxmoxve image's Ignition reads the NoCloud drive (label cidata).
+        type: 'nocloud',
+        userDataFileId: snippet!.id,
+      } : undefined,
+      // Clones on other nodes need their snippet too: whatever waits for the template waits for those.
+      dependsOn: otherSnippets.length ? otherSnippets : undefined,
+      lifecycle: {
+        replaceTriggeredBy: [this.ignitionTriggerAddress],
+        // Known only at plan time: an Ignition too large for one QEMU argument fails the plan, not the boot.
+        precondition: delivery.kind === 'fw-cfg-string' ? fwCfgPreconditions(fwCfg[0], this) : undefined,
+      },
+    });
+
+    this.templateVmId = vmId;
+    this.templateNodeName = props.nodeName;
+    this.onSharedStorage = props.onSharedStorage ?? false;
+    this.dependable = this.vmResource;
+    this.ignitionDeliveryKind = delivery.kind;
+  }
+}
+
+/** Adds `core` with `keys` unless `users` already names core (then the keys prop must be unset; checked). */
+function withCoreKeys(users: readonly FlatcarUser[], keys: readonly string[] | undefined): FlatcarUser[] {
+  if (!keys?.length) return [...users];
+  const core = users.find((u) => u.name === 'core');
+  if (!core) return [{ name: 'core', sshAuthorizedKeys: keys }, ...users];
+  return users.map((u) => (u === core && !u.sshAuthorizedKeys?.length ? { ...u, sshAuthorizedKeys: keys } : u));
+}
+
+/** `<type>.<logical id>`, resolved at synth time so that a later overrideLogicalId is honoured. */
+function addressOf(r: TerraformResource): string {
+  return Lazy.stringValue({ produce: () => `${r.terraformResourceType}.${r.friendlyUniqueId}` });
+}
+
+/** The stack's poseidon/ct provider: the one the app declared, or one created once per stack. */
+function ctProviderOf(scope: IConstruct): CtProvider {
+  const stack = TerraformStack.of(scope);
+  const found = stack.node.findAll().find((c): c is CtProvider => c instanceof CtProvider);
+  return found ?? new CtProvider(stack, 'CtProvider');
+}
