@@ -60,6 +60,12 @@ describe('ProxmoxImage', () => {
     expect(warningsOf(stack).join('\n')).toMatch(/downloaded without checksum verification \(factory publishes no checksum\)/);
   });
 
+  test('an all-zero placeholder checksum is flagged', () => {
+    const { stack } = image({ url: 'https://example.com/talos.iso', checksum: Checksum.sha256('0'.repeat(64)) });
+    expect(warningsOf(stack).join('\n')).toMatch(/all-zero placeholder; the download will fail verification at deploy time/);
+    expect(warningsOf(image({ url: 'https://example.com/talos.iso' }).stack)).toEqual([]);
+  });
+
   test('inferDecompression', () => {
     expect(inferDecompression('https://x/y/a.raw.zst')).toEqual({ decompression: 'zst', baseName: 'a.raw' });
     expect(inferDecompression('https://x/y/a.iso')).toEqual({ baseName: 'a.iso' });

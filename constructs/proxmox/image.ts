@@ -140,6 +140,11 @@ export class ProxmoxImage extends Construct {
     p.check(Number.isInteger(timeout) && timeout > 0, 'uploadTimeoutSeconds', 'be a positive integer', timeout);
     p.throwIfAny();
 
+    if (cs.value !== undefined && /^0+$/.test(cs.value)) {
+      // Examples ship all-zero placeholders (no registry access to read the real digests): say so loudly.
+      Annotations.of(this).addWarning(`${this.node.path}: the checksum of ${props.url} is an all-zero placeholder; ` +
+        'the download will fail verification at deploy time. Set the published digest.');
+    }
     if (!cs.algorithm) {
       Annotations.of(this).addWarning(`${this.node.path}: ${props.url} is downloaded without checksum verification ` +
         `(${cs.optOutReason}). A changed or tampered file would be used as it is.`);

@@ -1,0 +1,113 @@
+// Types for scripts/validate.js (plain CommonJS, run by `npm run validate` without a build),
+// for the TypeScript tests that use it.
+
+/** A synthesized Terraform JSON configuration (cdk.tf.json). */
+export type TfJson = Record<string, any>;
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** wall time in milliseconds */
+  ms: number;
+}
+
+export interface Mirror {
+  dir: string;
+  cliConfig: string;
+}
+
+export interface ProviderEntry {
+  address: string;
+  namespace: string;
+  type: string;
+  version: string;
+  file: string;
+}
+
+export interface WorkspaceOptions {
+  /** the configuration, or `stackDir` (a directory holding cdk.tf.json, copied with its assets) */
+  config?: TfJson;
+  stackDir?: string;
+  name?: string;
+  /** values for the stack's variables (default: dummies from their types) */
+  vars?: Record<string, string>;
+  /** keep the scratch directory */
+  keep?: boolean;
+  /** share one provider mirror between workspaces */
+  mirror?: Mirror;
+  terraform?: string;
+  /** serve providers from this process (default); false: one provider process per launch */
+  useHost?: boolean;
+}
+
+/** Terraform's JSON plan representation (`terraform show -json <plan>`), loosely typed. */
+export interface PlanJson {
+  resource_changes?: Array<{
+    address: string;
+    type: string;
+    name: string;
+    mode: 'managed' | 'data';
+    change: { actions: string[]; before: any; after: any; after_unknown?: any; replace_paths?: any[] };
+    action_reason?: string;
+  }>;
+  planned_values?: any;
+  prior_state?: any;
+  output_changes?: Record<string, { actions: string[]; before: any; after: any }>;
+  [k: string]: any;
+}
+
+export class Workspace {
+  static create(o: WorkspaceOptions): Workspace;
+  readonly dir: string;
+  readonly name: string;
+  config: TfJson;
+  env: Record<string, string>;
+  writeConfig(tfJson: TfJson): void;
+  run(args: string[]): Promise<RunResult>;
+  init(): Promise<RunResult>;
+  validate(): Promise<RunResult>;
+  plan(extraArgs?: string[]): Promise<RunResult>;
+  apply(planFile?: string): Promise<RunResult>;
+  importResource(address: string, id: string): Promise<RunResult>;
+  showJson(planFile?: string): Promise<PlanJson>;
+  planJson(planFile?: string): Promise<PlanJson>;
+  outputs(): Promise<Record<string, { value: any; type: any; sensitive: boolean }>>;
+  state(): Promise<any>;
+  cleanup(): void;
+}
+
+export class TerraformError extends Error {
+  step: string;
+  result: RunResult;
+}
+
+export interface StackResult {
+  name: string;
+  dir: string;
+  resources: number;
+  dataSources: number;
+  timings: { init: number; validate: number; plan: number; apply: number; replan: number };
+  plan: { add: number; change: number; destroy: number };
+  planJson?: PlanJson;
+}
+
+export function findTerraform(): string | null;
+/** Start (once) the in-process provider host; null when TF_SCHEMA_PROVIDER_NO_HOST=1. */
+export function ensureHost(): Promise<{ address: string; env: Record<string, string>; launches(): number; close(): Promise<void> } | null>;
+/** Stop the provider host (call in afterAll). */
+export function stopHost(): Promise<void>;
+export function schemaCatalog(schemaDir?: string): Record<string, ProviderEntry>;
+export function writeMirror(dir: string, catalog?: Record<string, ProviderEntry>): Mirror;
+export function terraformEnv(cliConfig: string, extra?: Record<string, string>): Record<string, string>;
+export function dummyForType(typeExpr: string | undefined, name: string): string;
+export function dummyVariables(tfJson: TfJson, overrides?: Record<string, string>): Record<string, string>;
+export function check(step: string, r: RunResult): RunResult;
+export function planSummary(stdout: string): { add: number; change: number; destroy: number };
+export function validateStack(o: WorkspaceOptions & { planJson?: boolean }): Promise<StackResult>;
+export function validateStackDir(stackDir: string, o?: Omit<WorkspaceOptions, 'stackDir'> & { planJson?: boolean }): Promise<StackResult>;
+export function planJson(configOrDir: TfJson | string, o?: WorkspaceOptions): Promise<PlanJson>;
+export function appCommand(root?: string): { cmd: string; args: string[]; label: string };
+export function synthesize(outdir: string, root?: string): Array<{ name: string; dir: string }>;
+export function stacksOf(outdir: string): Array<{ name: string; dir: string }>;
+export function main(argv?: string[]): Promise<number>;
