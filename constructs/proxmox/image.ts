@@ -1,4 +1,4 @@
-import { Annotations } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VirtualEnvironmentDownloadFile } from '../../.gen/providers/proxmox/virtual-environment-download-file';
 import { Problems, ValidationError } from '../core/errors';
@@ -140,13 +140,15 @@ export class ProxmoxImage extends Construct {
     p.check(Number.isInteger(timeout) && timeout > 0, 'uploadTimeoutSeconds', 'be a positive integer', timeout);
     p.throwIfAny();
 
+    // A URL built from a deploy-time value (e.g. a factory schematic id) is named by the construct path.
+    const what = Token.isUnresolved(props.url) ? 'the image' : props.url;
     if (cs.value !== undefined && /^0+$/.test(cs.value)) {
       // Examples ship all-zero placeholders (no registry access to read the real digests): say so loudly.
-      Annotations.of(this).addWarning(`${this.node.path}: the checksum of ${props.url} is an all-zero placeholder; ` +
+      Annotations.of(this).addWarning(`${this.node.path}: the checksum of ${what} is an all-zero placeholder; ` +
         'the download will fail verification at deploy time. Set the published digest.');
     }
     if (!cs.algorithm) {
-      Annotations.of(this).addWarning(`${this.node.path}: ${props.url} is downloaded without checksum verification ` +
+      Annotations.of(this).addWarning(`${this.node.path}: ${what} is downloaded without checksum verification ` +
         `(${cs.optOutReason}). A changed or tampered file would be used as it is.`);
     }
 

@@ -1,0 +1,57 @@
+import { parse } from 'yaml';
+import { ProxmoxConnection } from '../../constructs/proxmox/connection';
+import { addTalosCluster } from '../../examples/talos-cluster';
+import { dataOf, resourcesOf, synthStack } from '../helpers/synth';
+import { describeIfTool } from '../helpers/tools';
+
+describe('examples/talos-cluster.ts builds seed 004 cluster', () => {
+  const { json } = synthStack((s) => addTalosCluster(s, new ProxmoxConnection(s, 'Proxmox')));
+  const vms = Object.fromEntries(resourcesOf(json, 'proxmox_virtual_environment_vm').map(([, r]) => [r.name, r]));
+  const schematics = resourcesOf(json, 'talos_image_factory_schematic').map(([, r]) => parse(r.schematic).customization);
+
+  test('3 control planes at 10.0.0.11-13 and 2 workers at 10.0.0.21-22 on atlas, VM ids 300-304', () => {
+    expect(Object.keys(vms).sort()).toEqual(['talos-cp-01', 'talos-cp-02', 'talos-cp-03', 'talos-worker-01', 'talos-worker-02']);
+    expect(Object.values(vms).map((v: any) => [v.name, v.vm_id, v.node_name, v.tags.includes('controlplane')]).sort()).toEqual([
+      ['talos-cp-01', 300, 'atlas', true], ['talos-cp-02', 301, 'atlas', true], ['talos-cp-03', 302, 'atlas', true],
+      ['talos-worker-01', 303, 'atlas', false], ['talos-worker-02', 304, 'atlas', false],
+    ]);
+    expect(resourcesOf(json, 'talos_machine_configuration_apply').map(([, a]) => a.node).sort())
+      .toEqual(['10.0.0.11', '10.0.0.12', '10.0.0.13', '10.0.0.21', '10.0.0.22']);
+  });
+
+  test('static /16 addresses through META, the guest agent and tailscale extensions in every image', () => {
+    expect(schematics.map((c) => parse(c.meta[0].value).addresses[0].address).sort())
+      .toEqual(['10.0.0.11/16', '10.0.0.12/16', '10.0.0.13/16', '10.0.0.21/16', '10.0.0.22/16']);
+    for (const c of schematics) {
+      expect(c.systemExtensions.officialExtensions).toEqual(['siderolabs/qemu-guest-agent', 'siderolabs/tailscale']);
+      expect(parse(c.meta[0].value).routes[0].gateway).toBe('10.0.0.1');
+    }
+    for (const v of Object.values<any>(vms)) expect(v.agent.enabled).toBe(true);
+  });
+
+  test('VIP 10.0.0.20 as endpoint, Talos v1.11.5 with Kubernetes 1.32.1, Cilium 1.16.5', () => {
+    for (const [, d] of dataOf(json, 'talos_machine_configuration')) {
+      expect(d).toEqual(expect.objectContaining({ cluster_endpoint: 'https://10.0.0.20:6443', talos_version: 'v1.11.5', kubernetes_version: '1.32.1' }));
+    }
+    const cp = dataOf(json, 'talos_machine_configuration').find(([, d]) => d.machine_type === 'controlplane')![1];
+    expect(JSON.stringify(cp.config_patches)).toContain('--version=1.16.5');
+    expect(json.variable.home_tailscale_auth_key.sensitive).toBe(true);
+  });
+
+  test('construct ids (the state contract) of the seed cluster', () => {
+    const addresses = Object.entries<Record<string, unknown>>(json.resource)
+      .flatMap(([type, r]) => Object.keys(r).map((n) => `${type}.${n}`))
+      .concat(Object.entries<Record<string, unknown>>(json.data).flatMap(([type, r]) => Object.keys(r).map((n) => `data.${type}.${n}`)))
+      .sort();
+    expect(addresses).toMatchSnapshot();
+  });
+
+  describeIfTool('terraform', 'terraform accepts it', () => {
+    test('init, validate, plan, apply (schema-only providers) and an empty second plan', async () => {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { validateStack } = require('../../scripts/validate.js') as typeof import('../../scripts/validate');
+      const result = await validateStack({ config: json, name: 'talos-example' });
+      expect(result.plan).toEqual({ add: 25, change: 0, destroy: 0 });
+    }, 120000);
+  });
+});

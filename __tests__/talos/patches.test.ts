@@ -1,0 +1,42 @@
+import { parse } from 'yaml';
+import { nodePatch, patchYaml, tailscaleServicePatch } from '../../constructs/talos/patches';
+import { TerraformVariable } from 'cdktf';
+import { resolveIn, synthStack } from '../helpers/synth';
+
+describe('patches', () => {
+  test('control plane with a static address: host name, and the VIP on the NIC selected by MAC (no dhcp)', () => {
+    const yaml = patchYaml(nodePatch({ hostname: 'cp-1', macAddress: 'D2:88:29:1E:74:88', dhcp: false, vip: '10.0.0.20' }));
+    expect(parse(yaml)).toEqual({
+      machine: { network: { hostname: 'cp-1', interfaces: [{ deviceSelector: { hardwareAddr: 'd2:88:29:1e:74:88' }, vip: { ip: '10.0.0.20' } }] } },
+    });
+  });
+
+  test('DHCP keeps dhcp on for the listed link; a worker without VIP on a static address lists no link', () => {
+    expect(parse(patchYaml(nodePatch({ hostname: 'w', macAddress: '02:00:00:00:00:01', dhcp: true })))).toEqual({
+      machine: { network: { hostname: 'w', interfaces: [{ deviceSelector: { hardwareAddr: '02:00:00:00:00:01' }, dhcp: true }] } },
+    });
+    expect(parse(patchYaml(nodePatch({ hostname: 'w', macAddress: '02:00:00:00:00:01', dhcp: false })))).toEqual({
+      machine: { network: { hostname: 'w' } },
+    });
+  });
+
+  test('ISO boot: install disk and installer image', () => {
+    expect(parse(patchYaml(nodePatch({ hostname: 'w', macAddress: '02:00:00:00:00:01', dhcp: false, install: { disk: '/dev/sda', image: 'factory.talos.dev/metal-installer/abc:v1.11.5' } }))).machine.install)
+      .toEqual({ disk: '/dev/sda', image: 'factory.talos.dev/metal-installer/abc:v1.11.5' });
+  });
+
+  test('long values are never folded', () => {
+    const long = 'x'.repeat(300);
+    expect(patchYaml({ a: `${long} ${long}` }).trim().split('\n')).toHaveLength(1);
+  });
+
+  test('tailscale ExtensionServiceConfig: yamlencode() of the document, the key a variable reference', () => {
+    let patch = '';
+    const { stack } = synthStack((s) => {
+      const key = new TerraformVariable(s, 'ts_key', { type: 'string', sensitive: true });
+      patch = tailscaleServicePatch({ authKey: key.stringValue, loginServer: 'https://hs.example.com:8080', extraArgs: ['--accept-routes'] });
+    });
+    expect(resolveIn(stack, patch)).toBe('${yamlencode({"apiVersion" = "v1alpha1", "kind" = "ExtensionServiceConfig", "name" = "tailscale", ' +
+      '"environment" = ["TS_AUTHKEY=${var.ts_key}", "TS_EXTRA_ARGS=--login-server=https://hs.example.com:8080 --accept-routes"]})}');
+  });
+});

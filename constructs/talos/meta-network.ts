@@ -1,0 +1,86 @@
+import { Token } from 'cdktf';
+import { stringify } from 'yaml';
+import { Problems } from '../core/errors';
+import { checkCidr, checkInSubnet, checkIp, Cidr, networkAddress } from '../core/net';
+
+/**
+ * Static addressing baked into a Talos image: the value of META key 10 (`MetalNetworkPlatformConfig`), a
+ * YAML `PlatformNetworkConfig` that Talos applies at the `platform` layer before anything else, so the node
+ * boots straight onto its address without DHCP (seed 004 section 6). Only the `metal` platform reads it.
+ * Pure; unit-tested in __tests__/talos/meta-network.test.ts.
+ * @see https://www.talos.dev/v1.11/advanced/metal-network-configuration/
+ */
+
+/** META key of the metal platform network configuration (0xa). */
+export const META_KEY_NETWORK = 10;
+/** Resolvers unless given (seed 004's choice). */
+export const DEFAULT_NAMESERVERS: readonly string[] = ['1.1.1.1', '8.8.8.8'];
+/**
+ * The link name the configuration targets. Talos >= 1.5 names links predictably (`ens18`, `enx<mac>`...) on
+ * metal, so images that carry this configuration also get `net.ifnames=0` ({@link META_NETWORK_KERNEL_ARGS}):
+ * with a single NIC, `eth0` is then stable.
+ * @see https://www.talos.dev/v1.11/talos-guides/network/predictable-interface-names/
+ */
+export const META_LINK_NAME = 'eth0';
+/** Kernel arguments an image with META networking needs. */
+export const META_NETWORK_KERNEL_ARGS: readonly string[] = ['net.ifnames=0'];
+
+/** A static address for one NIC. */
+export interface StaticAddress {
+  /** Address with prefix length, e.g. `10.0.0.11/16`. */
+  readonly address: string;
+  /** Default gateway, inside the address' subnet. */
+  readonly gateway: string;
+  /** DNS resolvers. @default DEFAULT_NAMESERVERS */
+  readonly nameservers?: readonly string[];
+}
+
+/**
+ * Adds the problems of a static IPv4 address to `p` (prop names prefixed with `prefix`); returns the parsed
+ * CIDR. Values that are Terraform tokens are left to deploy time.
+ */
+export function checkStaticAddress(p: Problems, a: StaticAddress, prefix = ''): Cidr | undefined {
+  let cidr: Cidr | undefined;
+  if (!Token.isUnresolved(a.address)) {
+    cidr = checkCidr(p, `${prefix}address`, a.address);
+    if (cidr && !p.check(cidr.kind === 'ipv4', `${prefix}address`, 'be an IPv4 address with prefix length', a.address)) cidr = undefined;
+    if (cidr) {
+      p.check(networkAddress(cidr) !== cidr.address || cidr.prefixLength >= 31, `${prefix}address`,
+        'be a host address, not the network address', a.address, 'Use e.g. "10.0.0.11/16", not "10.0.0.0/16".');
+    }
+  }
+  if (!Token.isUnresolved(a.gateway) && checkIp(p, `${prefix}gateway`, a.gateway) && cidr) {
+    if (checkInSubnet(p, `${prefix}gateway`, a.gateway, cidr)) {
+      p.check(a.gateway !== cidr.address, `${prefix}gateway`, 'differ from the address', a.gateway);
+    }
+  }
+  const ns = a.nameservers ?? DEFAULT_NAMESERVERS;
+  p.check(ns.length > 0, `${prefix}nameservers`, 'name at least one resolver', ns);
+  for (const n of ns) if (!Token.isUnresolved(n)) checkIp(p, `${prefix}nameservers`, n);
+  return cidr;
+}
+
+/** What the META value describes. */
+export interface MetalNetworkConfig extends StaticAddress {
+  /** Host name of the node. @default - none (the machine configuration sets it) */
+  readonly hostname?: string;
+}
+
+/**
+ * The YAML for META key 10: one IPv4 address, a default route through the gateway, resolvers and the host name,
+ * all at the `platform` layer (the machine configuration can still override them).
+ */
+export function metalNetworkMetaValue(c: MetalNetworkConfig): string {
+  const family = 'inet4';
+  const config: Record<string, unknown> = {
+    addresses: [{ address: c.address, linkName: META_LINK_NAME, family, scope: 'global', flags: 'permanent', layer: 'platform' }],
+    links: [{ name: META_LINK_NAME, logical: false, up: true, mtu: 0, kind: '', type: 'ether', layer: 'platform' }],
+    routes: [{
+      family, dst: '', src: '', gateway: c.gateway, outLinkName: META_LINK_NAME, table: 'main',
+      priority: 1024, scope: 'global', type: 'unicast', flags: '', protocol: 'static', layer: 'platform',
+    }],
+    hostnames: c.hostname ? [{ hostname: c.hostname, layer: 'platform' }] : [],
+    resolvers: [{ dnsServers: [...(c.nameservers ?? DEFAULT_NAMESERVERS)], layer: 'platform' }],
+  };
+  return stringify(config, { lineWidth: 0 });
+}

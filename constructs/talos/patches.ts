@@ -1,0 +1,82 @@
+import { Fn, Token } from 'cdktf';
+import { stringify } from 'yaml';
+
+/**
+ * Talos machine-configuration patches as typed objects, rendered to the YAML strings that
+ * `config_patches` takes. Pure; unit-tested in __tests__/talos/patches.test.ts.
+ * @see https://www.talos.dev/v1.11/talos-guides/configuration/patching/
+ */
+
+/** A strategic-merge patch (or a whole extra document such as ExtensionServiceConfig). */
+export type TalosConfigPatch = Readonly<Record<string, unknown>>;
+
+/** The install disk of a VM booted from ISO: the first virtio-scsi disk. */
+export const ISO_INSTALL_DISK = '/dev/sda';
+/** KubePrism's port (Talos' default since 1.6), the in-cluster API endpoint for Cilium. */
+export const KUBEPRISM_PORT = 7445;
+
+/** YAML for one patch; long lines are never folded (a folded token would break its reference). */
+export function patchYaml(patch: TalosConfigPatch): string {
+  return stringify(patch, { lineWidth: 0 });
+}
+
+/** What differs per node. */
+export interface NodePatchInput {
+  /** Host name (also the VM name). */
+  readonly hostname: string;
+  /** MAC of the node's NIC, to select the link without depending on its name. */
+  readonly macAddress: string;
+  /** Whether the link is configured by DHCP (the machine configuration must then say so). */
+  readonly dhcp: boolean;
+  /** Shared control-plane address held by one control plane at a time. @default - none */
+  readonly vip?: string;
+  /** For ISO boot: where and from which installer image Talos installs itself. @default - none (disk image) */
+  readonly install?: { readonly disk: string; readonly image: string };
+}
+
+/**
+ * The per-node patch: host name, the NIC (selected by MAC) with the VIP on control planes, and the install
+ * target for ISO boots. Everything that lists other nodes stays out, so adding a node changes no other
+ * node's configuration.
+ * @see https://www.talos.dev/v1.11/talos-guides/network/vip/
+ */
+export function nodePatch(i: NodePatchInput): TalosConfigPatch {
+  const network: Record<string, unknown> = { hostname: i.hostname };
+  if (i.vip !== undefined || i.dhcp) {
+    const iface: Record<string, unknown> = { deviceSelector: { hardwareAddr: i.macAddress.toLowerCase() } };
+    // Listing a link in the machine configuration turns DHCP off for it unless it says dhcp: true.
+    if (i.dhcp) iface.dhcp = true;
+    if (i.vip !== undefined) iface.vip = { ip: i.vip };
+    network.interfaces = [iface];
+  }
+  const machine: Record<string, unknown> = { network };
+  if (i.install) machine.install = { disk: i.install.disk, image: i.install.image };
+  return { machine };
+}
+
+/** The tailscale extension's settings. */
+export interface TailscaleServiceInput {
+  /** Auth key: a reference to a sensitive Terraform variable, never a literal. */
+  readonly authKey: string;
+  /** Coordination server (e.g. headscale). @default - tailscale.com */
+  readonly loginServer?: string;
+  /** More `tailscale up` flags. @default [] */
+  readonly extraArgs?: readonly string[];
+}
+
+/**
+ * The ExtensionServiceConfig document that starts the tailscale extension, as a Terraform expression:
+ * `yamlencode()` does the quoting at apply time, so the key never appears in the synthesized JSON and any
+ * character in it is safe.
+ * @see https://github.com/siderolabs/extensions/tree/main/network/tailscale
+ */
+export function tailscaleServicePatch(i: TailscaleServiceInput): string {
+  const extra = [...(i.loginServer ? [`--login-server=${i.loginServer}`] : []), ...(i.extraArgs ?? [])];
+  const environment = [`TS_AUTHKEY=${i.authKey}`, ...(extra.length ? [`TS_EXTRA_ARGS=${extra.join(' ')}`] : [])];
+  return Token.asString(Fn.yamlencode({
+    apiVersion: 'v1alpha1',
+    kind: 'ExtensionServiceConfig',
+    name: 'tailscale',
+    environment,
+  }));
+}

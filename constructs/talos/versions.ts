@@ -1,0 +1,69 @@
+import { Token } from 'cdktf';
+import { Problems } from '../core/errors';
+
+/**
+ * Talos and Kubernetes versions: the pinned defaults and the support matrix that decides which Kubernetes
+ * versions a Talos release can run. Pure; unit-tested in __tests__/talos/versions.test.ts.
+ */
+
+/** The Talos release nodes boot and are configured for (seed 004 runs v1.11.x). */
+export const TALOS_VERSION = 'v1.11.5';
+/** The Kubernetes version clusters get unless they ask for another one (a 1.34 patch, supported by Talos 1.11). */
+export const DEFAULT_KUBERNETES_VERSION = '1.34.1';
+
+/**
+ * Kubernetes minor versions each Talos minor supports, oldest and newest.
+ * @see https://www.talos.dev/v1.11/introduction/support-matrix/ (and the v1.9, v1.10 pages)
+ */
+export const TALOS_KUBERNETES_SUPPORT: Readonly<Record<string, readonly [string, string]>> = {
+  '1.9': ['1.27', '1.32'],
+  '1.10': ['1.28', '1.33'],
+  '1.11': ['1.29', '1.34'],
+};
+
+const TALOS_VERSION_RE = /^v(\d+)\.(\d+)\.(\d+)(-(alpha|beta)\.\d+)?$/;
+const KUBERNETES_VERSION_RE = /^(\d+)\.(\d+)\.(\d+)$/;
+
+/** `v1.11.5` -> `1.11`; undefined when malformed. */
+export function talosMinor(version: string): string | undefined {
+  const m = TALOS_VERSION_RE.exec(version);
+  return m ? `${Number(m[1])}.${Number(m[2])}` : undefined;
+}
+
+/** `1.32.1` -> `1.32`; undefined when malformed. */
+export function kubernetesMinor(version: string): string | undefined {
+  const m = KUBERNETES_VERSION_RE.exec(version);
+  return m ? `${Number(m[1])}.${Number(m[2])}` : undefined;
+}
+
+function minorNumber(minor: string): number {
+  const [major, min] = minor.split('.').map(Number);
+  return major * 1000 + min;
+}
+
+/** Adds a problem unless `version` looks like `v1.11.5` and its minor is in {@link TALOS_KUBERNETES_SUPPORT}. */
+export function checkTalosVersion(p: Problems, prop: string, version: string): boolean {
+  if (Token.isUnresolved(version)) return true;
+  const minor = talosMinor(version);
+  if (!p.check(minor !== undefined, prop, 'be a Talos release like "v1.11.5" (with the leading v)', version)) return false;
+  const known = Object.keys(TALOS_KUBERNETES_SUPPORT);
+  return p.check(known.includes(minor!), prop, `be a release of a Talos minor in the support matrix (${known.join(', ')})`,
+    version, 'Pick one of those releases, or extend TALOS_KUBERNETES_SUPPORT after checking the Talos support matrix.');
+}
+
+/**
+ * Adds a problem unless `version` looks like `1.32.1` (no leading v: the talos provider and Talos' own
+ * configuration take it bare) and the Talos minor of `talosVersion` supports it.
+ */
+export function checkKubernetesVersion(p: Problems, prop: string, version: string, talosVersion: string): boolean {
+  if (Token.isUnresolved(version)) return true;
+  const minor = kubernetesMinor(version);
+  if (!p.check(minor !== undefined, prop, 'be a Kubernetes release like "1.32.1" (without a leading v)', version)) return false;
+  const talos = Token.isUnresolved(talosVersion) ? undefined : talosMinor(talosVersion);
+  const range = talos ? TALOS_KUBERNETES_SUPPORT[talos] : undefined;
+  if (!range) return true; // the Talos version itself is reported by checkTalosVersion
+  const k = minorNumber(minor!);
+  return p.check(k >= minorNumber(range[0]) && k <= minorNumber(range[1]), prop,
+    `be a Kubernetes version Talos ${talos} supports (${range[0]} to ${range[1]})`, version,
+    `Pick a ${range[0]}.x to ${range[1]}.x release, or change talosVersion.`);
+}
