@@ -32,3 +32,5 @@ export * from './proxmox/cloned-vm';
 export * from './proxmox/template-ha';
 export * from './proxmox/privileges';
 export * from './proxmox/access';
+export * from './core/providers';
+export * from './core/synth-performance';

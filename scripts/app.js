@@ -11,7 +11,7 @@ const { execFileSync } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
-const SOURCE_DIRS = ['constructs', 'examples'];
+const SOURCE_DIRS = ['constructs', 'examples', 'homelab', 'bench'];
 
 function newestSource() {
   let newest = fs.statSync(path.join(root, 'main.ts')).mtimeMs;

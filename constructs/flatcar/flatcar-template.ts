@@ -1,9 +1,10 @@
-import { Annotations, DataResource, Fn, ITerraformDependable, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Annotations, DataResource, Fn, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataCtConfig } from '../../.gen/providers/ct/data-ct-config';
 import { CtProvider } from '../../.gen/providers/ct/provider';
 import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { defaultProviderOf } from '../core/providers';
 import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
@@ -276,7 +277,5 @@ function addressOf(r: TerraformResource): string {
 
 /** The stack's poseidon/ct provider: the one the app declared, or one created once per stack. */
 function ctProviderOf(scope: IConstruct): CtProvider {
-  const stack = TerraformStack.of(scope);
-  const found = stack.node.findAll().find((c): c is CtProvider => c instanceof CtProvider);
-  return found ?? new CtProvider(stack, 'CtProvider');
+  return defaultProviderOf(scope, 'ct', (stack) => new CtProvider(stack, 'CtProvider'));
 }

@@ -1,0 +1,30 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+
+// Run in child processes: the switch is process-wide and must not leak into other tests.
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function creationStackLength(env: Record<string, string>): number {
+  const script = [
+    "const { skipTokenCreationStacks } = require('./dist/constructs/core/synth-performance.js');",
+    'const applied = skipTokenCreationStacks();',
+    "const { Lazy, Tokenization } = require('cdktf');",
+    "const t = Lazy.stringValue({ produce: () => 'x' });",
+    'const r = Tokenization.reverseString(t).firstToken;',
+    'process.stdout.write(JSON.stringify({ applied, n: r.creationStack.length }));',
+  ].join('\n');
+  const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const { applied, n } = JSON.parse(out);
+  return applied ? n : -1 - n;
+}
+
+describe('skipTokenCreationStacks', () => {
+  test('tokens carry no creation stack once applied', () => {
+    expect(creationStackLength({ PROXMOX_CDKTF_TOKEN_TRACES: '' })).toBe(0);
+  });
+
+  test('PROXMOX_CDKTF_TOKEN_TRACES=1 keeps the traces', () => {
+    // Not applied (negative), and the token still has its trace (length > 0, so the result is below -1).
+    expect(creationStackLength({ PROXMOX_CDKTF_TOKEN_TRACES: '1' })).toBeLessThan(-1);
+  });
+});
