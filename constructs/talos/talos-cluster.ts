@@ -32,8 +32,9 @@ const SAFE_ARG_RE = /^[^"\\$%\s]*$/;
  *
  * Order (every step depends on the previous): VM -> config apply -> bootstrap (first control plane) ->
  * health -> kubeconfig. Node-specific settings live only in each node's apply, so adding or removing a node
- * leaves every other node's resources as they are; only the health check and the talosconfig endpoints,
- * which list all nodes, change (data sources, read on every plan, nothing in state).
+ * leaves every other node's resources as they are; only the health check, which lists all nodes, changes (a data
+ * source, read on every plan, nothing in state). The talosconfig lists control planes only, so adding a worker
+ * leaves it (and its file) untouched.
  *
  * The first control plane added is the bootstrap node: keep it first. Removing it would move the bootstrap
  * (and the kubeconfig source) to the next one, and an already bootstrapped member refuses a second bootstrap.
@@ -169,7 +170,9 @@ export class TalosCluster extends Construct {
       clusterName: props.clusterName,
       clientConfiguration,
       endpoints: cpAddresses,
-      nodes: Lazy.listValue({ produce: () => [...this.nodes.values()].map((n) => n.address) }),
+      // Default target nodes are the control planes too (workers with `talosctl -n <ip>`): a talosconfig that
+      // listed every node would rewrite the kubeconfig-grade 0600 file whenever a worker is added.
+      nodes: cpAddresses,
     }).talosConfig;
 
     if (props.outputDirectory !== false) {
