@@ -3,12 +3,13 @@
 // everywhere:
 //   - on a developer machine the tests are SKIPPED, with a loud warning saying what is missing;
 //   - in CI (env CI=true) a missing tool FAILS the run: CI must have every tool installed.
-// A tool is looked up as $<NAME>_BIN (e.g. TERRAFORM_BIN, QEMU_SYSTEM_X86_64_BIN), then on PATH.
+// A tool is looked up as $<NAME>_BIN (e.g. TERRAFORM_BIN, QEMU_SYSTEM_X86_64_BIN), then on PATH
+// (PostgreSQL's programs then in /usr/lib/postgresql/<major>/bin, where Debian installs them).
 //
 //   describeIfTool('terraform', 'terraform validate', () => { test(...) });
 //   describeIfTool(['qemu-system-x86_64', 'cloud-init'], 'boots', () => { ... });
 //   const perl = requireTool('perl'); // path, or null after a warning (throws in CI)
-import { accessSync, constants, statSync } from 'fs';
+import { accessSync, constants, readdirSync, statSync } from 'fs';
 import { delimiter, join } from 'path';
 
 /** The environment variable that overrides a tool's path: "qemu-system-x86_64" -> QEMU_SYSTEM_X86_64_BIN. */
@@ -25,13 +26,35 @@ const executable = (p: string): boolean => {
   }
 };
 
-/** Absolute path of a tool ($<NAME>_BIN, else the first match on PATH), or null. */
+/** Absolute path of a tool ($<NAME>_BIN, else the first match on PATH, else see findPostgresBin), or null. */
 export function findTool(name: string): string | null {
   const override = process.env[toolEnvVar(name)];
   if (override) return executable(override) ? override : null;
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir) continue;
     const p = join(dir, name);
+    if (executable(p)) return p;
+  }
+  return POSTGRES_PROGRAMS.includes(name) ? findPostgresBin(name) : null;
+}
+
+/** PostgreSQL programs that findTool also looks for in Debian's version directories. */
+export const POSTGRES_PROGRAMS: readonly string[] = ['initdb', 'pg_ctl', 'postgres', 'psql'];
+
+/**
+ * A PostgreSQL program in `<root>/<major>/bin`, newest major first: Debian's postgresql package keeps the
+ * server programs (initdb, pg_ctl, postgres) there, off PATH. Null when no installed version has it.
+ */
+export function findPostgresBin(name: string, root = '/usr/lib/postgresql'): string | null {
+  let majors: string[];
+  try {
+    majors = readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v));
+  } catch {
+    return null;
+  }
+  majors.sort((a, b) => parseFloat(b) - parseFloat(a));
+  for (const v of majors) {
+    const p = join(root, v, 'bin', name);
     if (executable(p)) return p;
   }
   return null;

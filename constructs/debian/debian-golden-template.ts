@@ -1,0 +1,321 @@
+import { createHash } from 'crypto';
+import { Annotations, DataResource, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
+import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { Problems } from '../core/errors';
+import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
+import { checkSshPublicKey, escapeTerraformTemplate } from '../flatcar/butane';
+import { IProxmoxConnection } from '../proxmox/connection';
+import { Checksum, DatastoreRef, ProxmoxImage } from '../proxmox/image';
+import { IpConfig } from '../proxmox/ip-config';
+import { planVmMedia } from '../proxmox/media';
+import { IVmTemplate } from '../proxmox/template';
+import { checkVmHardware, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
+import {
+  checkI915Sriov, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
+  DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, DebianTemplateFeatures, I915Sriov, MINIMUM_BUILD_RESOURCES, renderDebianUserData,
+  verificationChecks,
+} from './cloud-config';
+import { checkDebianImage, DEFAULT_DEBIAN_MAJOR, debianChecksumsUrl, debianCloudImageUrl, DebianImageVariant, DebianMajor } from './debian-release';
+import { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, renderFinalizeScript } from './finalize-script';
+
+/** Hardware defaults of the template VM (seed 003's table): 2 cores, 2048 MiB, a 16 GiB disk grown by clones. */
+export const DEBIAN_TEMPLATE_HARDWARE_DEFAULTS = { cores: 2, memoryMiB: 2048, diskSizeGiB: 16 } as const;
+/** journald's cap on the template (log rotation). */
+export const DEFAULT_JOURNAL_MAX_USE_MIB = 256;
+
+/** Props of {@link DebianGoldenTemplate}. Hardware props follow seed 003's table (see {@link DEBIAN_TEMPLATE_HARDWARE_DEFAULTS}). */
+export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot'> {
+  /** The Proxmox connection. Needs SSH: the user-data is a snippet, and the finalize step runs `qm` on the node. */
+  readonly connection: IProxmoxConnection;
+  /** The Proxmox node that builds and holds the template. */
+  readonly nodeName: string;
+  /** Debian major release. @default 13 (trixie) */
+  readonly release?: number;
+  /** Dated build of the cloud image (a folder of https://cloud.debian.org/images/cloud/<codename>/), e.g. `20251117-2299`, or `latest`. */
+  readonly build: string;
+  /** Checksum of the image: the SHA-512 from the build's `SHA512SUMS` (`Checksum.sha512('<hex>')`). Required. */
+  readonly checksum: Checksum;
+  /** Image variant. @default - 'generic' when i915Sriov is set (its kernel has the driver), else 'genericcloud' */
+  readonly variant?: DebianImageVariant;
+  /** Features to switch off. @default DEFAULT_DEBIAN_TEMPLATE_FEATURES (all on) */
+  readonly features?: DebianTemplateFeatures;
+  /** Build the Intel i915 SR-IOV driver into the template. @default - not installed */
+  readonly i915Sriov?: I915Sriov;
+  /** Packages besides those the features bring. @default DEBIAN_TEMPLATE_BASE_PACKAGES */
+  readonly packages?: readonly string[];
+  /** Packages added to `packages`. @default [] */
+  readonly extraPackages?: readonly string[];
+  /** NTP servers for chrony. @default DEFAULT_NTP_SERVERS */
+  readonly ntpServers?: readonly string[];
+  /** NTP pools for chrony. @default DEFAULT_NTP_POOLS */
+  readonly ntpPools?: readonly string[];
+  /** Networks chrony serves time to; empty serves none. @default DEFAULT_CHRONY_ALLOW_CIDRS */
+  readonly chronyAllowCidrs?: readonly string[];
+  /** Public keys for the build VM's default user, to debug a build; removed before templating. @default [] */
+  readonly sshAuthorizedKeys?: readonly string[];
+  /** journald's disk cap. @default DEFAULT_JOURNAL_MAX_USE_MIB */
+  readonly journalMaxUseMiB?: number;
+  /** Bound on the wait for cloud-init (seed 003: 15 minutes). @default DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS */
+  readonly cloudInitTimeoutSeconds?: number;
+  /** Name of the template VM. @default - the construct id in kebab-case */
+  readonly name?: string;
+  /** VM id of the template. @default - derived from the name */
+  readonly vmId?: number;
+  /** Network of the build VM (it downloads packages). @default IpConfig.dhcp() */
+  readonly buildIpConfig?: IpConfig;
+  /** DNS servers of the build VM. @default - from DHCP */
+  readonly dnsServers?: readonly string[];
+  /** Where the cloud image is downloaded (needs content type `import`). @default { id: 'local' } */
+  readonly imageDatastore?: DatastoreRef;
+  /**
+   * Storage of the EFI vars disk. Seed 003 keeps it apart from the boot disk, on `local`; here it follows the boot
+   * disk unless set, because a default Proxmox `local` storage has no `images` content (the VM would fail to
+   * create) and an EFI disk on node-local storage pins the template to its node (no cross-node clones).
+   * @default - diskDatastoreId
+   */
+  readonly efiDatastoreId?: string;
+  /** Storage with content type `snippets` for the user-data. @default 'local' */
+  readonly snippetsDatastoreId?: string;
+  /** Storage of the cloud-init drive. @default - diskDatastoreId */
+  readonly cloudInitDatastoreId?: string;
+  /**
+   * Storage ids shared by every node (Ceph RBD, NFS ...). When the boot, EFI and cloud-init disks are all on
+   * shared storage, clones may be placed on any node.
+   * @default []
+   */
+  readonly sharedDatastoreIds?: readonly string[];
+}
+
+const NODE_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
+const DNS_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
+const known = <T extends number | string>(v: T | undefined): v is T => v !== undefined && !Token.isUnresolved(v);
+
+/**
+ * A verified, cleaned, Kubernetes-ready Debian VM template, made by one `cdktf deploy` (seed 003's workflow):
+ * 1. the Debian cloud image is downloaded, checksum-verified (`import` content, imported with `import_from`);
+ * 2. the user-data snippet is uploaded; 3. the VM boots and cloud-init installs and configures everything;
+ * 4-8. a finalize step on the node waits for cloud-init (bounded), verifies, cleans up and converts the VM
+ *    to a template, failing the deploy with `step N: <name>: FAILED ...` when something is wrong.
+ *
+ * Why the finalize step runs `qm template` itself: a bpg VM resource cannot become a template after a
+ * provisioner of another resource (it is created first, with `template = false`, and Terraform has no
+ * "update after" hook), and `template = true` from the start would never boot the VM (bpg converts right
+ * after creating). So the VM is created running, a `terraform_data` with a remote-exec provisioner runs
+ * `templates/debian/finalize-template.sh` on the node over the connection's SSH (the same SSH the snippet
+ * upload needs; no secret on any command line), and the VM resource ignores the attributes the conversion
+ * changes (`template`, `started`, the user-data file it drops so that clones do not run it again). A new
+ * user-data or image replaces the VM (`replace_triggered_by`), which replaces the finalize step.
+ * @see https://github.com/bpg/terraform-provider-proxmox/blob/v0.90.0/proxmoxtf/resource/vm/vm.go (template conversion)
+ * @see https://developer.hashicorp.com/terraform/language/resources/provisioners/remote-exec
+ */
+export class DebianGoldenTemplate extends Construct implements IVmTemplate {
+  public readonly templateVmId: number;
+  public readonly templateNodeName: string;
+  public readonly onSharedStorage: boolean;
+  /** Always true: the boot disk is imported from the cloud image, which Proxmox cannot linked-clone (bpg #1959). */
+  public readonly fromImportedDisk = true;
+  public readonly osFamily = 'debian' as const;
+  /** The finalize step: clones wait for it, so they never clone a half-built VM. */
+  public readonly dependable: ITerraformDependable;
+  /** The VM name. */
+  public readonly vmName: string;
+  /** URL of the cloud image. */
+  public readonly imageUrl: string;
+  /** The rendered cloud-init user-data (before Terraform escaping). */
+  public readonly userData: string;
+  /** The rendered finalize script (before Terraform escaping). */
+  public readonly finalizeScript: string;
+
+  constructor(scope: Construct, id: string, props: DebianGoldenTemplateProps) {
+    super(scope, id);
+    const major = props.release ?? DEFAULT_DEBIAN_MAJOR;
+    const variant = props.variant ?? (props.i915Sriov ? 'generic' : 'genericcloud');
+    const features = { ...DEFAULT_DEBIAN_TEMPLATE_FEATURES, ...props.features };
+    const name = props.name ?? kebab(id);
+    const hw: VmHardwareProps = {
+      ...props,
+      cores: props.cores ?? DEBIAN_TEMPLATE_HARDWARE_DEFAULTS.cores,
+      memoryMiB: props.memoryMiB ?? DEBIAN_TEMPLATE_HARDWARE_DEFAULTS.memoryMiB,
+      diskSizeGiB: props.diskSizeGiB ?? DEBIAN_TEMPLATE_HARDWARE_DEFAULTS.diskSizeGiB,
+      // A template never starts by itself.
+      onBoot: false,
+    };
+    const settings = {
+      packages: [...(props.packages ?? DEBIAN_TEMPLATE_BASE_PACKAGES), ...(props.extraPackages ?? [])],
+      ntpServers: props.ntpServers ?? DEFAULT_NTP_SERVERS,
+      ntpPools: props.ntpPools ?? DEFAULT_NTP_POOLS,
+      chronyAllowCidrs: props.chronyAllowCidrs ?? DEFAULT_CHRONY_ALLOW_CIDRS,
+      journalMaxUseMiB: props.journalMaxUseMiB ?? DEFAULT_JOURNAL_MAX_USE_MIB,
+    };
+    const timeout = props.cloudInitTimeoutSeconds ?? DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS;
+    const buildIp = props.buildIpConfig ?? IpConfig.dhcp();
+
+    const p = new Problems(this);
+    checkDebianImage(p, { major, variant, build: props.build });
+    this.checkChecksum(p, props.checksum, major, variant, props.build);
+    p.check(!(props.i915Sriov && variant === 'genericcloud'), 'variant', "be 'generic' when i915Sriov is set", variant,
+      "The genericcloud image runs Debian's cloud kernel, which has no i915 driver: use 'generic' (or leave variant unset).");
+    if (props.i915Sriov) checkI915Sriov(p, props.i915Sriov);
+    // Tokens are left to Proxmox: only synth-time values are checked.
+    checkVmHardware(p, Object.fromEntries(Object.entries(hw).filter(([, v]) => !Token.isUnresolved(v))) as VmHardwareProps);
+    const min = props.i915Sriov ? MINIMUM_BUILD_RESOURCES.i915Sriov : MINIMUM_BUILD_RESOURCES.base;
+    const why = props.i915Sriov ? 'the package set with the i915 DKMS build' : 'the package set';
+    if (known(hw.memoryMiB)) {
+      p.check(hw.memoryMiB >= min.memoryMiB, 'memoryMiB', `be at least ${min.memoryMiB} for ${why}`, hw.memoryMiB,
+        'Cloud images have no swap: below this apt or the compiler is killed half-way (see MINIMUM_BUILD_RESOURCES).');
+    }
+    if (known(hw.diskSizeGiB)) {
+      p.check(hw.diskSizeGiB >= min.diskSizeGiB, 'diskSizeGiB', `be at least ${min.diskSizeGiB} for ${why}`, hw.diskSizeGiB,
+        'Clones can grow the disk, but the build itself needs the room (see MINIMUM_BUILD_RESOURCES).');
+    }
+    p.check(NODE_RE.test(props.nodeName), 'nodeName', 'be a Proxmox node name', props.nodeName);
+    p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name,
+      'Proxmox refuses other VM names; set name explicitly.');
+    if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
+    p.check(Number.isInteger(timeout) && timeout >= 60 && timeout <= 7200, 'cloudInitTimeoutSeconds',
+      'be an integer from 60 to 7200', timeout, 'Seed 003 measured 12-15 minutes with the SR-IOV build: 900 is the default.');
+    p.check(props.connection.hasSsh && props.connection.nodeSsh !== undefined, 'connection',
+      'have SSH to the Proxmox nodes', `${props.connection.node.path} without ssh`,
+      'The user-data is a snippet, which the Proxmox API cannot upload (Bugzilla #2208), and the finalize step runs ' +
+      'qm on the node: set ssh (e.g. `ssh: { agent: true }`) on the ProxmoxConnection.');
+    (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
+    checkUserDataSettings(p, settings);
+    buildIp.check(p, 'buildIpConfig');
+    p.throwIfAny();
+
+    const nodeSsh = props.connection.nodeSsh!;
+    if (props.build === 'latest') {
+      Annotations.of(this).addWarning(`${this.node.path}: build 'latest' with a pinned checksum fails as soon as Debian ` +
+        'publishes a new image; pin a dated build (the folder name, e.g. "20251117-2299").');
+    }
+    if (nodeSsh.username !== 'root') {
+      Annotations.of(this).addWarning(`${this.node.path}: the finalize step runs qm on ${props.nodeName} as '${nodeSsh.username}'; ` +
+        'qm needs root, so the step will fail. Use root for the connection\'s ssh.username.');
+    }
+
+    const vmId = props.vmId ?? deriveVmId(name);
+    const mac = props.macAddress ?? deriveMacAddress(name);
+    const registry = IdentityRegistry.of(this);
+    registry.claimVmId(this, 'vmId', vmId, props.vmId === undefined);
+    registry.claimMac(this, 'macAddress', mac, props.macAddress === undefined);
+
+    this.vmName = name;
+    this.templateVmId = vmId;
+    this.templateNodeName = props.nodeName;
+    this.imageUrl = debianCloudImageUrl({ major, variant, build: props.build });
+    const diskStore = hw.diskDatastoreId ?? 'local-lvm';
+    const cloudInitStore = props.cloudInitDatastoreId ?? diskStore;
+    const shared = new Set(props.sharedDatastoreIds ?? []);
+    this.onSharedStorage = [diskStore, hw.efiDatastoreId ?? diskStore, cloudInitStore].every((d) => shared.has(d));
+
+    const image = new ProxmoxImage(this, 'Image', {
+      connection: props.connection,
+      url: this.imageUrl,
+      checksum: props.checksum,
+      nodes: [props.nodeName],
+      contentType: 'import',
+      datastore: props.imageDatastore ?? { id: 'local' },
+    });
+
+    const input = {
+      major: major as DebianMajor, features, i915Sriov: props.i915Sriov, ...settings, sshAuthorizedKeys: props.sshAuthorizedKeys ?? [],
+    };
+    this.userData = renderDebianUserData(input);
+    // The hash in the name makes a changed user-data a new file id, which replaces the VM (see the lifecycle below).
+    const hash = createHash('sha256').update(this.userData).digest('hex').slice(0, 12);
+    const snippet = new VirtualEnvironmentFile(this, 'UserData', {
+      provider: props.connection.provider,
+      nodeName: props.nodeName,
+      datastoreId: props.snippetsDatastoreId ?? 'local',
+      contentType: 'snippets',
+      sourceRaw: { data: escapeTerraformTemplate(this.userData), fileName: `${name}-user-data-${hash}.yaml` },
+    });
+
+    const media = planVmMedia(this, {
+      machine: 'q35',
+      bootDisk: { fileId: image.fileIdFor(props.nodeName), route: 'import_from' },
+      cloudInit: true,
+      canSetKvmArguments: props.connection.canSetKvmArguments,
+      hasSsh: props.connection.hasSsh,
+      prop: 'image',
+    });
+    // scsi_hardware stays virtio-scsi-single (vm-hardware.ts), not the seed's virtio-scsi-pci: Proxmox only
+    // gives a disk its own I/O thread on virtio-scsi-single ("iothread" is ignored on a shared controller),
+    // and the seed's own table asks for iothread. https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_hard_disk
+    const vmConfig = vmResourceConfig({
+      nodeName: props.nodeName, name, vmId, macAddress: mac, media, hardware: hw,
+      description: `Debian ${major} golden template (seed 003), built by ${this.node.path}. Do not start it.`,
+      tags: ['debian', 'golden-template'],
+    });
+    const vm = new VirtualEnvironmentVm(this, 'Vm', {
+      ...vmConfig,
+      provider: props.connection.provider,
+      template: false,
+      started: true,
+      // A failed build is still running: stop it rather than wait for a shutdown the guest may not answer.
+      stopOnDestroy: true,
+      initialization: {
+        datastoreId: cloudInitStore,
+        interface: media.cloudInitInterface,
+        userDataFileId: snippet.id,
+        ipConfig: [{ ipv4: buildIp.toIpv4() }],
+        dns: props.dnsServers?.length ? { servers: [...props.dnsServers] } : undefined,
+      },
+      lifecycle: {
+        ...vmConfig.lifecycle,
+        // The finalize step converts the VM to a template (stopped) and drops the build user-data (cicustom).
+        ignoreChanges: ['template', 'started', 'initialization[0].user_data_file_id'],
+        // ... so a new user-data must replace the VM explicitly (the attribute above no longer would).
+        replaceTriggeredBy: [addressOf(snippet)],
+      },
+    });
+    this.node.defaultChild = vm;
+
+    this.finalizeScript = renderFinalizeScript({
+      vmId,
+      cloudInitTimeoutSeconds: timeout,
+      shutdownTimeoutSeconds: DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
+      checks: verificationChecks(input),
+      retryHint: `Fix the cause, then rebuild the VM: terraform apply -replace=${vm.terraformResourceType}.${vm.friendlyUniqueId}`,
+    });
+    const finalize = new DataResource(this, 'Finalize', {
+      input: { vmId, nodeName: props.nodeName },
+      dependsOn: [vm],
+      lifecycle: { replaceTriggeredBy: [addressOf(vm)] },
+      connection: {
+        type: 'ssh',
+        host: nodeSsh.addressOf(props.nodeName),
+        user: nodeSsh.username,
+        agent: String(nodeSsh.agent),
+        privateKey: nodeSsh.privateKey,
+      },
+      provisioners: [{ type: 'remote-exec', inline: [escapeTerraformTemplate(this.finalizeScript)] }],
+    });
+    this.dependable = finalize;
+  }
+
+  private checkChecksum(p: Problems, cs: Checksum | undefined, major: number, variant: DebianImageVariant, build: string): void {
+    let where = 'the build\'s SHA512SUMS';
+    try {
+      where = debianChecksumsUrl({ major, variant, build });
+    } catch {
+      // unknown release: reported by checkDebianImage
+    }
+    if (!cs) {
+      p.add('checksum', 'be set', cs, `Copy the SHA-512 of the image from ${where}: Checksum.sha512('<hex>').`);
+    } else if (!cs.algorithm) {
+      p.add('checksum', 'verify the image', 'Checksum.none()', `Debian publishes SHA512SUMS for every build: ${where}.`);
+    }
+  }
+}
+
+/**
+ * The Terraform address of `r` for `replace_triggered_by`: cdktf 0.21 writes a resource object there as
+ * "${...}", which Terraform rejects in JSON ("Invalid character"); a bare address is accepted.
+ */
+function addressOf(r: TerraformResource): string {
+  return Lazy.stringValue({ produce: () => `${r.terraformResourceType}.${r.friendlyUniqueId}` });
+}

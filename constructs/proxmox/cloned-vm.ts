@@ -1,0 +1,214 @@
+import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { Problems } from '../core/errors';
+import { checkMacAddress, checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
+import { checkIp } from '../core/net';
+import { checkSshPublicKey } from '../flatcar/butane';
+import { ClonePlacement } from './clone-placement';
+import { IProxmoxConnection } from './connection';
+import { IpConfig } from './ip-config';
+import { IVmTemplate } from './template';
+import { VM_DEFAULTS } from './vm-hardware';
+
+/** Seed 003's cluster module: a clone (full, ~30-40 s) may take 3 minutes, its start 2 minutes. */
+export const DEFAULT_CLONE_TIMEOUT_SECONDS = 180;
+export const DEFAULT_START_TIMEOUT_SECONDS = 120;
+/** bpg retries a clone that failed on a storage lock this many times. */
+export const DEFAULT_CLONE_RETRIES = 3;
+
+/** Props of {@link ClonedVm}. */
+export interface ClonedVmProps {
+  readonly connection: IProxmoxConnection;
+  /** The template to clone: a DebianGoldenTemplate, a Flatcar template, or `VmTemplate.fromAttributes`. */
+  readonly template: IVmTemplate;
+  /** The node the clone runs on. @default ClonePlacement.templateNode() */
+  readonly placement?: ClonePlacement;
+  /**
+   * Full clone (an independent copy). A linked clone shares the template's disks: only on the template's node,
+   * and never from a template with an imported boot disk (bpg #1959).
+   * @default true (required across nodes and with Ceph RBD, seed 003)
+   */
+  readonly fullClone?: boolean;
+  /** VM name. @default - the construct id in kebab-case */
+  readonly name?: string;
+  /** VM id. @default - derived from the name */
+  readonly vmId?: number;
+  /** Storage of the full clone's disks. @default - the template's storage */
+  readonly datastoreId?: string;
+  /** CPU cores. @default - the template's */
+  readonly cores?: number;
+  /** CPU type, set together with `cores`. @default 'host' */
+  readonly cpuType?: string;
+  /** Memory. @default - the template's */
+  readonly memoryMiB?: number;
+  /** Size of the boot disk (`scsi0`), to grow the template's. Needs `datastoreId`. @default - the template's size */
+  readonly diskSizeGiB?: number;
+  /** Bridge of the first NIC. @default 'vmbr0' */
+  readonly bridge?: string;
+  /** VLAN tag of the first NIC. @default - untagged */
+  readonly vlanId?: number;
+  /** MAC of the first NIC. @default - derived from the name */
+  readonly macAddress?: string;
+  /** IPv4 of the first NIC through cloud-init. @default IpConfig.dhcp() */
+  readonly ipConfig?: IpConfig;
+  /** DNS servers through cloud-init. @default - from DHCP or the template */
+  readonly dnsServers?: readonly string[];
+  /** DNS search domain through cloud-init. @default - none */
+  readonly dnsDomain?: string;
+  /** User whose keys cloud-init sets. @default - the image's default user (e.g. `debian`) */
+  readonly username?: string;
+  /** SSH public keys for that user. @default [] */
+  readonly sshAuthorizedKeys?: readonly string[];
+  /** Storage of the clone's cloud-init drive. @default - datastoreId, else bpg's default ('local-lvm') */
+  readonly cloudInitDatastoreId?: string;
+  /**
+   * Chain the clones of one template (each waits for the previous one). Parallel clones of one template
+   * take the same storage lock and time out (bpg #995, #1521); one at a time costs ~30 s per clone.
+   * @default true
+   */
+  readonly serialize?: boolean;
+  /** @default DEFAULT_CLONE_TIMEOUT_SECONDS */
+  readonly cloneTimeoutSeconds?: number;
+  /** @default DEFAULT_START_TIMEOUT_SECONDS */
+  readonly startTimeoutSeconds?: number;
+  /** How long the provider waits for the guest agent. @default '2m' */
+  readonly agentTimeout?: string;
+  /** Start the VM now and when the node boots. @default true */
+  readonly started?: boolean;
+  /** Tags. @default [] */
+  readonly tags?: readonly string[];
+}
+
+const NODE_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
+const DNS_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const USER_RE = /^[a-z_][a-z0-9_-]{0,31}$/;
+const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
+const known = <T extends number | string>(v: T | undefined): v is T => v !== undefined && !Token.isUnresolved(v);
+
+/** The last clone of each template per stack, for {@link ClonedVmProps.serialize}. */
+const lastClone = new WeakMap<TerraformStack, Map<IVmTemplate, VirtualEnvironmentVm>>();
+
+/**
+ * A VM cloned from an {@link IVmTemplate}, configured through cloud-init (user keys, static or DHCP address, DNS).
+ * Checks at synth time what Proxmox would only refuse at deploy time: a clone on another node needs the
+ * template on shared storage and a full clone; a linked clone needs the template's node and a template not
+ * made from an imported disk.
+ * @see https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#clone
+ */
+export class ClonedVm extends Construct {
+  public readonly vmId: number;
+  public readonly vmName: string;
+  /** The node the clone runs on. */
+  public readonly nodeName: string;
+  /** IPv4 addresses reported by the guest agent, per interface (a Terraform reference). */
+  public readonly ipv4Addresses: string;
+  /** The VM resource (also `node.defaultChild`): later clones and cluster steps depend on it. */
+  public readonly resource: ITerraformDependable;
+
+  constructor(scope: Construct, id: string, props: ClonedVmProps) {
+    super(scope, id);
+    const t = props.template;
+    const name = props.name ?? kebab(id);
+    const placement = props.placement ?? ClonePlacement.templateNode();
+    const full = props.fullClone ?? true;
+    const ip = props.ipConfig ?? IpConfig.dhcp();
+    const cloneTimeout = props.cloneTimeoutSeconds ?? DEFAULT_CLONE_TIMEOUT_SECONDS;
+    const startTimeout = props.startTimeoutSeconds ?? DEFAULT_START_TIMEOUT_SECONDS;
+
+    const p = new Problems(this);
+    p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name, 'Proxmox refuses other VM names.');
+    for (const n of placement.nodes) p.check(NODE_RE.test(n), 'placement', 'name Proxmox nodes', n);
+    p.check(placement.kind !== 'spread' || placement.nodes.length > 0, 'placement', 'spread over at least one node', placement.nodes);
+    p.check(new Set(placement.nodes).size === placement.nodes.length, 'placement', 'not repeat a node', placement.nodes);
+    const nodeName = p.count ? t.templateNodeName : placement.resolve(name, t.templateNodeName);
+    const crossNode = !Token.isUnresolved(t.templateNodeName) && !Token.isUnresolved(nodeName) && nodeName !== t.templateNodeName;
+    if (crossNode) {
+      p.check(t.onSharedStorage, 'placement', `keep the clone on the template's node '${t.templateNodeName}' unless the template is on shared storage`,
+        nodeName, 'Proxmox clones to another node only when every template disk (boot, EFI, cloud-init) is on storage shared by ' +
+        `all nodes (e.g. Ceph RBD): build the template there, or place the clone on '${t.templateNodeName}'.`);
+      p.check(full, 'fullClone', `be true for a clone on another node than the template's ('${t.templateNodeName}')`, full,
+        "A linked clone shares the template's disks and cannot live on another node (seed 003: \"migration aborted\").");
+    }
+    p.check(full || !t.fromImportedDisk, 'fullClone', 'be true for a template whose boot disk was imported from an image', full,
+      'Proxmox cannot linked-clone such a template (bpg issue #1959); use a full clone.');
+    if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
+    if (known(props.macAddress)) checkMacAddress(p, 'macAddress', props.macAddress);
+    if (known(props.cores)) p.check(Number.isInteger(props.cores) && props.cores >= 1 && props.cores <= 512, 'cores', 'be an integer from 1 to 512', props.cores);
+    if (known(props.memoryMiB)) p.check(Number.isInteger(props.memoryMiB) && props.memoryMiB >= 512, 'memoryMiB', 'be an integer of at least 512', props.memoryMiB);
+    if (known(props.diskSizeGiB)) {
+      p.check(Number.isInteger(props.diskSizeGiB) && props.diskSizeGiB >= 1, 'diskSizeGiB', 'be a positive integer', props.diskSizeGiB);
+    }
+    p.check(props.diskSizeGiB === undefined || props.datastoreId !== undefined, 'datastoreId', 'be set when diskSizeGiB is set', props.datastoreId,
+      "bpg's disk block defaults datastore_id to 'local-lvm' and would move the disk there: name the clone's storage.");
+    if (known(props.vlanId)) p.check(Number.isInteger(props.vlanId) && props.vlanId >= 1 && props.vlanId <= 4094, 'vlanId', 'be from 1 to 4094', props.vlanId);
+    ip.check(p, 'ipConfig');
+    for (const s of props.dnsServers ?? []) if (known(s)) checkIp(p, 'dnsServers', s);
+    if (known(props.username)) p.check(USER_RE.test(props.username), 'username', 'be a Linux user name', props.username);
+    (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
+    for (const [prop, v] of [['cloneTimeoutSeconds', cloneTimeout], ['startTimeoutSeconds', startTimeout]] as const) {
+      if (known(v)) p.check(Number.isInteger(v) && v > 0, prop, 'be a positive integer', v);
+    }
+    p.throwIfAny();
+
+    const vmId = props.vmId ?? deriveVmId(name);
+    const mac = props.macAddress ?? deriveMacAddress(name);
+    const registry = IdentityRegistry.of(this);
+    registry.claimVmId(this, 'vmId', vmId, props.vmId === undefined);
+    registry.claimMac(this, 'macAddress', mac, props.macAddress === undefined);
+
+    const serialize = props.serialize ?? true;
+    const stack = TerraformStack.of(this);
+    const chains = lastClone.get(stack) ?? new Map<IVmTemplate, VirtualEnvironmentVm>();
+    lastClone.set(stack, chains);
+    const previous = serialize ? chains.get(t) : undefined;
+    const keys = props.sshAuthorizedKeys ?? [];
+    const started = props.started ?? true;
+    const waitFor = [t.dependable, previous].filter((d): d is ITerraformDependable => d !== undefined);
+
+    const vm = new VirtualEnvironmentVm(this, 'Vm', {
+      provider: props.connection.provider,
+      nodeName,
+      vmId,
+      name,
+      tags: props.tags ? [...props.tags].sort() : undefined,
+      clone: {
+        vmId: t.templateVmId,
+        nodeName: t.templateNodeName,
+        full,
+        datastoreId: props.datastoreId,
+        retries: DEFAULT_CLONE_RETRIES,
+      },
+      // Blocks left out keep the template's values (bpg only applies what is configured on a clone).
+      cpu: props.cores !== undefined ? { cores: props.cores, type: props.cpuType ?? VM_DEFAULTS.cpuType } : undefined,
+      memory: props.memoryMiB !== undefined ? { dedicated: props.memoryMiB } : undefined,
+      disk: props.diskSizeGiB !== undefined ? [{
+        interface: 'scsi0', datastoreId: props.datastoreId, size: props.diskSizeGiB, iothread: true, discard: 'on', ssd: true, cache: 'writeback',
+      }] : undefined,
+      networkDevice: [{ bridge: props.bridge ?? VM_DEFAULTS.bridge, model: 'virtio', macAddress: mac, vlanId: props.vlanId }],
+      agent: { enabled: true, timeout: props.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
+      initialization: {
+        datastoreId: props.cloudInitDatastoreId ?? props.datastoreId,
+        ipConfig: [{ ipv4: ip.toIpv4() }],
+        dns: props.dnsServers?.length || props.dnsDomain ? { servers: props.dnsServers ? [...props.dnsServers] : undefined, domain: props.dnsDomain } : undefined,
+        userAccount: keys.length || props.username ? { username: props.username, keys: keys.length ? [...keys] : undefined } : undefined,
+      },
+      started,
+      onBoot: started,
+      timeoutClone: cloneTimeout,
+      timeoutCreate: cloneTimeout,
+      timeoutStartVm: startTimeout,
+      // The template must be finished (Debian: verified and converted) before it is cloned; with `serialize`, the
+      // previous clone of the same template too (storage locks, bpg #995/#1521).
+      dependsOn: waitFor.length ? waitFor : undefined,
+    });
+    if (serialize) chains.set(t, vm);
+    this.node.defaultChild = vm;
+
+    this.vmId = vmId;
+    this.vmName = name;
+    this.nodeName = nodeName;
+    this.resource = vm;
+    this.ipv4Addresses = Token.asString(vm.ipv4Addresses);
+  }
+}

@@ -1,0 +1,129 @@
+import { ValidationError } from '../core/errors';
+
+/**
+ * The Proxmox VE privileges each job of this library needs, per major version, as data: one entry per
+ * privilege with the reason it is there, so a reviewer can check the list against the API's permission checks.
+ *
+ * Version differences (pve-access-control):
+ * - PVE 9 removed `VM.Monitor` (creating a role with it fails) and split guest agent access into
+ *   `VM.GuestAgent.Audit`, `.FileRead`, `.FileWrite`, `.FileSystemMgmt`, `.Unrestricted` (commits "add
+ *   VM.GuestAgent privileges" and "privileges: drop VM.Monitor", July 2025). Read-only agent calls such as
+ *   `network-get-interfaces` (bpg reads the VM's IPs with it) need `VM.GuestAgent.Audit`.
+ * - `Sys.AccessNetwork` (PVE 8.2+) lets `download-url` reach the network without `Sys.Modify` on `/`; PVE 8
+ *   roles keep `Sys.Modify`, which every 8.x accepts, PVE 9 roles use the narrower privilege.
+ * - `SDN.Use` (PVE 8.0+) is checked for every bridge a NIC is put on.
+ * @see https://github.com/proxmox/pve-access-control/blob/master/src/PVE/AccessControl.pm ($privgroups)
+ * @see https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_permission_management
+ */
+
+/** Proxmox VE major versions with a known privilege list. */
+export type PveMajor = 8 | 9;
+export const SUPPORTED_PVE_MAJORS: readonly PveMajor[] = [8, 9];
+
+/** What a token is for. */
+export type ProxmoxJob =
+  /** Clone VMs from templates (seed 001's list, plus starting them). ClonedVm. */
+  | 'clone-vms'
+  /** Download images to storage (`download_file`). ProxmoxImage. */
+  | 'download-images'
+  /** Build VM templates from images (DebianGoldenTemplate, Flatcar templates), including their downloads. */
+  | 'manage-templates'
+  /** Make templates highly available (TemplateHighAvailability, seed 001's `ha-manager add`). */
+  | 'template-ha'
+  /** Run a Talos cluster: download Image Factory images, create, configure and start the node VMs. */
+  | 'talos-cluster';
+
+export const PROXMOX_JOBS: readonly ProxmoxJob[] = ['clone-vms', 'download-images', 'manage-templates', 'template-ha', 'talos-cluster'];
+
+/** One privilege, why it is needed, and the versions that have it (all supported ones when unset). */
+export interface PrivilegeGrant {
+  readonly privilege: string;
+  readonly why: string;
+  readonly pve?: readonly PveMajor[];
+}
+
+/** Reading VMs: config, status, and the IP addresses bpg reads from the guest agent. */
+export const VM_READ: readonly PrivilegeGrant[] = [
+  { privilege: 'VM.Audit', why: 'read VM configuration and status (every bpg VM read)' },
+  { privilege: 'VM.Monitor', pve: [8], why: 'PVE 8 guards guest agent calls with it: bpg reads the IPs through network-get-interfaces' },
+  { privilege: 'VM.GuestAgent.Audit', pve: [9], why: 'PVE 9 replacement of VM.Monitor for read-only guest agent calls (network-get-interfaces, ping)' },
+];
+
+/** Changing VM configuration: each group of settings has its own privilege. */
+export const VM_CONFIGURE: readonly PrivilegeGrant[] = [
+  { privilege: 'VM.Config.CDROM', why: 'attach or eject media on a cdrom drive' },
+  { privilege: 'VM.Config.CPU', why: 'cores and CPU type' },
+  { privilege: 'VM.Config.Cloudinit', why: 'cloud-init settings: user, keys, ipconfig, DNS, cicustom snippets' },
+  { privilege: 'VM.Config.Disk', why: 'add, import, resize and move disks (boot, EFI, cloud-init drive)' },
+  { privilege: 'VM.Config.HWType', why: 'machine type, BIOS, SCSI controller, serial console' },
+  { privilege: 'VM.Config.Memory', why: 'memory size' },
+  { privilege: 'VM.Config.Network', why: 'network devices' },
+  { privilege: 'VM.Config.Options', why: 'name, description, tags, boot order, agent, on_boot' },
+];
+
+/** Creating and destroying VMs and their disks, on a bridge. */
+export const VM_LIFECYCLE: readonly PrivilegeGrant[] = [
+  { privilege: 'VM.Allocate', why: 'create and destroy VMs, and convert them to templates' },
+  { privilege: 'VM.PowerMgmt', why: 'start VMs (bpg started = true) and shut them down before destroy' },
+  { privilege: 'Datastore.AllocateSpace', why: 'allocate disks (and the cloud-init drive) on the VM storage' },
+  { privilege: 'Datastore.Audit', why: 'read storage status and content (imported images, shared-storage check of cross-node clones)' },
+  { privilege: 'SDN.Use', why: 'put a NIC on a bridge: checked on /sdn/zones/localnetwork/<bridge> since PVE 8' },
+  { privilege: 'Sys.Audit', why: 'read node and cluster status (node list, cluster resources)' },
+];
+
+/** `download-url` (bpg `download_file`). */
+export const IMAGE_DOWNLOAD: readonly PrivilegeGrant[] = [
+  { privilege: 'Datastore.AllocateTemplate', why: 'store downloaded images, ISOs and templates (download-url)' },
+  { privilege: 'Datastore.Audit', why: 'read the downloaded file back (storage content)' },
+  { privilege: 'Sys.Audit', why: 'download-url and query-url-metadata check Sys.Audit with Sys.Modify on / (bpg docs)' },
+  { privilege: 'Sys.Modify', pve: [8], why: 'PVE 8: download-url reaches the network only with Sys.Modify on /' },
+  { privilege: 'Sys.AccessNetwork', pve: [9], why: 'PVE 9: the narrower privilege download-url accepts instead of Sys.Modify' },
+];
+
+/** Seed 001's token privileges for cloning, adapted per version, plus what bpg needs to start the clones. */
+export const CLONE_VMS: readonly PrivilegeGrant[] = [
+  ...VM_READ, ...VM_CONFIGURE, ...VM_LIFECYCLE,
+  { privilege: 'VM.Clone', why: 'clone the template (checked on the template, /vms/<template id>)' },
+  { privilege: 'Pool.Allocate', why: 'seed 001: move clones into a resource pool (bpg pool_id updates the pool)' },
+  { privilege: 'Pool.Audit', why: 'seed 001: read resource pools' },
+  { privilege: 'Sys.Console', why: 'seed 001: guests managed by ha-manager (templates kept available on all nodes) need it' },
+];
+
+/** HA resources: create, update, delete (`/cluster/ha/resources` checks Sys.Console on /). */
+export const TEMPLATE_HA: readonly PrivilegeGrant[] = [
+  { privilege: 'Sys.Console', why: 'create, update and delete HA resources (ha-manager add vm:<id>)' },
+  { privilege: 'Sys.Audit', why: 'read HA resources' },
+];
+
+/** Privileges by job. */
+export const JOB_PRIVILEGES: Readonly<Record<ProxmoxJob, readonly PrivilegeGrant[]>> = {
+  'clone-vms': CLONE_VMS,
+  'download-images': IMAGE_DOWNLOAD,
+  // Templates are built from downloaded images; the finalize step itself runs over SSH, not the API.
+  'manage-templates': [...VM_READ, ...VM_CONFIGURE, ...VM_LIFECYCLE, ...IMAGE_DOWNLOAD],
+  'template-ha': TEMPLATE_HA,
+  'talos-cluster': [...VM_READ, ...VM_CONFIGURE, ...VM_LIFECYCLE, ...IMAGE_DOWNLOAD],
+};
+
+/**
+ * Pure: the privileges `jobs` need on Proxmox VE `pveMajor`, sorted and de-duplicated. Throws a
+ * {@link ValidationError} for a version without a known list (only 8 and 9) or an unknown job.
+ */
+export function privilegesFor(jobs: readonly ProxmoxJob[], pveMajor: number): string[] {
+  const problems: string[] = [];
+  if (!(SUPPORTED_PVE_MAJORS as readonly number[]).includes(pveMajor)) {
+    problems.push(`'pveMajor' must be ${SUPPORTED_PVE_MAJORS.join(' or ')} (the Proxmox VE versions whose privileges are known), ` +
+      `got ${JSON.stringify(pveMajor)}. Privilege names differ between versions (PVE 9 removed VM.Monitor), so a role for an ` +
+      'unknown version could not be created: upgrade to a supported version or add its list to privileges.ts.');
+  }
+  for (const job of jobs) {
+    if (!PROXMOX_JOBS.includes(job)) problems.push(`'jobs' must contain ${PROXMOX_JOBS.join(', ')}, got ${JSON.stringify(job)}.`);
+  }
+  if (jobs.length === 0) problems.push("'jobs' must name at least one job, got [].");
+  if (problems.length) throw new ValidationError('privilegesFor', problems);
+  const out = new Set<string>();
+  for (const job of jobs) {
+    for (const g of JOB_PRIVILEGES[job]) if (!g.pve || g.pve.includes(pveMajor as PveMajor)) out.add(g.privilege);
+  }
+  return [...out].sort();
+}

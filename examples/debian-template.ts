@@ -1,0 +1,38 @@
+// Example: a Kubernetes-ready Debian 13 golden template (seed 003) and one VM cloned from it.
+import { TerraformStack } from 'cdktf';
+import { Checksum, IProxmoxConnection } from '../constructs';
+import { DebianGoldenTemplate } from '../constructs/debian/debian-golden-template';
+import { ClonedVm } from '../constructs/proxmox/cloned-vm';
+import { IpConfig } from '../constructs/proxmox/ip-config';
+
+/** What {@link addDebianTemplateAndClone} creates. */
+export interface DebianTemplateExample {
+  readonly template: DebianGoldenTemplate;
+  readonly clone: ClonedVm;
+}
+
+/**
+ * Adds the golden template on `pve1` and a clone of it. `connection` needs SSH (snippet upload and the finalize
+ * step). Replace the build and its SHA-512 with a current pair from https://cloud.debian.org/images/cloud/trixie/
+ * (the image's line in that build's SHA512SUMS).
+ */
+export function addDebianTemplateAndClone(stack: TerraformStack, connection: IProxmoxConnection): DebianTemplateExample {
+  const template = new DebianGoldenTemplate(stack, 'DebianGolden', {
+    connection,
+    nodeName: 'pve1',
+    build: '20251117-2299',
+    checksum: Checksum.sha512('0'.repeat(128)),
+    vmId: 9000,
+    chronyAllowCidrs: ['10.0.0.0/24'],
+  });
+  const clone = new ClonedVm(stack, 'K8sNode1', {
+    connection,
+    template,
+    memoryMiB: 4096,
+    cores: 4,
+    ipConfig: IpConfig.static('10.0.0.21/24', '10.0.0.1'),
+    dnsServers: ['10.0.0.1'],
+    sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFDYWOCYXsx/YEGKrwzFq1h/QsJXCohAlanozKzQ9lRc admin@example'],
+  });
+  return { template, clone };
+}

@@ -1,0 +1,46 @@
+#!/bin/bash
+# The i915 SR-IOV driver (https://github.com/strongtz/i915-sriov-dkms) built once here, for the running kernel,
+# so clones do not spend 5-10 minutes compiling it on first boot (seed 003). Pinned version, SHA-256 verified,
+# downloads retried with exponential backoff (seed 003 optimizations 1, 2 and 4).
+set -euo pipefail
+version='{{version}}'
+url='{{url}}'
+expected_sha256='{{sha256}}'
+attempts={{attempts}}
+deb=/var/cache/golden-template/i915-sriov-dkms_$version.deb
+kernel=$(uname -r)
+
+install -d -m 0755 /var/cache/golden-template
+delay=5
+attempt=1
+until curl -fsSL --connect-timeout 20 --max-time 600 -o "$deb" "$url"; do
+  if [ "$attempt" -ge "$attempts" ]; then
+    echo "i915-sriov: download of $url failed $attempts times, giving up" >&2
+    exit 1
+  fi
+  echo "i915-sriov: download attempt $attempt failed, retrying in $delay s" >&2
+  sleep "$delay"
+  attempt=$((attempt + 1))
+  delay=$((delay * 2))
+done
+
+actual_sha256=$(sha256sum "$deb" | cut -d' ' -f1)
+if [ "$actual_sha256" != "$expected_sha256" ]; then
+  echo "i915-sriov: checksum mismatch for $url: expected $expected_sha256, got $actual_sha256" >&2
+  rm -f "$deb"
+  exit 1
+fi
+
+# Headers of the running kernel: DKMS builds against them (the generic image runs linux-image-amd64).
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "linux-headers-$kernel"
+DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb"
+dkms install i915-sriov-dkms/"$version" -k "$kernel" || dkms status
+# Captured first: under pipefail, `dkms status | grep -q` can fail when grep exits early (SIGPIPE).
+status=$(dkms status -k "$kernel" i915-sriov-dkms)
+grep -q installed <<<"$status"
+
+# Built once: DKMS must not rebuild (or fail to rebuild) the driver on every clone's boot.
+systemctl mask dkms.service
+
+# The kernel parameters are in /etc/default/grub.d/60-i915-sriov.cfg (written by cloud-init); clones boot with them.
+update-grub
