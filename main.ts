@@ -1,18 +1,22 @@
-// The example app: `npm run synth` (or `npx cdktf synth`) writes cdktf.out/stacks/<stack>/cdk.tf.json.
-import { App, TerraformStack } from 'cdktf';
-import { Checksum, ProxmoxConnection, ProxmoxImage } from './constructs';
+// The example app: the seeds' homelab (Flatcar template, Debian golden template and a clone, a 5-node Talos
+// cluster with VIP and Cilium), from DEFAULT_HOMELAB overlaid with homelab.json or $HOMELAB_CONFIG.
+// `npm run synth` (or `npx cdktf synth`) writes cdktf.out/stacks/<stack>/cdk.tf.json.
+import { App } from 'cdktf';
+import { ValidationError } from './constructs/core/errors';
+import { skipTokenCreationStacks } from './constructs/core/synth-performance';
+import { buildHomelab } from './homelab/app';
+import { loadHomelabConfig } from './homelab/config';
 
-const app = new App();
-const stack = new TerraformStack(app, 'homelab-images');
-const proxmox = new ProxmoxConnection(stack, 'Proxmox', {
-  endpoint: 'https://pve1.home.arpa:8006/',
-  authMode: 'api-token+root-password',
-  ssh: { agent: true },
-});
-new ProxmoxImage(stack, 'DebianTrixie', {
-  connection: proxmox,
-  url: 'https://cloud.debian.org/images/cloud/trixie/20251117-2299/debian-13-genericcloud-amd64-20251117-2299.qcow2',
-  checksum: Checksum.sha512('0'.repeat(128)),
-  nodes: ['pve1', 'pve2'],
-});
-app.synth();
+skipTokenCreationStacks();
+try {
+  const app = new App();
+  buildHomelab(app, loadHomelabConfig());
+  app.synth();
+} catch (e) {
+  // A configuration mistake is the user's to fix: print the message, not a stack trace from inside the library.
+  if (e instanceof ValidationError) {
+    process.stderr.write(`error: ${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,0 +1,133 @@
+// Where each stack of the homelab app keeps its Terraform state: a local file (one person, one machine) or
+// PostgreSQL (a team: shared state with locking). Stacks are split the way they are deployed (images and
+// templates apart from clusters), so every stack gets its own state: a file or a schema named after it.
+import * as path from 'path';
+import { LocalBackend, PgBackend, PgBackendConfig, TerraformStack, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { Problems, ValidationError } from '../constructs/core/errors';
+
+/**
+ * Where a stack's state lives.
+ *
+ * - `local`: a state file. Without `directory`, cdktf's own default: `terraform.<stack>.tfstate` in the
+ *   directory the app runs in (made absolute by cdktf at synth time, so that cross-stack references,
+ *   read from another stack's working directory, find it).
+ * - `pg`: Terraform's `pg` backend, one PostgreSQL schema per stack, with state locking. The connection
+ *   string is never part of the configuration: see {@link configureBackend}.
+ */
+export type BackendConfig =
+  | {
+    readonly type: 'local';
+    /**
+     * Directory of the state files, one `<stackName>.tfstate` per stack; a relative path is resolved
+     * against the directory the app runs in and written as an absolute path.
+     * @default - cdktf's default, `terraform.<stack>.tfstate` in the directory the app runs in
+     */
+    readonly directory?: string;
+  }
+  | {
+    readonly type: 'pg';
+    /**
+     * First part of each stack's schema name, `<schemaPrefix>_<stack name in lower_snake_case>`.
+     * @default DEFAULT_PG_SCHEMA_PREFIX
+     */
+    readonly schemaPrefix?: string;
+  };
+
+/** Schema prefix of the `pg` backend when none is given: schemas `tfstate_<stack>`. */
+export const DEFAULT_PG_SCHEMA_PREFIX = 'tfstate';
+
+/** The environment variable Terraform's `pg` backend reads the connection string from. */
+export const PG_CONN_STR_ENV = 'PG_CONN_STR';
+
+/** PostgreSQL silently truncates longer identifiers (NAMEDATALEN - 1), which could merge two stacks' states. */
+export const PG_MAX_IDENTIFIER_BYTES = 63;
+
+const LOWER_SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+/** The schema holding `stackName`'s state: `<prefix>_<stackName>`, the stack name lowered and `_`-separated. */
+export function pgSchemaName(stackName: string, schemaPrefix: string = DEFAULT_PG_SCHEMA_PREFIX): string {
+  const stack = stackName.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return `${schemaPrefix}_${stack}`;
+}
+
+/**
+ * Sets the backend of `stack`, whose state is named `stackName` (a file name or a schema name).
+ *
+ * With `pg`, the synthesized JSON holds only `schema_name`: Terraform takes the connection string from
+ * the `PG_CONN_STR` environment variable at `terraform init` (and for every `terraform_remote_state` that
+ * cross-stack references generate), so no password reaches cdk.tf.json, `.terraform/`, or the state.
+ * Instead of a full `PG_CONN_STR`, the standard libpq variables (`PGHOST`, `PGUSER`, `PGPASSWORD`, ...)
+ * work too. `PG_SCHEMA_NAME` has no effect: the schema is always set here, one per stack.
+ *
+ * The database must exist; Terraform creates the schema, its `states` table and the
+ * `public.global_states_id_seq` sequence at init, so the role needs CREATE on the database and on schema
+ * `public` (PostgreSQL 15 and later no longer grant the latter to everyone), or an administrator creates
+ * them and the stack is initialized with `skip_*_creation`.
+ * Locks are session-level advisory locks: they go away with the Terraform process that holds them, so a
+ * crashed run leaves no stale lock.
+ *
+ * @example
+ *   // PG_CONN_STR=postgres://terraform@db.home.arpa/terraform?sslmode=verify-full cdktf deploy homelab-images
+ *   configureBackend(stack, 'homelab-images', { type: 'pg' });
+ *
+ * @see https://developer.hashicorp.com/terraform/language/backend/pg
+ */
+export function configureBackend(stack: TerraformStack, stackName: string, cfg: BackendConfig): void {
+  const p = new Problems(stack);
+  if (cfg.type === 'pg') {
+    const prefix = cfg.schemaPrefix ?? DEFAULT_PG_SCHEMA_PREFIX;
+    // A backend block cannot use variables or references: Terraform needs it before evaluating anything.
+    if (Token.isUnresolved(prefix)) {
+      p.add('schemaPrefix', 'be a literal string (a backend cannot use variables or references)', prefix,
+        'Write the prefix in the app.');
+    } else {
+      p.check(LOWER_SNAKE_CASE.test(prefix), 'schemaPrefix', 'be lower_snake_case (a-z, 0-9, single _, starting with a letter)',
+        prefix, `Use e.g. ${JSON.stringify(DEFAULT_PG_SCHEMA_PREFIX)}.`);
+    }
+    checkStackName(p, stackName, /[a-z0-9]/i, 'contain a letter or digit');
+    p.throwIfAny();
+    const schemaName = pgSchemaName(stackName, prefix);
+    p.check(Buffer.byteLength(schemaName) <= PG_MAX_IDENTIFIER_BYTES, 'schemaPrefix',
+      `leave the schema name "<prefix>_<stack>" at most ${PG_MAX_IDENTIFIER_BYTES} bytes (PostgreSQL truncates longer names)`,
+      schemaName, 'Use a shorter prefix or stack name.');
+    p.throwIfAny();
+    claim(stack, `PostgreSQL schema ${schemaName}`);
+    // cdktf types conn_str as required; Terraform does not (it falls back to PG_CONN_STR / libpq variables).
+    // Left out, it is absent from the backend block and from the terraform_remote_state data sources that
+    // PgBackend.getRemoteStateDataSource builds for cross-stack references (they spread the same config).
+    new PgBackend(stack, { schemaName } as PgBackendConfig);
+    return;
+  }
+  if (cfg.directory === undefined) return; // cdktf adds its default LocalBackend at synth time
+  if (Token.isUnresolved(cfg.directory)) {
+    p.add('directory', 'be a literal path (a backend cannot use variables or references)', cfg.directory, 'Write the path in the app.');
+  } else {
+    p.check(cfg.directory.trim() !== '', 'directory', 'be a non-empty path', cfg.directory, 'Leave it out for cdktf\'s default.');
+  }
+  checkStackName(p, stackName, /^[\w.-]+$/, 'be usable as a file name (letters, digits, ".", "_", "-")');
+  p.throwIfAny();
+  const file = path.resolve(cfg.directory, `${stackName}.tfstate`);
+  claim(stack, `state file ${file}`);
+  new LocalBackend(stack, { path: file });
+}
+
+function checkStackName(p: Problems, stackName: string, rule: RegExp, ruleText: string): void {
+  if (Token.isUnresolved(stackName)) p.add('stackName', 'be a literal string', stackName, 'Use the stack\'s id.');
+  else p.check(rule.test(stackName), 'stackName', ruleText, stackName, 'Use the stack\'s id.');
+}
+
+// Two stacks writing one state destroy each other's resources on the next apply: refuse it at synth time.
+const claims = new WeakMap<IConstruct, Map<string, string>>();
+
+function claim(stack: TerraformStack, what: string): void {
+  const root = stack.node.root;
+  let taken = claims.get(root);
+  if (!taken) claims.set(root, (taken = new Map()));
+  const holder = taken.get(what);
+  if (holder !== undefined && holder !== stack.node.path) {
+    throw new ValidationError(stack, `'stackName' must give each stack its own state, got the ${what} of stack ${holder}. `
+      + 'Pass each stack\'s own id as stackName.');
+  }
+  taken.set(what, stack.node.path);
+}
