@@ -111,3 +111,4 @@ export function appCommand(root?: string): { cmd: string; args: string[]; label:
 export function synthesize(outdir: string, root?: string): Array<{ name: string; dir: string }>;
 export function stacksOf(outdir: string): Array<{ name: string; dir: string }>;
 export function main(argv?: string[]): Promise<number>;
+export function withoutProvisioners(tfJson: TfJson): TfJson;

@@ -355,6 +355,15 @@ function planSummary(stdout) {
   return m ? { add: +m[1], change: +m[2], destroy: +m[3] } : { add: 0, change: 0, destroy: 0 };
 }
 
+/** A copy of a configuration with every resource's `provisioner` blocks removed. */
+function withoutProvisioners(tfJson) {
+  const copy = JSON.parse(JSON.stringify(tfJson));
+  for (const byName of Object.values(copy.resource || {})) {
+    for (const r of Object.values(byName)) delete r.provisioner;
+  }
+  return copy;
+}
+
 /**
  * The full check of one stack: init, validate, plan -out, apply, plan -detailed-exitcode (must be
  * "no changes"). Throws TerraformError (with Terraform's output) on the first failure.
@@ -367,6 +376,9 @@ async function validateStack(o) {
   try {
     await step('init', ws.init());
     await step('validate', ws.validate());
+    // Provisioners run real commands at apply (ssh to a Proxmox node, local scripts) and Terraform has no flag
+    // to skip them; `validate` has just checked them, so the fake apply goes on without them.
+    ws.writeConfig(withoutProvisioners(ws.config));
     const plan = await step('plan', ws.plan(['-out', 'plan']));
     const planJson = o.planJson ? await ws.showJson('plan') : undefined;
     await step('apply', ws.apply('plan'));
@@ -515,6 +527,7 @@ async function main(argv = process.argv.slice(2)) {
 }
 
 module.exports = {
+  withoutProvisioners,
   findTerraform, schemaCatalog, writeMirror, ensureHost, stopHost, terraformEnv, dummyForType, dummyVariables, Workspace, TerraformError,
   check, planSummary, validateStack, validateStackDir, planJson, appCommand, synthesize, stacksOf, main,
 };
