@@ -1,6 +1,6 @@
 // Example: a Kubernetes-ready Debian 13 golden template (seed 003) and one VM cloned from it.
-import { TerraformStack } from 'cdktf';
-import { Checksum, IProxmoxConnection } from '../constructs';
+import { App, TerraformStack } from 'cdktf';
+import { Checksum, IProxmoxConnection, ProxmoxConnection } from '../constructs';
 import { DebianGoldenTemplate } from '../constructs/debian/debian-golden-template';
 import { ClonedVm } from '../constructs/proxmox/cloned-vm';
 import { IpConfig } from '../constructs/proxmox/ip-config';
@@ -35,4 +35,11 @@ export function addDebianTemplateAndClone(stack: TerraformStack, connection: IPr
     sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFDYWOCYXsx/YEGKrwzFq1h/QsJXCohAlanozKzQ9lRc admin@example'],
   });
   return { template, clone };
+}
+
+if (require.main === module) {
+  const app = new App();
+  const stack = new TerraformStack(app, 'example-debian');
+  addDebianTemplateAndClone(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', ssh: {} }));
+  app.synth();
 }

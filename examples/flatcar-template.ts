@@ -1,7 +1,7 @@
 // Example: a Kubernetes-ready Flatcar template on pve1, cloneable on pve1 and pve2 (seeds 000 and 002).
-import { TerraformStack } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import {
-  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, KubernetesProfile,
+  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, KubernetesProfile, ProxmoxConnection,
 } from '../constructs';
 
 /**
@@ -35,4 +35,11 @@ export function addFlatcarTemplate(stack: TerraformStack, connection: IProxmoxCo
       checksum: Checksum.sha256('0'.repeat(64)),
     }),
   });
+}
+
+if (require.main === module) {
+  const app = new App();
+  const stack = new TerraformStack(app, 'example-flatcar');
+  addFlatcarTemplate(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', ssh: {} }));
+  app.synth();
 }

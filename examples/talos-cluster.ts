@@ -1,8 +1,9 @@
+import { App, TerraformStack } from 'cdktf';
 // Seed 004's cluster, by one `terraform apply`: 3 control planes and 2 workers on the single Proxmox host
 // `atlas`, static addresses baked into each node's image (META key 10), a Talos VIP in front of the API
 // servers, Cilium as CNI, the QEMU guest agent, and the tailscale extension pointed at the seed's headscale.
 import { Construct } from 'constructs';
-import { IProxmoxConnection } from '../constructs/proxmox/connection';
+import { IProxmoxConnection, ProxmoxConnection } from '../constructs/proxmox/connection';
 import { TalosCni } from '../constructs/talos/cilium';
 import { TalosCluster } from '../constructs/talos/talos-cluster';
 
@@ -34,4 +35,11 @@ export function addTalosCluster(stack: Construct, connection: IProxmoxConnection
   for (const [name, address, vmId] of CONTROL_PLANES) cluster.addControlPlane(name, { address, vmId });
   for (const [name, address, vmId] of WORKERS) cluster.addWorker(name, { address, vmId });
   return cluster;
+}
+
+if (require.main === module) {
+  const app = new App();
+  const stack = new TerraformStack(app, 'example-talos');
+  addTalosCluster(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://atlas.home.arpa:8006/' }));
+  app.synth();
 }

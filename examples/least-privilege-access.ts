@@ -1,0 +1,23 @@
+// Example: the bootstrap stack an admin applies once, as root@pam, to create the least-privilege role, user and
+// API token that every other stack then uses (seed 001's privilege list, adjusted for Proxmox VE 9).
+import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { IProxmoxConnection, ProxmoxAccess, ProxmoxConnection } from '../constructs';
+
+export function addLeastPrivilegeAccess(stack: TerraformStack, connection: IProxmoxConnection): ProxmoxAccess {
+  const access = new ProxmoxAccess(stack, 'Automation', {
+    connection,
+    pveMajorVersion: 9,
+    jobs: ['download-images', 'manage-templates', 'clone-vms', 'talos-cluster'],
+  });
+  // The token id is not a secret; the secret itself stays a sensitive attribute, read with `terraform output -raw`.
+  new TerraformOutput(stack, 'token_id', { value: access.tokenId });
+  new TerraformOutput(stack, 'token_secret', { value: access.tokenSecret, sensitive: true });
+  return access;
+}
+
+if (require.main === module) {
+  const app = new App();
+  const stack = new TerraformStack(app, 'example-access');
+  addLeastPrivilegeAccess(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', authMode: 'root-password' }));
+  app.synth();
+}
