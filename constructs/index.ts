@@ -34,3 +34,4 @@ export * from './proxmox/privileges';
 export * from './proxmox/access';
 export * from './core/providers';
 export * from './core/synth-performance';
+export * from './core/terraform-data';

@@ -28,3 +28,20 @@ describe('skipTokenCreationStacks', () => {
     expect(creationStackLength({ PROXMOX_CDKTF_TOKEN_TRACES: '1' })).toBeLessThan(-1);
   });
 });
+
+describe('terraformData', () => {
+  test('synthesis needs no terraform binary (cdktf would run `terraform version` for every terraform_data)', () => {
+    const script = [
+      "const { App, TerraformStack } = require('cdktf');",
+      "const { terraformData } = require('./dist/constructs/core/terraform-data.js');",
+      "const app = new App({ outdir: require('os').tmpdir() + '/tfdata-' + process.pid });",
+      "const s = new TerraformStack(app, 's');",
+      "terraformData(s, 'T', { input: 'x' });",
+      'app.synth();',
+      "process.stdout.write(JSON.stringify(require('fs').readdirSync(app.outdir + '/stacks/s')));",
+    ].join('\n');
+    // PATH without terraform: the stock DataResource would fail validation ("Could not determine version of terraform").
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, PATH: '/nonexistent' }, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(['cdk.tf.json']);
+  });
+});

@@ -1,8 +1,9 @@
 import { createHash } from 'crypto';
-import { Annotations, DataResource, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
+import { Annotations, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { terraformData } from '../core/terraform-data';
 import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { checkSshPublicKey, escapeTerraformTemplate } from '../flatcar/butane';
@@ -281,7 +282,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       checks: verificationChecks(input),
       retryHint: `Fix the cause, then rebuild the VM: terraform apply -replace=${vm.terraformResourceType}.${vm.friendlyUniqueId}`,
     });
-    const finalize = new DataResource(this, 'Finalize', {
+    const finalize = terraformData(this, 'Finalize', {
       input: { vmId, nodeName: props.nodeName },
       dependsOn: [vm],
       lifecycle: { replaceTriggeredBy: [addressOf(vm)] },

@@ -1,10 +1,11 @@
-import { Annotations, DataResource, Fn, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
+import { Annotations, Fn, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataCtConfig } from '../../.gen/providers/ct/data-ct-config';
 import { CtProvider } from '../../.gen/providers/ct/provider';
 import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { defaultProviderOf } from '../core/providers';
+import { terraformData } from '../core/terraform-data';
 import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
@@ -182,7 +183,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
 
     // Ignition only runs on a machine's first boot (seed 000 limitation 2): a changed config must replace the
     // template, not update it in place. The hash is all this resource stores.
-    const trigger = new DataResource(this, 'IgnitionTrigger', { triggersReplace: { ignition_sha256: Fn.sha256(ct.rendered) } });
+    const trigger = terraformData(this, 'IgnitionTrigger', { triggersReplace: { ignition_sha256: Fn.sha256(ct.rendered) } });
     this.ignitionTriggerAddress = addressOf(trigger);
 
     // Snippets (over SSH): on the template's node, plus clone nodes unless the datastore is shared.
