@@ -5,8 +5,9 @@ import { loadTemplate, renderTemplate } from '../../constructs/core/templates';
 describe('templates', () => {
   test('loadTemplate reads from templates/ and refuses paths outside it', () => {
     const dir = path.resolve(__dirname, '..', '..', 'templates');
-    const any = fs.readdirSync(dir, { recursive: true } as any).map(String).find((f) => fs.statSync(path.join(dir, f)).isFile());
-    if (any) expect(loadTemplate(any)).toBe(fs.readFileSync(path.join(dir, any), 'utf8'));
+    const files = fs.readdirSync(dir, { recursive: true } as any).map(String).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(loadTemplate(f)).toBe(fs.readFileSync(path.join(dir, f), 'utf8'));
     expect(() => loadTemplate('../package.json')).toThrow('template path escapes templates/: ../package.json');
   });
 
