@@ -77,9 +77,18 @@ for (const s of sizes) {
 // Node start plus loading cdktf: the floor every synthesis pays; per-node figures are measured above it.
 const floor = measure('direct: floor (empty cdktf app)', node, [path.join(__dirname, 'bench-empty-app.js')], {}, runs);
 row(floor);
+// Per node: above the floor, and marginal (between this size and the previous one), which leaves out the fixed
+// cost of loading the constructs; a constant marginal figure means synthesis time is linear in cluster size.
+let previous;
 for (const c of cases) {
   const r = measure(`direct: ${c.name}`, node, c.args, c.env, c.n);
-  row(r, c.nodes ? `  ${((r.seconds - floor.seconds) / c.nodes * 1000).toFixed(2)} ms/node above the floor` : '');
+  let extra = '';
+  if (c.nodes) {
+    extra = `  ${((r.seconds - floor.seconds) / c.nodes * 1000).toFixed(2)} ms/node above the floor`;
+    if (previous) extra += `, ${((r.seconds - previous.seconds) / (c.nodes - previous.nodes) * 1000).toFixed(2)} ms/node marginal`;
+    previous = { seconds: r.seconds, nodes: c.nodes };
+  }
+  row(r, extra);
 }
 
 if (withCli) {
