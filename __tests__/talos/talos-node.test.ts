@@ -172,6 +172,14 @@ describe('TalosNode', () => {
       })).toThrow("'image' must not be shared when the network is TalosNetwork.meta() (the address is baked into the image), got \"test/Shared\".");
     });
 
+    test('if talosVersion differs from the shared image it would silently not apply to', () => {
+      expect(() => synthStack((s) => {
+        const connection = new ProxmoxConnection(s, 'Proxmox');
+        const image = new TalosImage(s, 'Shared', { connection, talosVersion: 'v1.11.5' });
+        new TalosNode(s, 'n', { connection, proxmoxNode: 'atlas', image, talosVersion: 'v1.10.7' });
+      })).toThrow("'talosVersion' must be unset or equal to the shared image's version (v1.11.5), got \"v1.10.7\". The node runs the version of its image.");
+    });
+
     test('if two nodes derive or claim the same VM id or MAC', () => {
       expect(() => node({ vmId: 300 }, 'api-token', (s, connection) => new TalosNode(s, 'other', { connection, proxmoxNode: 'atlas', vmId: 300 })))
         .toThrow("test/other: 'vmId' must be unique in the stack, got 300, already used by test/cp-1. Choose another VM id.");

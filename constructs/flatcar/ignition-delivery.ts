@@ -57,8 +57,9 @@ export class IgnitionDelivery {
   }
 
   /**
-   * Chosen from the image and the connection: fw_cfg `string=` for the qemu image when the connection can set
-   * QEMU args, the cloud-init user-data for the proxmoxve image.
+   * Chosen from the image: fw_cfg `string=` for the qemu image, the cloud-init user-data for the proxmoxve image.
+   * The qemu image has no other way to receive Ignition, so with a token-only connection synthesis stops and the
+   * message names the alternatives (the proxmoxve image, or a connection that can set QEMU args).
    */
   public static auto(options: IgnitionSnippetOptions = {}): IgnitionDelivery {
     return new IgnitionDelivery(undefined, 'auto', options);

@@ -38,7 +38,8 @@ export interface ProxmoxSshProps {
   readonly agent?: boolean;
   /**
    * Address of each Proxmox node by node name, when DNS does not resolve node names.
-   * @default - the provider resolves node names through the API
+   * @default - the provider resolves node names through the API; scripts run on a node over SSH (e.g. the Debian
+   * template's finalize step) use the node name itself, resolved by DNS
    */
   readonly nodeAddresses?: Readonly<Record<string, string>>;
 }

@@ -1,4 +1,4 @@
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Problems } from '../core/errors';
 
@@ -45,7 +45,8 @@ export class VmTemplate {
   public static fromAttributes(scope: Construct, id: string, attrs: VmTemplateAttributes): IVmTemplate {
     const c = new Construct(scope, id);
     const p = new Problems(c);
-    p.check(Number.isInteger(attrs.templateVmId) && attrs.templateVmId >= 100, 'templateVmId',
+    // A reference (e.g. another stack's template id) is checked by Proxmox at deploy time.
+    p.check(Token.isUnresolved(attrs.templateVmId) || (Number.isInteger(attrs.templateVmId) && attrs.templateVmId >= 100), 'templateVmId',
       'be a Proxmox VM id (an integer of at least 100)', attrs.templateVmId);
     p.check(/^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/.test(attrs.templateNodeName), 'templateNodeName',
       'be a Proxmox node name', attrs.templateNodeName);

@@ -10,7 +10,10 @@ import { joinKvmArguments } from './qemu-args';
  * FlatcarTemplate, DebianGoldenTemplate and TalosNode all go through here, so a fix lands everywhere.
  */
 
-/** Hardware props common to the VM constructs. */
+/**
+ * Hardware props common to the VM constructs. The defaults below are VM_DEFAULTS; a construct with its own sizing
+ * (TalosNode per role, DebianGoldenTemplate's disk) documents and exports its own defaults, which win.
+ */
 export interface VmHardwareProps {
   /** @default 2 */
   readonly cores?: number;

@@ -15,7 +15,7 @@ export interface TalosClusterNetwork {
   readonly subnet: string;
   /** Default gateway, inside the subnet. */
   readonly gateway: string;
-  /** DNS resolvers of the nodes. @default DEFAULT_NAMESERVERS */
+  /** DNS resolvers of the nodes (META and cloud-init addressing; with DHCP the DHCP server's win). @default DEFAULT_NAMESERVERS */
   readonly nameservers?: readonly string[];
   /**
    * `meta`: static, baked into each node's image (metal; one image per node). `cloud-init`: static, from the
@@ -27,7 +27,7 @@ export interface TalosClusterNetwork {
 
 /** Tailscale on every node, through the `siderolabs/tailscale` extension. */
 export interface TalosTailscaleProps {
-  /** A SENSITIVE variable holding the auth key. @default - the cluster declares `<cluster>_tailscale_auth_key` */
+  /** A SENSITIVE variable holding the auth key. @default - the cluster declares `<clusterName with - as _>_tailscale_auth_key` */
   readonly authKey?: TerraformVariable;
   /** Coordination server, e.g. a headscale URL. @default - tailscale.com */
   readonly loginServer?: string;

@@ -137,6 +137,9 @@ export class TalosNode extends Construct {
         props.image.node.path, 'Leave image unset: the node then gets its own image.');
       p.check(props.image.platform === platform, 'image', `be built for platform '${platform}'`, props.image.platform);
       p.check(props.image.format === boot.kind, 'image', `have format '${boot.kind}' to match boot`, props.image.format);
+      p.check(props.talosVersion === undefined || props.talosVersion === props.image.talosVersion, 'talosVersion',
+        `be unset or equal to the shared image's version (${props.image.talosVersion})`, props.talosVersion,
+        'The node runs the version of its image.');
       p.check(props.kernelArgs === undefined && props.extensions === undefined, 'kernelArgs',
         'be unset (with extensions) when a shared image is given: they belong to that image', props.kernelArgs ?? props.extensions);
     }
