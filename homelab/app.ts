@@ -7,10 +7,19 @@
 // Every stack has its own Proxmox connection (providers are per stack) and its own state (homelab/backend.ts).
 import { App, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import {
-  Checksum, ClonedVm, DebianGoldenTemplate, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IpConfig, KubernetesProfile,
-  ProxmoxConnection, TalosCni, TalosCluster, VmTemplate,
-} from '../constructs';
+// Module by module rather than the package index: the app loads only what it uses (synthesis time is budgeted).
+import { DebianGoldenTemplate } from '../constructs/debian/debian-golden-template';
+import { FlatcarImage } from '../constructs/flatcar/flatcar-image';
+import { FlatcarTemplate } from '../constructs/flatcar/flatcar-template';
+import { IgnitionDelivery } from '../constructs/flatcar/ignition-delivery';
+import { KubernetesProfile } from '../constructs/flatcar/kubernetes-profile';
+import { ClonedVm } from '../constructs/proxmox/cloned-vm';
+import { ProxmoxConnection } from '../constructs/proxmox/connection';
+import { Checksum } from '../constructs/proxmox/image';
+import { IpConfig } from '../constructs/proxmox/ip-config';
+import { VmTemplate } from '../constructs/proxmox/template';
+import { TalosCni } from '../constructs/talos/cilium';
+import { TalosCluster } from '../constructs/talos/talos-cluster';
 import { configureBackend } from './backend';
 import { HomelabConfig, ProxmoxSection } from './config';
 
