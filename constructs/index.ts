@@ -35,3 +35,4 @@ export * from './proxmox/access';
 export * from './core/providers';
 export * from './core/synth-performance';
 export * from './core/terraform-data';
+export * from './core/names';

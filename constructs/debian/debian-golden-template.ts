@@ -20,6 +20,7 @@ import {
 } from './cloud-config';
 import { checkDebianImage, DEFAULT_DEBIAN_MAJOR, debianChecksumsUrl, debianCloudImageUrl, DebianImageVariant, DebianMajor } from './debian-release';
 import { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, renderFinalizeScript } from './finalize-script';
+import { DNS_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 
 /** Hardware defaults of the template VM (seed 003's table): 2 cores, 2048 MiB, a 16 GiB disk grown by clones. */
 export const DEBIAN_TEMPLATE_HARDWARE_DEFAULTS = { cores: 2, memoryMiB: 2048, diskSizeGiB: 16 } as const;
@@ -89,8 +90,6 @@ export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot
   readonly sharedDatastoreIds?: readonly string[];
 }
 
-const NODE_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
-const DNS_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
 const known = <T extends number | string>(v: T | undefined): v is T => v !== undefined && !Token.isUnresolved(v);
 
@@ -172,7 +171,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       p.check(hw.diskSizeGiB >= min.diskSizeGiB, 'diskSizeGiB', `be at least ${min.diskSizeGiB} for ${why}`, hw.diskSizeGiB,
         'Clones can grow the disk, but the build itself needs the room (see MINIMUM_BUILD_RESOURCES).');
     }
-    p.check(NODE_RE.test(props.nodeName), 'nodeName', 'be a Proxmox node name', props.nodeName);
+    p.check(PROXMOX_NODE_NAME_RE.test(props.nodeName), 'nodeName', 'be a Proxmox node name', props.nodeName);
     p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name,
       'Proxmox refuses other VM names; set name explicitly.');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);

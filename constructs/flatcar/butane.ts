@@ -4,6 +4,7 @@ import * as YAML from 'yaml';
 import { Problems } from '../core/errors';
 import { loadTemplate } from '../core/templates';
 import { ButaneVersion, checkButaneForFlatcar, FlatcarVersion } from './flatcar-release';
+import { LINUX_USER_NAME_RE } from '../core/names';
 
 /**
  * Butane for Flatcar as pure functions: typed props to a Butane YAML document, checks of user-supplied Butane,
@@ -88,7 +89,6 @@ export class ButaneSnippet {
   ) {}
 }
 
-const USER_RE = /^[a-z_][a-z0-9_-]{0,31}$/;
 const UNIT_RE = /^[A-Za-z0-9:_.@-]+\.(service|socket|timer|mount|automount|path|target|slice|swap|device|scope)$/;
 const LABEL_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 
@@ -101,7 +101,7 @@ export function checkButaneSpec(p: Problems, spec: Omit<ButaneSpec, 'version'>):
   const userNames = new Set<string>();
   for (const u of spec.users ?? []) {
     const at = `users.${u.name}`;
-    p.check(USER_RE.test(u.name), 'users', 'hold Linux user names (lowercase, digits, _ and -, at most 32)', u.name);
+    p.check(LINUX_USER_NAME_RE.test(u.name), 'users', 'hold Linux user names (lowercase, digits, _ and -, at most 32)', u.name);
     p.check(!userNames.has(u.name), 'users', 'not repeat a user', u.name, 'Merge the entries.');
     userNames.add(u.name);
     (u.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `${at}.sshAuthorizedKeys[${i}]`, k));

@@ -10,6 +10,7 @@ import { IProxmoxConnection } from './connection';
 import { IpConfig } from './ip-config';
 import { IVmTemplate } from './template';
 import { VM_DEFAULTS } from './vm-hardware';
+import { DNS_NAME_RE, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 
 /** Seed 003's cluster module: a clone (full, ~30-40 s) may take 3 minutes, its start 2 minutes. */
 export const DEFAULT_CLONE_TIMEOUT_SECONDS = 180;
@@ -80,9 +81,6 @@ export interface ClonedVmProps {
   readonly tags?: readonly string[];
 }
 
-const NODE_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
-const DNS_NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-const USER_RE = /^[a-z_][a-z0-9_-]{0,31}$/;
 const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
 const known = <T extends number | string>(v: T | undefined): v is T => v !== undefined && !Token.isUnresolved(v);
 
@@ -118,7 +116,7 @@ export class ClonedVm extends Construct {
 
     const p = new Problems(this);
     p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name, 'Proxmox refuses other VM names.');
-    for (const n of placement.nodes) p.check(NODE_RE.test(n), 'placement', 'name Proxmox nodes', n);
+    for (const n of placement.nodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'placement', 'name Proxmox nodes', n);
     p.check(placement.kind !== 'spread' || placement.nodes.length > 0, 'placement', 'spread over at least one node', placement.nodes);
     p.check(new Set(placement.nodes).size === placement.nodes.length, 'placement', 'not repeat a node', placement.nodes);
     const nodeName = p.count ? t.templateNodeName : placement.resolve(name, t.templateNodeName);
@@ -144,7 +142,7 @@ export class ClonedVm extends Construct {
     if (known(props.vlanId)) p.check(Number.isInteger(props.vlanId) && props.vlanId >= 1 && props.vlanId <= 4094, 'vlanId', 'be from 1 to 4094', props.vlanId);
     ip.check(p, 'ipConfig');
     for (const s of props.dnsServers ?? []) if (known(s)) checkIp(p, 'dnsServers', s);
-    if (known(props.username)) p.check(USER_RE.test(props.username), 'username', 'be a Linux user name', props.username);
+    if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username);
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
     for (const [prop, v] of [['cloneTimeoutSeconds', cloneTimeout], ['startTimeoutSeconds', startTimeout]] as const) {
       if (known(v)) p.check(Number.isInteger(v) && v > 0, prop, 'be a positive integer', v);

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { VirtualEnvironmentDownloadFile } from '../../.gen/providers/proxmox/virtual-environment-download-file';
 import { Problems, ValidationError } from '../core/errors';
 import { IProxmoxConnection } from './connection';
+import { PROXMOX_NODE_NAME_RE } from '../core/names';
 
 /** A Proxmox storage, e.g. `local` (per node) or a Ceph/NFS storage shared by all nodes. */
 export interface DatastoreRef {
@@ -75,7 +76,6 @@ const EXTENSIONS: Record<ImageContentType, readonly string[]> = {
   iso: ['.iso', '.img'],
   import: ['.qcow2', '.raw', '.vmdk'],
 };
-const NODE_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
 
 /** Pure: the decompression a URL implies, and the file name left after it. */
 export function inferDecompression(url: string): { decompression?: Decompression; baseName: string } {
@@ -124,7 +124,7 @@ export class ProxmoxImage extends Construct {
       "be unset for content type 'import' (disk.import_from needs an uncompressed image)", decompression,
       "Use contentType 'iso' with a '.img' file name and import the disk with file_id over SSH, or an uncompressed URL.");
     p.check(props.nodes.length > 0, 'nodes', 'name at least one Proxmox node', props.nodes);
-    for (const n of props.nodes) p.check(NODE_RE.test(n), 'nodes', 'contain Proxmox node names', n);
+    for (const n of props.nodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'nodes', 'contain Proxmox node names', n);
     p.check(new Set(props.nodes).size === props.nodes.length, 'nodes', 'not repeat a node', props.nodes);
     const cs = props.checksum;
     if (!cs) {

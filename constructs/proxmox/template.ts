@@ -1,6 +1,7 @@
 import { ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Problems } from '../core/errors';
+import { PROXMOX_NODE_NAME_RE } from '../core/names';
 
 /**
  * What a clone needs to know about a VM template, whoever made it: FlatcarTemplate, DebianGoldenTemplate,
@@ -48,7 +49,7 @@ export class VmTemplate {
     // A reference (e.g. another stack's template id) is checked by Proxmox at deploy time.
     p.check(Token.isUnresolved(attrs.templateVmId) || (Number.isInteger(attrs.templateVmId) && attrs.templateVmId >= 100), 'templateVmId',
       'be a Proxmox VM id (an integer of at least 100)', attrs.templateVmId);
-    p.check(/^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/.test(attrs.templateNodeName), 'templateNodeName',
+    p.check(PROXMOX_NODE_NAME_RE.test(attrs.templateNodeName), 'templateNodeName',
       'be a Proxmox node name', attrs.templateNodeName);
     p.throwIfAny();
     return Object.assign(c, {

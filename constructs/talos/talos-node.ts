@@ -14,6 +14,7 @@ import { METAL_ISO_KERNEL_ARG, TalosBoot } from './talos-boot';
 import { TalosImage } from './talos-image';
 import { TalosNetwork, TalosPlatform } from './talos-network';
 import { checkTalosVersion, TALOS_VERSION } from './versions';
+import { PROXMOX_NODE_NAME_RE } from '../core/names';
 
 /** What a node runs: etcd and the API server, or workloads only. */
 export type TalosMachineRole = 'controlplane' | 'worker';
@@ -74,7 +75,6 @@ export interface TalosNodeProps extends VmHardwareProps {
 }
 
 const HOSTNAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const NODE_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
 
 /**
  * A Talos VM on one Proxmox node: an Image Factory image (extensions, kernel arguments, and for
@@ -124,7 +124,7 @@ export class TalosNode extends Construct {
 
     const p = new Problems(this);
     p.check(HOSTNAME_RE.test(name), 'name', 'be a lower-case host name (a-z, 0-9, -; at most 63 characters)', name);
-    p.check(NODE_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
+    p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
     p.check(['controlplane', 'worker'].includes(role), 'role', "be 'controlplane' or 'worker'", role);
     p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform);
     checkVmHardware(p, hardware, TALOS_MINIMUM_HARDWARE[role] ?? {});
