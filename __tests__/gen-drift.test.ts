@@ -1,12 +1,11 @@
 // `.gen/` must be exactly what the pinned schema snapshots generate: a hand edit, a stale regeneration or a
 // schema bump without `npm run gen` fails here.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { generate } = require('../scripts/gen-bindings.js');
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -22,9 +21,10 @@ function listFiles(dir: string): string[] {
 
 describe('.gen bindings', () => {
   let tmp: string;
-  beforeAll(async () => {
+  beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gen-drift-'));
-    await generate(tmp);
+    // The `npm run gen` entry point itself, in its own process (which also keeps its environment settings its own).
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-bindings.js'), tmp], { cwd: ROOT, stdio: 'pipe' });
   });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
