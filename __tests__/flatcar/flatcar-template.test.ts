@@ -139,6 +139,22 @@ describe('FlatcarTemplate', () => {
     expect(resourcesOf(json, 'proxmox_virtual_environment_vm')).toHaveLength(2);
   });
 
+  // qemu-server lets only root@pam set `hookscript` (it is in no privilege group of $check_vm_modify_config_perm and
+  // falls to "only root can set '$opt' config"):
+  // https://github.com/proxmox/qemu-server/blob/e6352be67f70042a7433a3a3c712b36d02f9f7cb/src/PVE/API2/Qemu.pm#L1037
+  test('a hook script routes the template through the root alias; a token-only connection is refused', () => {
+    const { json, vm } = synth({ template: { hookScriptFileId: 'local:snippets/flatcar-hook.pl' } });
+    expect(vm.provider).toBe('proxmox.proxmox_root');
+    expect(json.provider.proxmox.find((p: any) => p.alias === 'proxmox_root').username).toBe('root@pam');
+    // The snippet upload keeps the token.
+    expect(resourcesOf(json, 'proxmox_virtual_environment_file').map(([, f]) => f.provider)).toEqual(['proxmox']);
+    expect(synth().vm.provider).toBe('proxmox');
+    expect(synth({ authMode: 'root-password', template: { hookScriptFileId: 'local:snippets/h.pl' } }).vm.provider).toBe('proxmox');
+    expect(() => synth({ authMode: 'api-token', template: { hookScriptFileId: 'local:snippets/h.pl' } })).toThrow(
+      "'hookScriptFileId' must be set only with a connection that has root@pam (authMode 'root-password' or 'api-token+root-password'), " +
+      'got "local:snippets/h.pl". Proxmox lets only root@pam set a VM\'s hookscript, never an API token; test/Proxmox is in \'api-token\' mode.');
+  });
+
   test('hook script is set on the template (clones inherit it)', () => {
     expect(synth({ template: { hookScriptFileId: 'local:snippets/flatcar-hook.pl' } }).vm.hook_script_file_id).toBe('local:snippets/flatcar-hook.pl');
     expect(() => synth({ template: { hookScriptFileId: '/var/lib/vz/snippets/hook.pl' } })).toThrow(

@@ -63,7 +63,9 @@ export interface FlatcarTemplateProps extends VmHardwareProps {
    * Proxmox hook script (`<storage>:snippets/<file>`, executable), run on the template's clones at each phase
    * (pre-start, post-start, ...): clones inherit it from the template (seed 000 limitation 8). Proxmox holds the VM
    * config lock while the hook runs, so a hook cannot change the VM's config, and `start` would not re-read it
-   * anyway (limitation 9): use hooks for side effects on the host, not to mutate the VM.
+   * anyway (limitation 9): use hooks for side effects on the host, not to mutate the VM. Only root@pam may set a
+   * hookscript (qemu-server): the template is then created through the connection's root provider, and a
+   * token-only connection is refused at synth time.
    * @default - no hook script
    */
   readonly hookScriptFileId?: string;
@@ -153,6 +155,14 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       p.check(/^[A-Za-z][A-Za-z0-9._-]*:snippets\/[^\s/]+$/.test(props.hookScriptFileId), 'hookScriptFileId',
         'be a snippet volume id like "local:snippets/hook.pl"', props.hookScriptFileId);
     }
+    // Only root@pam may set `hookscript`: qemu-server's config permission check lists it in no privilege group,
+    // so it falls to `die "only root can set '$opt' config"` for any other user and every API token.
+    // https://github.com/proxmox/qemu-server/blob/e6352be67f70042a7433a3a3c712b36d02f9f7cb/src/PVE/API2/Qemu.pm#L1037
+    if (props.hookScriptFileId !== undefined) {
+      p.check(connection.canSetKvmArguments, 'hookScriptFileId', 'be set only with a connection that has root@pam (authMode ' +
+        "'root-password' or 'api-token+root-password')", props.hookScriptFileId,
+        `Proxmox lets only root@pam set a VM's hookscript, never an API token; ${connection.node.path} is in '${connection.authMode}' mode.`);
+    }
     const cloneNodes = props.cloneNodeNames ?? [];
     for (const n of cloneNodes) {
       p.check(NAME_RE.test(n) && n !== props.nodeName, 'cloneNodeNames', 'hold Proxmox node names other than nodeName', n);
@@ -219,7 +229,9 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       hasSsh: connection.hasSsh,
       prop: 'ignitionDelivery',
     });
-    const provider = media.needsRoot ? connection.providerForKvmArguments(this, 'ignitionDelivery') : connection.provider;
+    // The root@pam provider for QEMU args and for the hookscript (both root-only, see above).
+    const provider = media.needsRoot ? connection.providerForKvmArguments(this, 'ignitionDelivery')
+      : props.hookScriptFileId !== undefined ? connection.providerForKvmArguments(this, 'hookScriptFileId') : connection.provider;
 
     const base = vmResourceConfig({
       nodeName: props.nodeName,
