@@ -5,12 +5,12 @@ import { App } from 'cdktf';
 import { ValidationError } from './constructs/core/errors';
 import { skipTokenCreationStacks } from './constructs/core/synth-performance';
 import { buildHomelab } from './homelab/app';
-import { loadHomelabConfig } from './homelab/config';
+import { DEFAULT_CONFIG_FILE, HOMELAB_CONFIG_ENV, loadHomelabConfig } from './homelab/config';
 
 skipTokenCreationStacks();
 try {
   const app = new App();
-  buildHomelab(app, loadHomelabConfig());
+  buildHomelab(app, loadHomelabConfig(), process.env[HOMELAB_CONFIG_ENV] || DEFAULT_CONFIG_FILE);
   app.synth();
 } catch (e) {
   // A configuration mistake is the user's to fix: print the message, not a stack trace from inside the library.
