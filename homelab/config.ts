@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Problems, show, ValidationError } from '../constructs/core/errors';
 import { deriveVmId } from '../constructs/core/identity';
+import { PLACEHOLDER_SSH_PUBLIC_KEY } from '../constructs/core/placeholders';
 import { DNS_NAME_RE } from '../constructs/core/names';
 import { isIpAddress } from '../constructs/core/net';
 import { ProxmoxAuthMode } from '../constructs/proxmox/connection';
@@ -96,7 +97,7 @@ export interface HomelabConfig {
   readonly talos: TalosSection | null;
 }
 
-/** The seeds' homelab. Checksums are all-zero placeholders (flagged at synth time) until you set the real ones. */
+/** The seeds' homelab. Checksums and the SSH key are all-zero placeholders (flagged at synth time) until you set real ones. */
 export const DEFAULT_HOMELAB: HomelabConfig = {
   proxmox: {
     endpoint: 'https://pve1.home.arpa:8006/',
@@ -107,7 +108,8 @@ export const DEFAULT_HOMELAB: HomelabConfig = {
     nodeAddresses: {},
   },
   backend: { type: 'local' },
-  sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIL6AddQgfWGf9/vtYym05Rqk8+3mJ74qvxctLLH+VEgx admin@homelab'],
+  // Flagged at synth until replaced: set your own public key in homelab.json.
+  sshAuthorizedKeys: [PLACEHOLDER_SSH_PUBLIC_KEY],
   flatcar: {
     name: 'flatcar-k8s',
     nodeName: 'pve1',

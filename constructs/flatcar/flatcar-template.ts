@@ -11,6 +11,7 @@ import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../co
 import { IProxmoxConnection } from '../proxmox/connection';
 import { IsoMedia, planVmMedia } from '../proxmox/media';
 import { isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
+import { warnPlaceholderSshKeys } from '../core/placeholders';
 import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry, fwCfgPreconditions } from '../proxmox/qemu-args';
 import { IVmTemplate } from '../proxmox/template';
 import { checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
@@ -177,6 +178,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     const bootDisk = image.bootDiskFor(props.nodeName);
     // The profile first, so that the user's snippets can override its files (later snippets win in ct's merge).
     const snippets = [...(props.kubernetes?.snippets() ?? []), ...userSnippets];
+    warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', users.flatMap((u) => u.sshAuthorizedKeys ?? []));
     // Ignition verifies each download on the clone's first boot: a placeholder fails long after a "successful" deploy.
     for (const d of props.kubernetes?.downloads() ?? []) if (isPlaceholderChecksum(d.checksum)) placeholderChecksumWarning(this, d.url);
     if (!users.some((u) => u.sshAuthorizedKeys?.length) && snippets.length === 0) {
