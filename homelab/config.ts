@@ -17,7 +17,11 @@ export interface ProxmoxSection {
   /** See ProxmoxAuthMode: the combined mode keeps a least-privilege token for all but kvm_arguments. */
   readonly authMode: ProxmoxAuthMode;
   readonly apiTokenId: string;
-  /** Skip TLS verification (self-signed lab certificates only). */
+  /**
+   * Skip TLS verification. `false` needs Proxmox's CA (`/etc/pve/pve-root-ca.pem`) in the system trust store of the
+   * machine running Terraform (else "x509: certificate signed by unknown authority"; bpg has no CA-file option), or
+   * a publicly trusted API certificate. See the README's TLS paragraph.
+   */
   readonly insecure: boolean;
   /** SSH user for snippet uploads and the Debian finalize step (authenticated by the local ssh-agent). */
   readonly sshUsername: string;
