@@ -12,7 +12,7 @@ test('npm run cdktf -- synth: no checkpoint request, the stacks are written', ()
   expect(pkg.scripts.cdktf).toBe('node scripts/cdktf.js');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-cli-'));
   try {
-    const env = { ...process.env, HOMELAB_CONFIG: '', CI: 'true' };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOMELAB_CONFIG: '', CI: 'true' };
     delete env.CHECKPOINT_DISABLE;
     const r = spawnSync(process.execPath, ['scripts/cdktf.js', 'synth', '--output', out], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
     const all = `${r.stdout}${r.stderr}`;
