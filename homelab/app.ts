@@ -59,7 +59,7 @@ const FIELD_OF: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'kubernetes.checksum': 'flatcar.kubernetes.sysextSha256' },
   debian: { checksum: 'debian.imageSha512', vmId: 'debian.templateVmId', sshAuthorizedKeys: 'sshAuthorizedKeys' },
   'debian.clone': { ipConfig: 'debian.clone.address', sshAuthorizedKeys: 'sshAuthorizedKeys' },
-  talos: { network: 'talos', cni: 'talos.ciliumVersion', 'tailscale.loginServer': 'talos.tailscaleLoginServer' },
+  talos: { network: 'talos', cni: 'talos.ciliumVersion', 'cni.version': 'talos.ciliumVersion', 'tailscale.loginServer': 'talos.tailscaleLoginServer' },
 };
 
 /** Pure: a construct's problem line with its leading `'<prop>'` renamed to the homelab.json field. */

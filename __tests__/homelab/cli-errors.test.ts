@@ -76,6 +76,7 @@ describe('helpers', () => {
     expect(inHomelabTerms('debian.clone', "'memoryMiB' must be at least 512, got 1.")).toBe("'debian.clone.memoryMiB' must be at least 512, got 1.");
     expect(inHomelabTerms('proxmox', "'ssh.nodeAddresses.pve1' must be set.")).toBe("'proxmox.nodeAddresses.pve1' must be set.");
     expect(inHomelabTerms('talos', "'network.subnet' must be a CIDR.")).toBe("'talos.subnet' must be a CIDR.");
+    expect(inHomelabTerms('talos', "'cni.version' must be pinned.")).toBe("'talos.ciliumVersion' must be pinned.");
     expect(inHomelabTerms('flatcar', 'free text')).toBe('flatcar: free text');
   });
 });
