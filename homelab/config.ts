@@ -4,10 +4,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Problems, show, ValidationError } from '../constructs/core/errors';
-import { deriveVmId } from '../constructs/core/identity';
+import { checkVmId, deriveVmId } from '../constructs/core/identity';
 import { PLACEHOLDER_SSH_PUBLIC_KEY } from '../constructs/core/placeholders';
 import { DNS_NAME_RE } from '../constructs/core/names';
-import { isIpAddress } from '../constructs/core/net';
+import { cidrContains, isIpAddress, parseCidr } from '../constructs/core/net';
 import { ProxmoxAuthMode } from '../constructs/proxmox/connection';
 import { BackendConfig } from './backend';
 
@@ -447,6 +447,7 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
         'etcd and the Kubernetes API server run on control planes; set talos to null to leave the cluster out.');
     }
     claimIp('talos.vip', t.vip);
+    const subnet = parseCidr(t.subnet);
     for (const [section, nodes] of [['controlPlanes', t.controlPlanes], ['workers', t.workers]] as const) {
       for (const [name, n] of Object.entries(nodes)) {
         const path = `talos.${section}.${name}`;
@@ -454,6 +455,15 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
           p.addRaw(`'${path}' has the name of a control plane; node names are unique in a cluster.`);
         }
         claimIp(`${path}.address`, n.address);
+        // Checked here too (not only by the cluster), so that they are reported even when a cluster-wide field
+        // stops the cluster from being built.
+        if (isIpAddress(n.address) && subnet) {
+          p.check(cidrContains(subnet, n.address), `${path}.address`, `be inside the subnet ${t.subnet}`, n.address);
+        }
+        if (n.vmId !== undefined) checkVmId(p, `${path}.vmId`, n.vmId);
+        if (n.proxmoxNode !== undefined) {
+          p.check(t.proxmoxNodes.includes(n.proxmoxNode), `${path}.proxmoxNode`, `be one of talos.proxmoxNodes (${t.proxmoxNodes.join(', ')})`, n.proxmoxNode);
+        }
         claimVmId(n.vmId === undefined ? path : `${path}.vmId`, n.vmId ?? deriveVmId(`${t.clusterName}/${name}`), n.vmId === undefined);
       }
     }

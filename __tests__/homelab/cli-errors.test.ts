@@ -41,6 +41,17 @@ describe('homelab.json semantic errors through the CLI', () => {
     )}\n`);
   });
 
+  test('node problems are reported even when a cluster-wide field is wrong too', () => {
+    const r = synth(JSON.stringify({ talos: { vip: '10.9.0.20', workers: { w1: { address: '10.1.0.31', vmId: 5, proxmoxNode: 'pve9' } } } }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`error: ${r.file}: ${problems(
+      "'talos.workers.w1.address' must be inside the subnet 10.0.0.0/16, got \"10.1.0.31\".",
+      "'talos.workers.w1.vmId' must be an integer from 100 to 999999999 (Proxmox VM id range), got 5.",
+      "'talos.workers.w1.proxmoxNode' must be one of talos.proxmoxNodes (pve1), got \"pve9\".",
+      "'talos.vip' must be inside the subnet 10.0.0.0/16, got \"10.9.0.20\". Use an address of that subnet, or change the prefix length.",
+    )}\n`);
+  });
+
   test('a duplicated key is refused (JSON.parse would keep the last node silently)', () => {
     const r = synth('{"talos": {"workers": {"w1": {"address": "10.0.0.31"}, "w1": {"address": "10.0.0.32"}}}}');
     expect(r.status).toBe(1);
