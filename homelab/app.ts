@@ -158,21 +158,24 @@ function buildStacks(app: App, cfg: HomelabConfig, problems: string[]): Homelab 
     }
   }
 
-  if (cfg.debian?.clone && debianTemplate && templates) {
+  if (cfg.debian?.clone && templates) {
     const c = cfg.debian.clone;
+    // When the template itself has problems (reported already), the clone is still built from the configured
+    // values so that its own problems are reported in the same run; nothing is synthesized then.
+    const t = debianTemplate ?? { templateVmId: cfg.debian.templateVmId, templateNodeName: cfg.debian.nodeName, onSharedStorage: false, fromImportedDisk: true };
     vms = stack(app, STACK_NAMES.vms, cfg);
     // Deploy after the templates stack; the template is referred to by its id, known from the configuration,
     // so this stack plans even before the template exists and never reads the other stack's state.
     vms.addDependency(templates);
     const proxmox = connect(vms, cfg.proxmox, problems);
-    const template = VmTemplate.fromAttributes(vms, 'DebianTemplate', {
-      templateVmId: debianTemplate.templateVmId,
-      templateNodeName: debianTemplate.templateNodeName,
-      onSharedStorage: debianTemplate.onSharedStorage,
-      fromImportedDisk: debianTemplate.fromImportedDisk,
+    const template = collect(problems, 'debian', () => VmTemplate.fromAttributes(vms!, 'DebianTemplate', {
+      templateVmId: t.templateVmId,
+      templateNodeName: t.templateNodeName,
+      onSharedStorage: t.onSharedStorage,
+      fromImportedDisk: t.fromImportedDisk,
       osFamily: 'debian',
-    });
-    const clone = proxmox && collect(problems, 'debian.clone', () => new ClonedVm(vms!, 'Clone', {
+    }));
+    const clone = proxmox && template && collect(problems, 'debian.clone', () => new ClonedVm(vms!, 'Clone', {
       connection: proxmox,
       template,
       name: c.name,

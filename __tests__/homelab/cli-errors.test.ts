@@ -52,6 +52,13 @@ describe('homelab.json semantic errors through the CLI', () => {
     )}\n`);
   });
 
+  test('the Debian clone is checked even when its template has problems', () => {
+    const r = synth(JSON.stringify({ debian: { build: 'bad', imageSha512: 'ab'.repeat(64),
+      clone: { name: 'k8s-node-1', address: '10.0.1.21/16', gateway: '10.0.0.1', dnsServers: ['10.0.0.1'], cores: 4, memoryMiB: 100 } } }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*: \n  - 'debian\.build' must be a dated build like .*\n  - 'debian\.clone\.memoryMiB' must be an integer of at least 512, got 100\.\n$/);
+  });
+
   test('a duplicated key is refused (JSON.parse would keep the last node silently)', () => {
     const r = synth('{"talos": {"workers": {"w1": {"address": "10.0.0.31"}, "w1": {"address": "10.0.0.32"}}}}');
     expect(r.status).toBe(1);
