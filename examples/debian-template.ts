@@ -1,6 +1,8 @@
 // Example: a Kubernetes-ready Debian 13 golden template (seed 003) and one VM cloned from it.
 import { App, TerraformStack } from 'cdktf';
-import { Checksum, IProxmoxConnection, ProxmoxConnection } from '../constructs';
+import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
+import { IProxmoxConnection, ProxmoxConnection } from '../constructs/proxmox/connection';
+import { Checksum } from '../constructs/proxmox/image';
 import { DebianGoldenTemplate } from '../constructs/debian/debian-golden-template';
 import { ClonedVm } from '../constructs/proxmox/cloned-vm';
 import { IpConfig } from '../constructs/proxmox/ip-config';
@@ -38,6 +40,9 @@ export function addDebianTemplateAndClone(stack: TerraformStack, connection: IPr
 }
 
 if (require.main === module) {
+  // Token creation stacks only serve a token resolution error's trace; skipping them halves synthesis time
+  // (constructs/core/synth-performance.ts). The library is imported module by module for the same reason.
+  skipTokenCreationStacks();
   const app = new App();
   const stack = new TerraformStack(app, 'example-debian');
   addDebianTemplateAndClone(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', ssh: {} }));

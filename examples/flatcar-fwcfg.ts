@@ -2,7 +2,12 @@
 // which needs `args`, which Proxmox only accepts from root@pam by password. The combined auth mode keeps the
 // least-privilege token for everything and routes only this VM through a root@pam provider alias.
 import { App, TerraformStack } from 'cdktf';
-import { Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, ProxmoxConnection } from '../constructs';
+import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
+import { FlatcarImage } from '../constructs/flatcar/flatcar-image';
+import { FlatcarTemplate } from '../constructs/flatcar/flatcar-template';
+import { IgnitionDelivery } from '../constructs/flatcar/ignition-delivery';
+import { IProxmoxConnection, ProxmoxConnection } from '../constructs/proxmox/connection';
+import { Checksum } from '../constructs/proxmox/image';
 
 export function addFlatcarFwCfgTemplate(stack: TerraformStack, connection: IProxmoxConnection): FlatcarTemplate {
   const image = new FlatcarImage(stack, 'FlatcarQemu', {
@@ -23,6 +28,9 @@ export function addFlatcarFwCfgTemplate(stack: TerraformStack, connection: IProx
 }
 
 if (require.main === module) {
+  // Token creation stacks only serve a token resolution error's trace; skipping them halves synthesis time
+  // (constructs/core/synth-performance.ts). The library is imported module by module for the same reason.
+  skipTokenCreationStacks();
   const app = new App();
   const stack = new TerraformStack(app, 'example-flatcar-fwcfg');
   addFlatcarFwCfgTemplate(stack, new ProxmoxConnection(stack, 'Proxmox', {

@@ -1,8 +1,12 @@
 // Example: a Kubernetes-ready Flatcar template on pve1, cloneable on pve1 and pve2 (seeds 000 and 002).
 import { App, TerraformStack } from 'cdktf';
-import {
-  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, KubernetesProfile, ProxmoxConnection,
-} from '../constructs';
+import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
+import { FlatcarImage } from '../constructs/flatcar/flatcar-image';
+import { FlatcarTemplate } from '../constructs/flatcar/flatcar-template';
+import { IgnitionDelivery } from '../constructs/flatcar/ignition-delivery';
+import { KubernetesProfile } from '../constructs/flatcar/kubernetes-profile';
+import { IProxmoxConnection, ProxmoxConnection } from '../constructs/proxmox/connection';
+import { Checksum } from '../constructs/proxmox/image';
 
 /**
  * The Flatcar `proxmoxve` image reads its Ignition from the cloud-init drive, so the template needs no QEMU
@@ -38,6 +42,9 @@ export function addFlatcarTemplate(stack: TerraformStack, connection: IProxmoxCo
 }
 
 if (require.main === module) {
+  // Token creation stacks only serve a token resolution error's trace; skipping them halves synthesis time
+  // (constructs/core/synth-performance.ts). The library is imported module by module for the same reason.
+  skipTokenCreationStacks();
   const app = new App();
   const stack = new TerraformStack(app, 'example-flatcar');
   addFlatcarTemplate(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', ssh: {} }));

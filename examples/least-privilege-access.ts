@@ -1,7 +1,9 @@
 // Example: the bootstrap stack an admin applies once, as root@pam, to create the least-privilege role, user and
 // API token that every other stack then uses (seed 001's privilege list, adjusted for Proxmox VE 9).
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
-import { IProxmoxConnection, ProxmoxAccess, ProxmoxConnection } from '../constructs';
+import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
+import { ProxmoxAccess } from '../constructs/proxmox/access';
+import { IProxmoxConnection, ProxmoxConnection } from '../constructs/proxmox/connection';
 
 export function addLeastPrivilegeAccess(stack: TerraformStack, connection: IProxmoxConnection): ProxmoxAccess {
   const access = new ProxmoxAccess(stack, 'Automation', {
@@ -16,6 +18,9 @@ export function addLeastPrivilegeAccess(stack: TerraformStack, connection: IProx
 }
 
 if (require.main === module) {
+  // Token creation stacks only serve a token resolution error's trace; skipping them halves synthesis time
+  // (constructs/core/synth-performance.ts). The library is imported module by module for the same reason.
+  skipTokenCreationStacks();
   const app = new App();
   const stack = new TerraformStack(app, 'example-access');
   addLeastPrivilegeAccess(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', authMode: 'root-password' }));

@@ -3,6 +3,7 @@ import { App, TerraformStack } from 'cdktf';
 // `atlas`, static addresses baked into each node's image (META key 10), a Talos VIP in front of the API
 // servers, Cilium as CNI, the QEMU guest agent, and the tailscale extension pointed at the seed's headscale.
 import { Construct } from 'constructs';
+import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
 import { IProxmoxConnection, ProxmoxConnection } from '../constructs/proxmox/connection';
 import { TalosCni } from '../constructs/talos/cilium';
 import { TalosCluster } from '../constructs/talos/talos-cluster';
@@ -38,6 +39,9 @@ export function addTalosCluster(stack: Construct, connection: IProxmoxConnection
 }
 
 if (require.main === module) {
+  // Token creation stacks only serve a token resolution error's trace; skipping them halves synthesis time
+  // (constructs/core/synth-performance.ts). The library is imported module by module for the same reason.
+  skipTokenCreationStacks();
   const app = new App();
   const stack = new TerraformStack(app, 'example-talos');
   addTalosCluster(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://atlas.home.arpa:8006/' }));
