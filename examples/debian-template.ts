@@ -1,4 +1,5 @@
 // Example: a Kubernetes-ready Debian 13 golden template (seed 003) and one VM cloned from it.
+import '../constructs/core/fast-start'; // first: defers cdktf modules no stack uses (before cdktf loads)
 import { App, TerraformStack } from 'cdktf';
 import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
 import { IProxmoxConnection, ProxmoxConnection } from '../constructs/proxmox/connection';

@@ -1,6 +1,7 @@
 // Example: the seed 000 way, without its manual steps: the Flatcar qemu image reads Ignition from QEMU fw_cfg,
 // which needs `args`, which Proxmox only accepts from root@pam by password. The combined auth mode keeps the
 // least-privilege token for everything and routes only this VM through a root@pam provider alias.
+import '../constructs/core/fast-start'; // first: defers cdktf modules no stack uses (before cdktf loads)
 import { App, TerraformStack } from 'cdktf';
 import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
 import { FlatcarImage } from '../constructs/flatcar/flatcar-image';

@@ -1,4 +1,5 @@
 // Example: a Kubernetes-ready Flatcar template on pve1, cloneable on pve1 and pve2 (seeds 000 and 002).
+import '../constructs/core/fast-start'; // first: defers cdktf modules no stack uses (before cdktf loads)
 import { App, TerraformStack } from 'cdktf';
 import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
 import { FlatcarImage } from '../constructs/flatcar/flatcar-image';

@@ -1,5 +1,6 @@
 // Example: the bootstrap stack an admin applies once, as root@pam, to create the least-privilege role, user and
 // API token that every other stack then uses (seed 001's privilege list, adjusted for Proxmox VE 9).
+import '../constructs/core/fast-start'; // first: defers cdktf modules no stack uses (before cdktf loads)
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
 import { ProxmoxAccess } from '../constructs/proxmox/access';

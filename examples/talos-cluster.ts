@@ -1,7 +1,8 @@
-import { App, TerraformStack } from 'cdktf';
 // Seed 004's cluster, by one `terraform apply`: 3 control planes and 2 workers on the single Proxmox host
 // `atlas`, static addresses baked into each node's image (META key 10), a Talos VIP in front of the API
 // servers, Cilium as CNI, the QEMU guest agent, and the tailscale extension pointed at the seed's headscale.
+import '../constructs/core/fast-start'; // first: defers cdktf modules no stack uses (before cdktf loads)
+import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
 import { IProxmoxConnection, ProxmoxConnection } from '../constructs/proxmox/connection';

@@ -1,3 +1,6 @@
+import Module = require('module');
+import * as path from 'path';
+
 /**
  * cdktf records a complete JavaScript stack trace (with `Error.stackTraceLimit` raised to infinity) for every
  * token it creates, only to print it if that token later fails to resolve. Measured with `npm run bench`: for a
@@ -22,5 +25,46 @@ export function skipTokenCreationStacks(): boolean {
   }
   if (typeof mod.captureStackTrace !== 'function') return false;
   mod.captureStackTrace = (): string[] => [];
+  return true;
+}
+
+/**
+ * Defers loading the `archiver` package until something calls it. cdktf requires it when its index loads (for
+ * TerraformAsset directory archives, cdktf/lib/private/fs.js), which is about half of the time it takes to load
+ * cdktf, and no stack of this project uses assets; cdktf even builds its archives in a child process that loads
+ * archiver itself. The stand-in loads the real package on first use, so behaviour is unchanged.
+ *
+ * Must run before cdktf is first loaded (see constructs/core/fast-start.ts); does nothing afterwards, when the
+ * package cannot be found, or with PROXMOX_CDKTF_EAGER_MODULES=1. Returns whether it installed the stand-in.
+ */
+export function deferUnusedCdktfModules(): boolean {
+  if (process.env.PROXMOX_CDKTF_EAGER_MODULES === '1') return false;
+  let file: string;
+  try {
+    file = require.resolve('archiver', { paths: [path.dirname(require.resolve('cdktf/package.json'))] });
+  } catch {
+    return false;
+  }
+  if (require.cache[file]) return false;
+  let real: ((...args: unknown[]) => unknown) | undefined;
+  const load = (): any => {
+    if (!real) {
+      delete require.cache[file];
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      real = require(file);
+    }
+    return real;
+  };
+  const standIn = new Proxy(function archiver() { /* replaced by the real package on first use */ }, {
+    apply: (_t, self, args) => Reflect.apply(load(), self, args),
+    construct: (_t, args) => Reflect.construct(load(), args),
+    get: (_t, prop) => Reflect.get(load(), prop),
+    has: (_t, prop) => Reflect.has(load(), prop),
+  });
+  const m = new Module(file, module);
+  m.filename = file;
+  m.loaded = true;
+  m.exports = standIn;
+  require.cache[file] = m;
   return true;
 }
