@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Synthesis benchmark: `npm run bench`.
 //
-// Cases: the floor (an empty cdktf app: node start plus loading cdktf), the example app (main.ts), every app in
+// Cases: the floor (an empty cdktf app: node start plus loading cdktf), the example app (main.ts through
+// scripts/app.js, as `npm run synth` runs it, without npm's own start-up), every app in
 // examples/, generated Talos clusters of each size, and `cdktf synth` through the CLI for the floor, the example
 // app and the smaller clusters. Every case is a fresh process.
 //
@@ -87,7 +88,8 @@ function casesOf(tc) {
   const app = (label, script, env = {}, extra = {}) => ({ label, cmd: node, args: [script], env, appCommand: `${node} ${script}`, ...extra });
   const direct = [
     app('floor (empty cdktf app)', path.join(__dirname, 'bench-empty-app.js'), {}, { floor: true }),
-    app('example app (main.ts)', path.join(tc.dist, 'main.js'), {}, { exampleApp: true }),
+    // scripts/app.js: what `npm run synth` and cdktf.json's "app" run (an up-to-date check, then dist/main.js).
+    app('example app (npm run synth)', path.join(tc.dist, '..', 'scripts', 'app.js'), {}, { exampleApp: true }),
     ...fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.ts')).sort()
       .map((f) => app(`examples/${f}`, path.join(tc.dist, 'examples', f.replace(/\.ts$/, '.js')), {}, { example: true })),
     ...sizes.map((n) => app(`cluster ${n} nodes`, path.join(tc.dist, 'bench', 'cluster-app.js'), { BENCH_NODES: String(n) }, { nodes: n })),
