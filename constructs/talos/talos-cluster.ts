@@ -12,7 +12,7 @@ import { Problems } from '../core/errors';
 import { checkInSubnet, checkIp, Cidr, parseCidr } from '../core/net';
 import { cniPatches, TalosCni } from './cilium';
 import { DEFAULT_NAMESERVERS } from './meta-network';
-import { nodePatch, patchYaml, tailscaleServicePatch, TalosConfigPatch } from './patches';
+import { holdsReference, nodePatch, patchYaml, splitPatches, tailscaleServicePatch } from './patches';
 import { pickProxmoxNode } from './placement';
 import { TalosClusterNodeProps, TalosClusterProps } from './talos-cluster-props';
 import { localProviderOf, talosProviderOf } from './providers';
@@ -59,6 +59,8 @@ export class TalosCluster extends Construct {
   private readonly subnet?: Cidr;
   private readonly extensions: readonly string[];
   private readonly configs: Record<TalosMachineRole, DataTalosMachineConfiguration>;
+  /** Patches holding Terraform references, applied per node (see splitPatches). */
+  private readonly perNodePatches: Record<TalosMachineRole, readonly string[]>;
   private readonly nodes = new Map<string, { node: TalosNode; address: string; apply: MachineConfigurationApply }>();
   private readonly images = new Map<string, TalosImage>();
   private quorumWarned = false;
@@ -123,7 +125,12 @@ export class TalosCluster extends Construct {
     const cniP = cniPatches(cni);
     const tailscale = ts ? [tailscaleServicePatch({ authKey: (ts.authKey ?? this.tailscaleVariable()).stringValue, loginServer: ts.loginServer, extraArgs: ts.extraArgs })] : [];
     const common = [...cniP.all.map(patchYaml), ...tailscale, ...(props.configPatches?.all ?? []).map(patchYaml)];
-    const machineConfig = (role: TalosMachineRole, extra: readonly TalosConfigPatch[]) =>
+    const rolePatches = {
+      controlplane: splitPatches([...common, ...[...cniP.controlPlane, ...(props.configPatches?.controlPlane ?? [])].map(patchYaml)]),
+      worker: splitPatches([...common, ...(props.configPatches?.worker ?? []).map(patchYaml)]),
+    };
+    this.perNodePatches = { controlplane: rolePatches.controlplane.perNode, worker: rolePatches.worker.perNode };
+    const machineConfig = (role: TalosMachineRole) =>
       new DataTalosMachineConfiguration(this, role === 'controlplane' ? 'ControlPlaneConfig' : 'WorkerConfig', {
         provider: talos,
         clusterName: props.clusterName,
@@ -132,14 +139,21 @@ export class TalosCluster extends Construct {
         machineSecrets: asStruct(this.secrets.machineSecrets),
         talosVersion,
         kubernetesVersion,
-        configPatches: [...common, ...extra.map(patchYaml)],
+        // Literal patches only: one holding a reference fails the data source's validation (splitPatches).
+        configPatches: rolePatches[role].literal,
         docs: false,
         examples: false,
       });
-    this.configs = {
-      controlplane: machineConfig('controlplane', [...cniP.controlPlane, ...(props.configPatches?.controlPlane ?? [])]),
-      worker: machineConfig('worker', props.configPatches?.worker ?? []),
-    };
+    this.configs = { controlplane: machineConfig('controlplane'), worker: machineConfig('worker') };
+    // The rule holds for patches added to the data sources later too (e.g. through an escape hatch).
+    for (const config of Object.values(this.configs)) {
+      config.node.addValidation({
+        validate: () => configPatchesOf(config).filter(holdsReference).map((patch) =>
+          `${config.node.path}: config_patches must not hold a Terraform reference, got ${JSON.stringify(String(patch).slice(0, 80))}. `
+          + 'The talos provider 0.10.0 validates them with unknown values as "" ("config_patches are invalid: open : no such file or directory"). '
+          + 'Pass the patch to TalosCluster (configPatches) instead: patches holding references go to each node\'s talos_machine_configuration_apply.'),
+      });
+    }
 
     // etcd is bootstrapped exactly once, on the first control plane, after its configuration is applied
     // (addControlPlane adds that dependency). https://www.talos.dev/v1.11/introduction/getting-started/#kubernetes-bootstrap
@@ -271,12 +285,15 @@ export class TalosCluster extends Construct {
       machineConfigurationInput: this.configs[role].machineConfiguration,
       nodeAttribute: props.address,
       endpoint: props.address,
-      configPatches: [patchYaml(nodePatch({
+      configPatches: [...this.perNodePatches[role], patchYaml(nodePatch({
         hostname: name,
         macAddress: node.macAddress,
         dhcp: addressing === 'dhcp',
         vip: role === 'controlplane' ? this.vip : undefined,
-        install: node.installTarget,
+        // The node's own factory installer on every node, not the provider's default
+        // (ghcr.io/siderolabs/installer:<the provider's machinery version>, another version and no extensions):
+        // upgrades and reinstalls keep the node's Talos version and extensions.
+        install: node.installTarget ?? { image: node.installerImage },
       }))],
       onDestroy: this.props.resetOnDestroy ? { reset: true, graceful: true, reboot: false } : undefined,
       // The node must be up before its configuration can be applied, and a replaced VM boots unconfigured
@@ -334,4 +351,11 @@ export class TalosCluster extends Construct {
  */
 function asStruct(attribute: IResolvable): any {
   return attribute;
+}
+
+/** The data source's `config_patches` as it will be synthesized (escape-hatch overrides included). */
+function configPatchesOf(config: DataTalosMachineConfiguration): string[] {
+  const tf = config.toTerraform() as { data?: Record<string, Record<string, { config_patches?: unknown }>> };
+  const patches = Object.values(Object.values(tf.data ?? {})[0] ?? {})[0]?.config_patches;
+  return Array.isArray(patches) ? patches.map(String) : [];
 }
