@@ -7,7 +7,7 @@ import { addFlatcarTemplate } from '../../examples/flatcar-template';
 import * as validate from '../../scripts/validate';
 import type { PlanJson, Workspace } from '../../scripts/validate';
 import { synthStack } from '../helpers/synth';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 import { buildTemplate, BuildOptions } from './fixtures';
 
 const fwCfgString: BuildOptions = { image: { variant: 'qemu' }, template: { ignitionDelivery: IgnitionDelivery.fwCfgString() } };
@@ -20,7 +20,7 @@ function change(plan: PlanJson, type: string) {
   return rc[0];
 }
 
-describeIfTool('terraform', 'FlatcarTemplate with Terraform', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'FlatcarTemplate with Terraform', () => {
   afterAll(() => validate.stopHost());
 
   test('the example (cloud-init user-data) and the fw_cfg file form init, plan, apply and converge', async () => {

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { App, Testing } from 'cdktf';
 import { buildHomelab, STACK_NAMES } from '../../homelab/app';
 import { DEFAULT_HOMELAB, loadHomelabConfig, resolveHomelabConfig } from '../../homelab/config';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -121,7 +121,7 @@ describe('npm run synth', () => {
   });
 });
 
-describeIfTool('terraform', 'npm run validate on the example app', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'npm run validate on the example app', () => {
   test('every stack inits, validates, plans, applies and converges with real Terraform', () => {
     const r = spawnSync(process.execPath, ['scripts/validate.js'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOMELAB_CONFIG: '' } });
     expect(r.stderr).toBe('');

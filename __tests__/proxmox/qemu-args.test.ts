@@ -18,7 +18,7 @@ import {
   shellQuoteForProxmox,
   validateFwCfgName,
 } from '../../constructs/proxmox/qemu-args';
-import { describeIfTool, findTool } from '../helpers/tools';
+import { describeIfTool, findTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 
 const NAME = FLATCAR_IGNITION_FW_CFG_NAME;
 const PREFIX = `name=${NAME},string=`;
@@ -402,7 +402,7 @@ function evaluateWithTerraform(): Evaluated {
 /** What the guest must read: Terraform normalizes every string to NFC, everything after it is byte-exact. */
 const expectedContent = (id: string) => CORPUS[id].normalize('NFC');
 
-describeIfTool(['terraform', 'perl'], 'fw_cfg through Terraform and Proxmox shellwords', () => {
+describeIfTool([...OFFLINE_TERRAFORM, 'perl'], 'fw_cfg through Terraform and Proxmox shellwords', () => {
   let ev: Evaluated;
   let split: Record<string, SplitResult>;
   let perlWarnings: string[];
@@ -525,7 +525,7 @@ describeIfTool(['terraform', 'perl'], 'fw_cfg through Terraform and Proxmox shel
   });
 });
 
-describeIfTool(['terraform'], 'fw_cfg preconditions stop a real plan', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'fw_cfg preconditions stop a real plan', () => {
   function plan(content: string): { status: number; stderr: string } {
     const stack = new TerraformStack(Testing.app(), 'precondition');
     const c = new TerraformVariable(stack, 'c', { type: 'string' }).stringValue;

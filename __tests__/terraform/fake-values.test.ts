@@ -4,7 +4,7 @@
 //     so changing the Butane changes `rendered` and replaces what depends on it
 //     (replace_triggered_by through terraform_data);
 //   - the talos secrets / machine configuration / talosconfig / kubeconfig / image URLs decode.
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 import { actionsOf, apply, initialized, ok, tfJson, validate } from './support';
 import type { TfJson, Workspace } from '../../scripts/validate';
 
@@ -75,7 +75,7 @@ const config = (hostname: string): TfJson => tfJson(['proxmox', 'ct', 'talos'], 
   },
 });
 
-describeIfTool('terraform', 'realistic fake values', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'realistic fake values', () => {
   let ws: Workspace;
   let out: Record<string, any>;
 

@@ -1,0 +1,17 @@
+// Jest global setup: build (or find cached) tools/provider-libs before any test runs, so that tests going
+// through tools/tf-schema-provider render ct_config and Talos configurations with the providers' own libraries.
+// Without Go the tests that need it skip loudly (helpers/tools.ts OFFLINE_TERRAFORM); in CI it is a failure.
+'use strict';
+const libs = require('./build-provider-libs');
+
+module.exports = async () => {
+  const t = Date.now();
+  const r = libs.build({ log: (m) => process.stderr.write(`\n${m}\n`) });
+  if (r.missingGo) {
+    if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(`required tool missing in CI: ${libs.MISSING_GO}`);
+    process.stderr.write(`\n*** ${libs.MISSING_GO} Tests that need it are SKIPPED. ***\n`);
+    return;
+  }
+  process.env.PROVIDER_LIBS_BIN = r.bin; // inherited by the test workers and the providers they start
+  if (!r.cached) process.stderr.write(`tools/provider-libs built in ${((Date.now() - t) / 1000).toFixed(1)}s: ${r.bin}\n`);
+};
