@@ -442,7 +442,8 @@ async function validateStack(o) {
     // Provisioners run real commands at apply (ssh to a Proxmox node, local scripts) and Terraform has no flag
     // to skip them; `validate` has just checked them, so the applies go on without them.
     ws.writeConfig(withoutProvisioners(ws.config));
-    let plan = await step('plan', ws.plan(['-out', 'plan']));
+    const firstPlan = await step('plan', ws.plan(['-out', 'plan']));
+    let plan = firstPlan;
     const secrets = talosSecretsAddresses(ws.config);
     if (secrets.length) {
       // Local only: the talos provider generates the secrets in process (no node is contacted).
@@ -462,7 +463,8 @@ async function validateStack(o) {
     const count = (k) => Object.values(ws.config[k] || {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
     return {
       name: ws.name, dir: ws.dir, mode: ws.mode, providers, resources: count('resource'), dataSources: count('data'),
-      dataSourcesRead: dataSourcesRead(plan.stdout), timings, plan: planSummary(plan.stdout), planJson,
+      // resources to add: the first plan's (everything); data sources read: the last plan's (Talos ones render there)
+      dataSourcesRead: dataSourcesRead(plan.stdout), timings, plan: planSummary(firstPlan.stdout), planJson,
     };
   } finally {
     ws.cleanup();

@@ -126,7 +126,7 @@ describeIfTool([...OFFLINE_TERRAFORM], 'npm run validate on the example app', ()
     const r = spawnSync(process.execPath, ['scripts/validate.js'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, HOMELAB_CONFIG: '' } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    for (const s of Object.values(STACK_NAMES)) expect(r.stdout).toMatch(new RegExp(`^ok   ${s}: .*\\(no changes\\)`, 'm'));
+    for (const s of Object.values(STACK_NAMES)) expect(r.stdout).toMatch(new RegExp(`^ok   ${s} \\[offline\\]: .*\\(no changes\\)`, 'm'));
     expect(r.stdout).toMatch(/^validate: 3 of 3 stack\(s\) ok in \d+\.\d\ds wall time$/m);
   });
 });

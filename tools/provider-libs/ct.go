@@ -83,6 +83,26 @@ func butaneToIgnition(data []byte, pretty bool, filesDir string, strict bool, sn
 	return json.Marshal(ign)
 }
 
+type ignitionParseArgs struct {
+	Config string `json:"config"`
+}
+
+// ignitionParse checks a rendered config with Ignition's own v3.4 parser (what Ignition does on first boot): the
+// spec version must be exactly 3.4.0, and the report must have no errors. Used by the tests.
+func ignitionParse(req request) (any, error) {
+	a, err := decode[ignitionParseArgs](req)
+	if err != nil {
+		return nil, err
+	}
+
+	cfg, report, err := ignition.Parse([]byte(a.Config))
+	if err != nil {
+		return nil, &providerError{Summary: "invalid Ignition 3.4 config", Detail: fmt.Sprintf("%v\n%s", err, report.String())}
+	}
+
+	return map[string]any{"version": cfg.Ignition.Version, "report": report.String()}, nil
+}
+
 // hashcode is ct's id of a rendered config (crc32, non-negative), internal/hashcode.go at v0.14.0.
 func hashcode(s string) string {
 	v := int(crc32.ChecksumIEEE([]byte(s)))

@@ -46,6 +46,7 @@ type response struct {
 
 var ops = map[string]func(req request) (any, error){
 	"ct_config":                               ctConfig,
+	"ignition_parse":                          ignitionParse,
 	"talos_machine_secrets":                   talosMachineSecrets,
 	"talos_machine_configuration_validate":    talosMachineConfigurationValidate,
 	"talos_machine_configuration":             talosMachineConfiguration,
