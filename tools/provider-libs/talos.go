@@ -368,8 +368,9 @@ func generateMachineConfiguration(a machineConfigurationArgs, b *secrets.Bundle,
 		generate.WithInstallDisk("/dev/sda"),
 		// the provider's own default installer: ghcr.io/siderolabs/installer:<machinery version>
 		generate.WithInstallImage(fmt.Sprintf("%s/%s/installer:%s", gendata.ImagesRegistry, gendata.ImagesUsername, gendata.VersionTag)),
-		generate.WithPersist(true),
 		generate.WithSecretsBundle(b),
+		// The provider 0.10.0 also passes generate.WithPersist(true), already machinery v1.12's default
+		// (DefaultOptions: Persist true); machinery v1.13 removed the option and always persists.
 	}
 
 	contract, err := config.ParseContractFromVersion(talosVersion)
