@@ -75,9 +75,8 @@ const pem = (kind, label) => {
 /** Talos stores certificates and keys as base64 of the PEM text. */
 const pemB64 = (kind, label) => b64(pem(kind, label));
 
-/** The Talos version the talos provider 0.10 defaults to, and its default Kubernetes version. */
+/** The Talos version the fakes report when a configuration names none (talos_machine_secrets, version lists). */
 const TALOS_VERSION = 'v1.11.0';
-const KUBERNETES_VERSION = '1.34.0';
 
 const basename = (url) => path.posix.basename(String(url).split(/[?#]/)[0]) || 'download';
 
