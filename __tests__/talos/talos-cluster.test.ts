@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Lazy, TerraformStack, TerraformVariable } from 'cdktf';
 import { parse } from 'yaml';
 import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { TalosCni } from '../../constructs/talos/cilium';
@@ -228,6 +228,15 @@ describe('TalosCluster', () => {
       cl.addControlPlane('cp-1', { address: '10.0.0.11' });
       (cl.node.findChild('ControlPlaneConfig') as any).addOverride('config_patches', ['machine:\n  env:\n    KEY: ${var.key}\n']);
     })).toThrow(/Talos\/ControlPlaneConfig: config_patches must not hold a Terraform reference, got "machine:.*KEY: \$\{var\.key\}.*open : no such file or directory.*talos_machine_configuration_apply/s);
+  });
+
+  test('patches given lazily are checked once resolved: literal ones pass, one holding a reference is refused', () => {
+    const withLazy = (patches: string[]) => () => cluster((cl) => {
+      cl.addControlPlane('cp-1', { address: '10.0.0.11' });
+      (cl.node.findChild('WorkerConfig') as any).configPatches = Lazy.listValue({ produce: () => patches });
+    });
+    expect(withLazy(['machine:\n  sysctls:\n    a: "1"\n'])).not.toThrow();
+    expect(withLazy(['machine:\n  env:\n    K: ${var.k}\n'])).toThrow(/Talos\/WorkerConfig: config_patches must not hold a Terraform reference/);
   });
 
   test('every node installs and upgrades from its own factory installer (disk image and ISO)', () => {

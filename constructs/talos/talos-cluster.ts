@@ -1,4 +1,4 @@
-import { Annotations, Aspects, dependable, IResolvable, Lazy, Token, TerraformVariable } from 'cdktf';
+import { Annotations, Aspects, DefaultTokenResolver, dependable, IResolvable, Lazy, StringConcat, Token, Tokenization, TerraformVariable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { SensitiveFile } from '@cdktf/provider-local/lib/sensitive-file';
 import { ClusterKubeconfig } from '../../.gen/providers/talos/cluster-kubeconfig';
@@ -353,9 +353,9 @@ function asStruct(attribute: IResolvable): any {
   return attribute;
 }
 
-/** The data source's `config_patches` as it will be synthesized (escape-hatch overrides included). */
+/** The data source's `config_patches` as it will be synthesized (escape-hatch overrides and lazy values resolved). */
 function configPatchesOf(config: DataTalosMachineConfiguration): string[] {
-  const tf = config.toTerraform() as { data?: Record<string, Record<string, { config_patches?: unknown }>> };
+  const tf = Tokenization.resolve(config.toTerraform(), { scope: config, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false }) as { data?: Record<string, Record<string, { config_patches?: unknown }>> };
   const patches = Object.values(Object.values(tf.data ?? {})[0] ?? {})[0]?.config_patches;
   return Array.isArray(patches) ? patches.map(String) : [];
 }
