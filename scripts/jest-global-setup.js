@@ -6,9 +6,18 @@ const libs = require('./build-provider-libs');
 
 module.exports = async () => {
   const t = Date.now();
-  const r = libs.build({ log: (m) => process.stderr.write(`\n${m}\n`) });
+  const ci = process.env.CI === 'true' || process.env.CI === '1';
+  let r;
+  try {
+    r = libs.build({ log: (m) => process.stderr.write(`\n${m}\n`) });
+  } catch (e) {
+    // e.g. no module proxy and no module cache: the tests that need the helper fail with "not built"; the rest run
+    if (ci) throw e;
+    process.stderr.write(`\n*** ${e.message}\n*** Tests that render through tools/provider-libs will FAIL. ***\n`);
+    return;
+  }
   if (r.missingGo) {
-    if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(`required tool missing in CI: ${libs.MISSING_GO}`);
+    if (ci) throw new Error(`required tool missing in CI: ${libs.MISSING_GO}`);
     process.stderr.write(`\n*** ${libs.MISSING_GO} Tests that need it are SKIPPED. ***\n`);
     return;
   }
