@@ -69,6 +69,11 @@ export class Workspace {
   validate(): Promise<RunResult>;
   plan(extraArgs?: string[]): Promise<RunResult>;
   apply(planFile?: string): Promise<RunResult>;
+  /** apply -target of these addresses only (no plan file). */
+  applyTargets(addresses: string[]): Promise<RunResult>;
+  /** Selected provider versions after init. */
+  providerVersions(): Promise<Record<string, string>>;
+  readonly mode: 'offline' | 'plugin-dir';
   importResource(address: string, id: string): Promise<RunResult>;
   showJson(planFile?: string): Promise<PlanJson>;
   planJson(planFile?: string): Promise<PlanJson>;

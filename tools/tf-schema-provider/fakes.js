@@ -118,10 +118,40 @@ const ctConfig = (ctx) => memo(ctx, 'ct_config', () => {
 const talosSecrets = (ctx) => memo(ctx, 'secrets', () => libs.call('talos_machine_secrets', { talos_version: ctx.config.talos_version || TALOS_VERSION }, ctx.providerVersion));
 const talosMachineConfiguration = (ctx) => memo(ctx, 'config', () => libs.call('talos_machine_configuration', ctx.config, ctx.providerVersion).machine_configuration);
 const talosClientConfig = (ctx) => memo(ctx, 'client', () => libs.call('talos_client_configuration', ctx.config, ctx.providerVersion).talos_config);
-/** The per-node configuration: patched like the provider's ModifyPlan, then validated as a node would on apply. */
+/** The per-node configuration, patched like the provider's ModifyPlan (APPLY_CHECK validates it at apply). */
 const talosApplied = (ctx) => memo(ctx, 'applied', () => libs.call('talos_machine_configuration_apply', {
-  machine_configuration_input: ctx.config.machine_configuration_input, config_patches: ctx.config.config_patches || [], validate: true,
+  machine_configuration_input: ctx.config.machine_configuration_input, config_patches: (ctx.config.config_patches || []).map((p) => p ?? ''), validate: false,
 }, ctx.providerVersion).machine_configuration);
+
+/**
+ * What the real providers compute at plan time (ModifyPlan), on the configuration with its unknowns:
+ * type -> (planned, ctx) => void, setting computed attributes of `planned` that are known at plan.
+ */
+const MODIFY_PLAN = {
+  // siderolabs/talos ModifyPlan: with node, endpoint, the input and every patch known, machine_configuration is
+  // the patched input, already in the plan (so the plan after the secrets exist shows every node's configuration).
+  // https://github.com/siderolabs/terraform-provider-talos/blob/v0.10.0/pkg/talos/talos_machine_configuration_apply_resource.go
+  talos_machine_configuration_apply: (planned, ctx) => {
+    const c = ctx.rawConfig;
+    const known = (v) => v !== null && v !== undefined && !isUnknown(v);
+    if (isUnknown(c.node) || isUnknown(c.endpoint) || !known(c.machine_configuration_input)) return;
+    if (isUnknown(c.config_patches) || (c.config_patches || []).some(isUnknown)) return;
+    planned.machine_configuration = talosApplied(ctx);
+  },
+};
+
+/**
+ * Checks at apply, on the new state: type -> (state, ctx) => void, throwing ProviderError. The remote side is faked,
+ * so these stand for what the remote end would refuse.
+ */
+const APPLY_CHECK = {
+  // A Talos node validates a configuration it is given (ApplyConfiguration): machinery's validation for the
+  // machine type, as `talosctl validate` runs it.
+  talos_machine_configuration_apply: (state, ctx) => {
+    if (typeof state.machine_configuration !== 'string') return;
+    libs.call('talos_machine_configuration_apply', { machine_configuration_input: state.machine_configuration, config_patches: [], validate: true }, ctx.providerVersion);
+  },
+};
 
 /**
  * Provider-side checks of ValidateResourceConfig/ValidateDataResourceConfig, on the configuration with its
@@ -366,4 +396,4 @@ const FUNCTIONS = {
   direxists: ([p], { cwd }) => { try { return fs.statSync(path.resolve(cwd, p)).isDirectory(); } catch { return false; } },
 };
 
-module.exports = { REQUIRES_REPLACE, RECOMPUTE_WHEN, FAKES, VALIDATE, FUNCTIONS, ProviderError, fillUnknowns, genericFake };
+module.exports = { REQUIRES_REPLACE, RECOMPUTE_WHEN, FAKES, VALIDATE, MODIFY_PLAN, APPLY_CHECK, FUNCTIONS, ProviderError, fillUnknowns, genericFake };

@@ -216,6 +216,11 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
             for (const [attr] of recompute.outputs) planned[attr] = cty.UNKNOWN;
           }
         }
+        const modifyPlan = fakes.MODIFY_PLAN[r.type_name];
+        if (modifyPlan) {
+          const rawConfig = cty.decodeDynamic(r.config, type) || {};
+          modifyPlan(planned, { type: r.type_name, kind: 'resource', rawConfig, config: cty.plain(rawConfig), cwd, providerVersion, memo: new Map() });
+        }
         return {
           planned_state: cty.encodeDynamic(planned),
           requires_replace: requiresReplace.map(toAttributePath),
@@ -231,7 +236,9 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
         if (planned === null) return { new_state: cty.encodeDynamic(null), diagnostics: [] }; // destroy
         const config = cty.plain(cty.decodeDynamic(r.config, type)) || {};
         const ctx = { type: r.type_name, kind: 'resource', config, seed: seedOf(r.type_name, config), cwd, providerVersion, memo: new Map() };
-        return { new_state: cty.encodeDynamic(fakes.fillUnknowns(type, planned, ctx)), private: r.planned_private, diagnostics: [] };
+        const state = fakes.fillUnknowns(type, planned, ctx);
+        if (fakes.APPLY_CHECK[r.type_name]) fakes.APPLY_CHECK[r.type_name](state, ctx);
+        return { new_state: cty.encodeDynamic(state), private: r.planned_private, diagnostics: [] };
       }),
 
       ImportResourceState: rpc('ImportResourceState', (r) => {
