@@ -20,5 +20,7 @@ module.exports = {
   testTimeout: 120000,
   // Removes the temp directories cdktf's Testing helpers leave behind.
   setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/cleanup-tmp.ts'],
+  // builds tools/provider-libs (Go) once per run; cached across runs
+  globalSetup: '<rootDir>/scripts/jest-global-setup.js',
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
 };

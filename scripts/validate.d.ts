@@ -69,6 +69,11 @@ export class Workspace {
   validate(): Promise<RunResult>;
   plan(extraArgs?: string[]): Promise<RunResult>;
   apply(planFile?: string): Promise<RunResult>;
+  /** apply -target of these addresses only (no plan file). */
+  applyTargets(addresses: string[]): Promise<RunResult>;
+  /** Selected provider versions after init. */
+  providerVersions(): Promise<Record<string, string>>;
+  readonly mode: 'offline' | 'plugin-dir';
   importResource(address: string, id: string): Promise<RunResult>;
   showJson(planFile?: string): Promise<PlanJson>;
   planJson(planFile?: string): Promise<PlanJson>;
@@ -85,9 +90,16 @@ export class TerraformError extends Error {
 export interface StackResult {
   name: string;
   dir: string;
+  /** 'offline' (tools/tf-schema-provider) or 'plugin-dir' (real provider binaries). */
+  mode: 'offline' | 'plugin-dir';
+  /** Selected provider versions by source address. */
+  providers: Record<string, string>;
   resources: number;
   dataSources: number;
-  timings: { init: number; validate: number; plan: number; apply: number; replan: number };
+  /** Data sources read during the last plan. */
+  dataSourcesRead: number;
+  /** Milliseconds per step; secrets/plan2 for Talos stacks, apply/replan offline only. */
+  timings: { init: number; validate: number; plan: number; secrets?: number; plan2?: number; apply?: number; replan?: number };
   plan: { add: number; change: number; destroy: number };
   planJson?: PlanJson;
 }
@@ -112,3 +124,10 @@ export function synthesize(outdir: string, root?: string): Array<{ name: string;
 export function stacksOf(outdir: string): Array<{ name: string; dir: string }>;
 export function main(argv?: string[]): Promise<number>;
 export function withoutProvisioners(tfJson: TfJson): TfJson;
+/** A CLI config installing from a filesystem mirror of real provider binaries (--plugin-dir). */
+export function pluginDirMirror(dir: string, cliConfigFile: string): Mirror;
+/** A copy of the configuration whose Proxmox provider blocks point at LOOPBACK_PROXMOX. */
+export function withLoopbackProxmox(tfJson: TfJson): TfJson;
+export const LOOPBACK_PROXMOX: string;
+export function talosSecretsAddresses(tfJson: TfJson): string[];
+export function dataSourcesRead(planStdout: string): number;

@@ -1,19 +1,28 @@
 #!/usr/bin/env node
 // `npm run validate`: check every stack of the example app with the real Terraform CLI, offline.
 //
-// Synthesizes the app into a temporary directory, then for each stack, in a scratch copy:
-//   terraform init (providers come from a local filesystem mirror of shims that run
-//   tools/tf-schema-provider with the pinned schemas in schemas/), validate, plan -out, apply
-//   (faked by the schema-only provider), and a second plan -detailed-exitcode that must show no
-//   changes. Prints one line per stack with timings and counts; exits non-zero on any failure and
-//   shows Terraform's own message.
+// Synthesizes the app into a temporary directory, then for each stack, in a scratch copy, the same steps in
+// every mode:
+//   terraform init, validate, plan; for a Talos stack (one with talos_machine_secrets) a local-only
+//   `apply -target` of the machine secrets and a second plan, so that the Talos data sources (machine
+//   configurations, client configuration) render for real from real secrets.
+// Offline (the default) the providers are tools/tf-schema-provider with the pinned schemas in schemas/ and the
+// providers' own Go libraries (tools/provider-libs: Butane, Talos machinery); it then also applies the whole
+// plan (the remote side faked) and checks that a second plan shows no changes.
+// With --plugin-dir the providers are real provider binaries from a Terraform filesystem mirror, and every
+// Proxmox provider endpoint is pointed at loopback (https://127.0.0.1:1/) so nothing leaves the machine.
+// Prints one line per stack (mode, provider versions, resources to add, data sources read, seconds); exits
+// non-zero on any failure and shows Terraform's own message.
 //
-//   node scripts/validate.js [--outdir cdktf.out] [--stack NAME]... [--var NAME=VALUE]... [--json] [--keep]
-//     --outdir  validate an already synthesized cdktf output directory instead of running the app
-//     --stack   only these stacks
-//     --var     value for a stack variable (default: a dummy value from the variable's type)
-//     --json    print a JSON array of results (with `terraform show -json` of each plan) on stdout
-//     --keep    keep the scratch directories (their paths are printed)
+//   node scripts/validate.js [--outdir cdktf.out] [--stack NAME]... [--var NAME=VALUE]... [--plugin-dir DIR] [--json] [--keep]
+//     --outdir      validate an already synthesized cdktf output directory instead of running the app
+//     --stack       only these stacks
+//     --var         value for a stack variable (default: a dummy value from the variable's type)
+//     --plugin-dir  real provider binaries laid out as a Terraform filesystem mirror: what
+//                   `terraform providers mirror DIR` writes on an online machine (packed .zip), or the unpacked
+//                   layout DIR/registry.terraform.io/<namespace>/<type>/<version>/<os>_<arch>/terraform-provider-*
+//     --json        print a JSON array of results (with `terraform show -json` of each plan) on stdout
+//     --keep        keep the scratch directories (their paths are printed)
 //
 // Env: TERRAFORM_BIN (else `terraform` on PATH); TF_SCHEMA_PROVIDER_NO_HOST=1 runs one provider
 // process per launch instead of serving them from this process (slower; same results);
@@ -108,6 +117,41 @@ exec ${sh(process.execPath)} ${sh(PROVIDER_JS)} --schema "$schema" --provider "$
   return { dir, cliConfig };
 }
 const sh = (s) => `'${String(s).replace(/'/g, "'\\''")}'`;
+
+/** A Terraform CLI config that installs every provider from the filesystem mirror `dir` (real binaries). */
+function pluginDirMirror(dir, cliConfigFile) {
+  const abs = path.resolve(dir);
+  if (!fs.existsSync(path.join(abs, 'registry.terraform.io'))) {
+    throw new Error(`--plugin-dir ${abs}: no registry.terraform.io/ folder; expected a Terraform filesystem mirror (terraform providers mirror ${abs})`);
+  }
+  fs.writeFileSync(cliConfigFile, [
+    'disable_checkpoint = true',
+    'provider_installation {',
+    '  filesystem_mirror {',
+    `    path    = ${JSON.stringify(abs)}`,
+    '    include = ["registry.terraform.io/*/*"]',
+    '  }',
+    '}',
+    '',
+  ].join('\n'));
+  return { dir: abs, cliConfig: cliConfigFile, real: true };
+}
+
+/** The loopback address Proxmox endpoints point at with real providers: a closed port, so nothing leaves the machine. */
+const LOOPBACK_PROXMOX = 'https://127.0.0.1:1/';
+
+/** A copy of a configuration whose bpg/proxmox provider blocks talk to loopback only. */
+function withLoopbackProxmox(tfJson) {
+  const copy = JSON.parse(JSON.stringify(tfJson));
+  const blocks = copy.provider && copy.provider.proxmox;
+  for (const b of Array.isArray(blocks) ? blocks : blocks ? [blocks] : []) {
+    b.endpoint = LOOPBACK_PROXMOX;
+    b.insecure = true;
+    if (b.ssh) for (const ssh of Array.isArray(b.ssh) ? b.ssh : [b.ssh]) delete ssh.node;
+  }
+  return copy;
+}
+
 
 /** The environment Terraform runs with: isolated from the user's Terraform settings. */
 function terraformEnv(cliConfig, extra = {}) {
@@ -279,12 +323,13 @@ class Workspace {
     this.name = o.name || path.basename(o.stackDir || 'stack');
     this.vars = o.vars || {};
     this.keep = !!o.keep;
-    this.useHost = o.useHost !== false;
+    this.useHost = o.useHost !== false && !mirror.real;
+    this.mode = mirror.real ? 'plugin-dir' : 'offline';
   }
 
   /** Replace the configuration (backend forced to a local state file in this directory). */
   writeConfig(tfJson) {
-    this.config = localBackend(JSON.parse(JSON.stringify(tfJson)));
+    this.config = localBackend(JSON.parse(JSON.stringify(this.mirror.real ? withLoopbackProxmox(tfJson) : tfJson)));
     fs.writeFileSync(path.join(this.dir, 'cdk.tf.json'), JSON.stringify(this.config, null, 2));
     this.env = terraformEnv(this.mirror.cliConfig, dummyVariables(this.config, this.vars));
   }
@@ -310,6 +355,13 @@ class Workspace {
   validate() { return this.run(['validate']); }
   plan(extra = []) { return this.run(['plan', '-input=false', '-lock=false', ...extra]); }
   apply(planFile = 'plan') { return this.run(['apply', '-input=false', '-lock=false', '-auto-approve', planFile]); }
+  /** apply -target of the given addresses only (no plan file). */
+  applyTargets(addresses) { return this.run(['apply', '-input=false', '-lock=false', '-auto-approve', ...addresses.map((a) => `-target=${a}`)]); }
+  /** Selected provider versions ({ "registry.terraform.io/ns/type": "1.2.3" }) after init. */
+  async providerVersions() {
+    const r = await this.run(['version', '-json']);
+    try { return JSON.parse(r.stdout).provider_selections || {}; } catch { return {}; }
+  }
   importResource(address, id) { return this.run(['import', '-input=false', '-lock=false', address, id]); }
 
   /** `terraform show -json` of a saved plan file. */
@@ -364,10 +416,20 @@ function withoutProvisioners(tfJson) {
   return copy;
 }
 
+/** Addresses of the talos_machine_secrets resources of a configuration (local-only to create). */
+function talosSecretsAddresses(tfJson) {
+  return Object.keys((tfJson.resource || {}).talos_machine_secrets || {}).map((n) => `talos_machine_secrets.${n}`);
+}
+
+/** Data sources read during a plan ("<address>: Read complete after ..." lines). */
+const dataSourcesRead = (stdout) => (String(stdout).match(/^data\.\S+: Read complete after/gm) || []).length;
+
 /**
- * The full check of one stack: init, validate, plan -out, apply, plan -detailed-exitcode (must be
- * "no changes"). Throws TerraformError (with Terraform's output) on the first failure.
- * @returns {Promise<{name, dir, resources, dataSources, timings, plan, planJson?}>}
+ * The check of one stack: init, validate, plan -out; for a Talos stack, apply -target of talos_machine_secrets
+ * and a second plan (the Talos data sources render from the real secrets). Offline, also apply (faked remote
+ * side) and plan -detailed-exitcode, which must show no changes. Throws TerraformError (with Terraform's
+ * output) on the first failure.
+ * @returns {Promise<{name, dir, mode, providers, resources, dataSources, dataSourcesRead, timings, plan, planJson?}>}
  */
 async function validateStack(o) {
   const ws = Workspace.create(o);
@@ -375,21 +437,35 @@ async function validateStack(o) {
   const step = async (name, p) => { const r = await p; timings[name] = r.ms; return check(name, r); };
   try {
     await step('init', ws.init());
+    const providers = await ws.providerVersions();
     await step('validate', ws.validate());
     // Provisioners run real commands at apply (ssh to a Proxmox node, local scripts) and Terraform has no flag
-    // to skip them; `validate` has just checked them, so the fake apply goes on without them.
+    // to skip them; `validate` has just checked them, so the applies go on without them.
     ws.writeConfig(withoutProvisioners(ws.config));
-    const plan = await step('plan', ws.plan(['-out', 'plan']));
-    const planJson = o.planJson ? await ws.showJson('plan') : undefined;
-    await step('apply', ws.apply('plan'));
-    const replan = await ws.plan(['-detailed-exitcode']);
-    timings.replan = replan.ms;
-    if (replan.code === 2) {
-      throw new TerraformError('plan after apply (expected no changes)', { ...replan, stderr: `${replan.stderr}\nThe second plan shows changes: the configuration does not converge.` });
+    const firstPlan = await step('plan', ws.plan(['-out', 'plan']));
+    let plan = firstPlan;
+    const secrets = talosSecretsAddresses(ws.config);
+    if (secrets.length) {
+      // Local only: the talos provider generates the secrets in process (no node is contacted).
+      await step('secrets', ws.applyTargets(secrets));
+      plan = await step('plan2', ws.plan(['-out', 'plan']));
     }
-    check('plan after apply', replan);
+    const planJson = o.planJson ? await ws.showJson('plan') : undefined;
+    if (ws.mode === 'offline') {
+      await step('apply', ws.apply('plan'));
+      const replan = await ws.plan(['-detailed-exitcode']);
+      timings.replan = replan.ms;
+      if (replan.code === 2) {
+        throw new TerraformError('plan after apply (expected no changes)', { ...replan, stderr: `${replan.stderr}\nThe second plan shows changes: the configuration does not converge.` });
+      }
+      check('plan after apply', replan);
+    }
     const count = (k) => Object.values(ws.config[k] || {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
-    return { name: ws.name, dir: ws.dir, resources: count('resource'), dataSources: count('data'), timings, plan: planSummary(plan.stdout), planJson };
+    return {
+      name: ws.name, dir: ws.dir, mode: ws.mode, providers, resources: count('resource'), dataSources: count('data'),
+      // resources to add: the first plan's (everything); data sources read: the last plan's (Talos ones render there)
+      dataSourcesRead: dataSourcesRead(plan.stdout), timings, plan: planSummary(firstPlan.stdout), planJson,
+    };
   } finally {
     ws.cleanup();
   }
@@ -456,12 +532,13 @@ async function pool(items, n, f) {
 }
 
 function parseArgs(argv) {
-  const o = { stacks: [], vars: {}, json: false, keep: false, outdir: null };
+  const o = { stacks: [], vars: {}, json: false, keep: false, outdir: null, pluginDir: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--outdir') o.outdir = path.resolve(argv[++i]);
     else if (a === '--stack') o.stacks.push(argv[++i]);
     else if (a === '--var') { const [k, ...v] = argv[++i].split('='); o.vars[k] = v.join('='); }
+    else if (a === '--plugin-dir') o.pluginDir = path.resolve(argv[++i]);
     else if (a === '--json') o.json = true;
     else if (a === '--keep') o.keep = true;
     else if (a === '-h' || a === '--help') { o.help = true; }
@@ -500,15 +577,27 @@ async function main(argv = process.argv.slice(2)) {
     }
     say(`validate: ${stacks.length} stack(s), synthesized in ${seconds(synthMs)} (${o.outdir ? o.outdir : 'app'}); terraform ${terraform}`);
     if (!stacks.length) { say('validate: WARNING: the app has no stacks; nothing to check'); return 0; }
-    const mirror = writeMirror(path.join(tmp, 'mirror'));
+    let mirror;
+    if (o.pluginDir) {
+      mirror = pluginDirMirror(o.pluginDir, path.join(tmp, 'terraformrc'));
+    } else {
+      const libs = require(path.join(ROOT, 'scripts', 'build-provider-libs.js'));
+      const b = libs.build({ log: say });
+      if (b.missingGo) throw new Error(libs.MISSING_GO);
+      say(`validate: tools/provider-libs ${b.cached ? 'cached' : 'built'} in ${seconds(b.ms)} (${b.bin})`);
+      mirror = writeMirror(path.join(tmp, 'mirror'));
+    }
     let failed = 0;
     const results = await pool(stacks, Math.max(1, Math.min(os.cpus().length, 4)), async (s) => {
       try {
         const r = await validateStack({ stackDir: s.dir, name: s.name, mirror, vars: o.vars, keep: o.keep, planJson: o.json, terraform });
         const t = r.timings;
         const total = Object.values(t).reduce((a, b) => a + b, 0);
-        say(`ok   ${r.name}: ${r.resources} resources, ${r.dataSources} data sources; plan +${r.plan.add} ~${r.plan.change} -${r.plan.destroy}; `
-          + `init ${seconds(t.init)} validate ${seconds(t.validate)} plan ${seconds(t.plan)} apply ${seconds(t.apply)} replan ${seconds(t.replan)} (no changes) = ${seconds(total)}`
+        const versions = Object.entries(r.providers).map(([a, v]) => `${a.replace(/^registry\.terraform\.io\//, '')} ${v}`).join(', ');
+        const steps = ['init', 'validate', 'plan', 'secrets', 'plan2', 'apply', 'replan'].filter((k) => k in t)
+          .map((k) => `${k} ${seconds(t[k])}${k === 'replan' ? ' (no changes)' : ''}`).join(' ');
+        say(`ok   ${r.name} [${r.mode}]: ${r.resources} resources, ${r.dataSources} data sources; plan +${r.plan.add} ~${r.plan.change} -${r.plan.destroy}, `
+          + `${r.dataSourcesRead} data sources read; ${steps} = ${seconds(total)}; providers: ${versions || 'none'}`
           + (o.keep ? ` [${r.dir}]` : ''));
         return { ok: true, ...r };
       } catch (e) {
@@ -528,7 +617,7 @@ async function main(argv = process.argv.slice(2)) {
 
 module.exports = {
   withoutProvisioners,
-  findTerraform, schemaCatalog, writeMirror, ensureHost, stopHost, terraformEnv, dummyForType, dummyVariables, Workspace, TerraformError,
+  findTerraform, schemaCatalog, writeMirror, pluginDirMirror, withLoopbackProxmox, talosSecretsAddresses, dataSourcesRead, LOOPBACK_PROXMOX, ensureHost, stopHost, terraformEnv, dummyForType, dummyVariables, Workspace, TerraformError,
   check, planSummary, validateStack, validateStackDir, planJson, appCommand, synthesize, stacksOf, main,
 };
 

@@ -1,5 +1,7 @@
 // The synthesized Flatcar template through the real Terraform CLI, offline: providers are the schema-only fakes of
-// tools/tf-schema-provider (scripts/validate.js), whose ct_config renders Butane to Ignition-shaped JSON.
+// tools/tf-schema-provider (scripts/validate.js), whose ct_config renders Butane to Ignition with the real Butane
+// library (tools/provider-libs, as poseidon/ct 0.14.0 does).
+import { createHash } from 'crypto';
 import { TerraformStack } from 'cdktf';
 import { IgnitionDelivery } from '../../constructs/flatcar/ignition-delivery';
 import { ProxmoxConnection } from '../../constructs/proxmox/connection';
@@ -7,7 +9,7 @@ import { addFlatcarTemplate } from '../../examples/flatcar-template';
 import * as validate from '../../scripts/validate';
 import type { PlanJson, Workspace } from '../../scripts/validate';
 import { synthStack } from '../helpers/synth';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 import { buildTemplate, BuildOptions } from './fixtures';
 
 const fwCfgString: BuildOptions = { image: { variant: 'qemu' }, template: { ignitionDelivery: IgnitionDelivery.fwCfgString() } };
@@ -20,7 +22,7 @@ function change(plan: PlanJson, type: string) {
   return rc[0];
 }
 
-describeIfTool('terraform', 'FlatcarTemplate with Terraform', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'FlatcarTemplate with Terraform', () => {
   afterAll(() => validate.stopHost());
 
   test('the example (cloud-init user-data) and the fw_cfg file form init, plan, apply and converge', async () => {
@@ -45,7 +47,8 @@ describeIfTool('terraform', 'FlatcarTemplate with Terraform', () => {
 
     test('kvm_arguments hold the rendered Ignition, commas doubled and quotes escaped for Proxmox', async () => {
       const vm = (await ws.state()).values.root_module.resources.find((r: any) => r.type === 'proxmox_virtual_environment_vm').values;
-      expect(vm.kvm_arguments).toMatch(/^-fw_cfg "name=opt\/org\.flatcar-linux\/config,string=\{\\"ignition\\":\{\\"version\\":\\"3\.4\.0\\"\},,/);
+      expect(vm.kvm_arguments).toMatch(/^-fw_cfg "name=opt\/org\.flatcar-linux\/config,string=\{\\"ignition\\":\{/);
+      expect(vm.kvm_arguments).toContain('\\"version\\":\\"3.4.0\\"},,');
     });
 
     test('an unchanged config plans no changes; a changed Butane config replaces the template', async () => {
@@ -60,7 +63,9 @@ describeIfTool('terraform', 'FlatcarTemplate with Terraform', () => {
     });
 
     test('an Ignition larger than one QEMU argument fails the plan with the precondition message', async () => {
-      ws.writeConfig(config(withMotd(fwCfgString, 'x'.repeat(140 * 1024))));
+      // Incompressible: Butane gzips inline contents when that is shorter (140 KiB of one letter is a few hundred bytes).
+      const noise = Array.from({ length: 7000 }, (_, i) => createHash('sha256').update(String(i)).digest('base64')).join('');
+      ws.writeConfig(config(withMotd(fwCfgString, noise)));
       const r = await ws.plan();
       expect(r.code).not.toBe(0);
       const out = (r.stderr + r.stdout).replace(/[│╷╵]/g, '').replace(/\s+/g, ' ');

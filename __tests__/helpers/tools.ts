@@ -26,17 +26,27 @@ const executable = (p: string): boolean => {
   }
 };
 
-/** Absolute path of a tool ($<NAME>_BIN, else the first match on PATH, else see findPostgresBin), or null. */
+/** Absolute path of a tool ($<NAME>_BIN, else the first match on PATH, else see findPostgresBin / OFF_PATH), or null. */
 export function findTool(name: string): string | null {
   const override = process.env[toolEnvVar(name)];
   if (override) return executable(override) ? override : null;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+  for (const dir of [...(process.env.PATH ?? '').split(delimiter), ...(OFF_PATH[name] ?? [])]) {
     if (!dir) continue;
     const p = join(dir, name);
     if (executable(p)) return p;
   }
   return POSTGRES_PROGRAMS.includes(name) ? findPostgresBin(name) : null;
 }
+
+/** Where tools are installed off PATH: Go's official tarball unpacks to /usr/local/go (https://go.dev/doc/install). */
+const OFF_PATH: Readonly<Record<string, readonly string[]>> = { go: ['/usr/local/go/bin'] };
+
+/**
+ * What the offline Terraform check needs: terraform, and Go for tools/provider-libs (the providers' own Butane and
+ * Talos libraries that tools/tf-schema-provider renders ct_config and Talos configurations with; built by
+ * scripts/build-provider-libs.js, which jest's global setup runs).
+ */
+export const OFFLINE_TERRAFORM: readonly string[] = ['terraform', 'go'];
 
 /** PostgreSQL programs that findTool also looks for in Debian's version directories. */
 export const POSTGRES_PROGRAMS: readonly string[] = ['initdb', 'pg_ctl', 'postgres', 'psql'];

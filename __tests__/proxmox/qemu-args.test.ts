@@ -1,6 +1,6 @@
 // End-to-end checks of the -fw_cfg escaping: cdktf synth -> real Terraform -> real Perl shellwords (what Proxmox
 // runs on `args`) -> real QEMU, which must hand the guest the content byte for byte. Pure unit tests at the end.
-import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -18,7 +18,8 @@ import {
   shellQuoteForProxmox,
   validateFwCfgName,
 } from '../../constructs/proxmox/qemu-args';
-import { describeIfTool, findTool } from '../helpers/tools';
+import { describeIfTool, findTool, OFFLINE_TERRAFORM } from '../helpers/tools';
+import { QEMU_TIMEOUT_MS, QemuQtest, qemuFwCfg, shellwords, SplitResult } from '../helpers/qemu-fwcfg';
 
 const NAME = FLATCAR_IGNITION_FW_CFG_NAME;
 const PREFIX = `name=${NAME},string=`;
@@ -27,8 +28,6 @@ const LIMIT = MAX_ARG_STRLEN - 1; // bytes of one argv element without its NUL
 
 // Outside tools, found like the other tests do ($<NAME>_BIN or PATH); see ../helpers/tools.ts.
 const TERRAFORM = findTool('terraform') ?? 'terraform';
-const PERL = findTool('perl') ?? 'perl';
-const QEMU = findTool('qemu-system-x86_64') ?? 'qemu-system-x86_64';
 
 // ---------------------------------------------------------------------------------------------------------
 // The corpus. Contents are passed to Terraform through a JSON var file, so nothing here is escaped by hand.
@@ -201,124 +200,7 @@ function terraformDir(tag: string, stack: TerraformStack, vars: Record<string, s
   return dir;
 }
 
-interface SplitResult {
-  readonly chars: string[];
-  readonly bytes: string[];
-}
-
-/** One Perl process for all strings; see fixtures/shellwords.pl. */
-function shellwords(strings: string[]): { results: SplitResult[]; warnings: string[] } {
-  const out = execFileSync(PERL, [path.join(__dirname, 'fixtures', 'shellwords.pl')], {
-    input: JSON.stringify(strings),
-    maxBuffer: 1 << 28,
-  });
-  return JSON.parse(out.toString('utf8'));
-}
-
 // ---------------------------------------------------------------------------------------------------------
-// Real QEMU, read back through the guest-visible fw_cfg interface with qtest (I/O ports + DMA, no guest code).
-
-const QEMU_TIMEOUT_MS = 20_000;
-
-class QemuQtest {
-  private readonly proc: ChildProcess;
-  private buffered = '';
-  private stderr = '';
-  private readonly waiting: Array<{ resolve: (l: string) => void; reject: (e: Error) => void }> = [];
-  private exited: Error | undefined;
-
-  constructor(args: string[]) {
-    this.proc = spawn(QEMU, [
-      '-machine', 'pc', '-m', '64', '-nodefaults', '-no-user-config', '-display', 'none', '-S',
-      '-qtest', 'stdio', '-qtest-log', '/dev/null', ...args,
-    ], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stdout!.setEncoding('latin1');
-    this.proc.stdout!.on('data', (d: string) => {
-      this.buffered += d;
-      for (let i = this.buffered.indexOf('\n'); i >= 0; i = this.buffered.indexOf('\n')) {
-        const line = this.buffered.slice(0, i);
-        this.buffered = this.buffered.slice(i + 1);
-        if (!line.startsWith('IRQ')) this.waiting.shift()?.resolve(line);
-      }
-    });
-    this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.proc.on('exit', (code) => {
-      this.exited = new Error(`QEMU exited with ${code}: ${this.stderr.trim()}`);
-      this.waiting.splice(0).forEach((w) => w.reject(this.exited!));
-    });
-  }
-
-  /** Sends one qtest command and returns the text after "OK". */
-  async cmd(line: string): Promise<string> {
-    if (this.exited) throw this.exited;
-    const reply = new Promise<string>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    this.proc.stdin!.write(`${line}\n`);
-    const r = await reply;
-    if (!r.startsWith('OK')) throw new Error(`qtest ${line.slice(0, 40)}: ${r}`);
-    return r.slice(2).trim();
-  }
-
-  /** fw_cfg DMA read of `length` bytes of item `select` (docs/specs/fw_cfg.rst; x86 ports 0x510/0x514). */
-  async dmaRead(select: number, length: number): Promise<Buffer> {
-    const DESC = 0x1000;
-    const DEST = 0x200000;
-    const desc = Buffer.alloc(16);
-    desc.writeUInt32BE(((select << 16) | 0x08 /* select */ | 0x02 /* read */) >>> 0, 0);
-    desc.writeUInt32BE(length, 4);
-    desc.writeBigUInt64BE(BigInt(DEST), 8);
-    await this.cmd(`write 0x${DESC.toString(16)} 16 0x${desc.toString('hex')}`);
-    // The address register is big-endian; port writes are little-endian, so the guest writes it byte-swapped.
-    const swapped = Buffer.alloc(4);
-    swapped.writeUInt32BE(DESC);
-    await this.cmd('outl 0x514 0x0');
-    await this.cmd(`outl 0x518 0x${swapped.readUInt32LE().toString(16)}`);
-    const control = await this.cmd(`read 0x${DESC.toString(16)} 4`);
-    if (BigInt(control) !== 0n) throw new Error(`fw_cfg DMA failed, control ${control}`);
-    if (length === 0) return Buffer.alloc(0);
-    return Buffer.from(await this.cmd(`b64read 0x${DEST.toString(16)} ${length}`), 'base64');
-  }
-
-  /** The blob of the fw_cfg file `name`, found through the file directory (item 0x19). */
-  async readFile(name: string): Promise<Buffer | undefined> {
-    const count = (await this.dmaRead(0x19, 4)).readUInt32BE(0);
-    const dir = await this.dmaRead(0x19, 4 + 64 * count);
-    for (let i = 0; i < count; i++) {
-      const e = dir.subarray(4 + 64 * i, 4 + 64 * (i + 1));
-      const entryName = e.subarray(8).toString('latin1').replace(/\0.*$/s, '');
-      if (entryName === name) return this.dmaRead(e.readUInt16BE(4), e.readUInt32BE(0));
-    }
-    return undefined;
-  }
-
-  /** Resolves with QEMU's exit error if it stops on its own (e.g. rejects an option) before `ms`. */
-  async exitWithin(ms: number): Promise<Error | undefined> {
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, ms);
-      this.proc.on('exit', () => (clearTimeout(t), resolve()));
-    });
-    return this.exited;
-  }
-
-  close(): void {
-    if (!this.exited) this.proc.kill('SIGKILL');
-  }
-}
-
-/** Starts QEMU with `-fw_cfg element` and returns the blob the guest would read for `name`. */
-async function qemuFwCfg(element: string, name: string): Promise<Buffer | undefined> {
-  const q = new QemuQtest(['-fw_cfg', element]);
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      q.readFile(name),
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('QEMU timed out')), QEMU_TIMEOUT_MS))),
-    ]);
-  } finally {
-    clearTimeout(timer);
-    q.close();
-  }
-}
-
 async function inPool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
@@ -402,7 +284,7 @@ function evaluateWithTerraform(): Evaluated {
 /** What the guest must read: Terraform normalizes every string to NFC, everything after it is byte-exact. */
 const expectedContent = (id: string) => CORPUS[id].normalize('NFC');
 
-describeIfTool(['terraform', 'perl'], 'fw_cfg through Terraform and Proxmox shellwords', () => {
+describeIfTool([...OFFLINE_TERRAFORM, 'perl'], 'fw_cfg through Terraform and Proxmox shellwords', () => {
   let ev: Evaluated;
   let split: Record<string, SplitResult>;
   let perlWarnings: string[];
@@ -525,7 +407,7 @@ describeIfTool(['terraform', 'perl'], 'fw_cfg through Terraform and Proxmox shel
   });
 });
 
-describeIfTool(['terraform'], 'fw_cfg preconditions stop a real plan', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'fw_cfg preconditions stop a real plan', () => {
   function plan(content: string): { status: number; stderr: string } {
     const stack = new TerraformStack(Testing.app(), 'precondition');
     const c = new TerraformVariable(stack, 'c', { type: 'string' }).stringValue;

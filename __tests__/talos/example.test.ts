@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { addTalosCluster } from '../../examples/talos-cluster';
 import { dataOf, resourcesOf, synthStack } from '../helpers/synth';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 
 describe('examples/talos-cluster.ts builds seed 004 cluster', () => {
   const { json } = synthStack((s) => addTalosCluster(s, new ProxmoxConnection(s, 'Proxmox')));
@@ -46,7 +46,7 @@ describe('examples/talos-cluster.ts builds seed 004 cluster', () => {
     expect(addresses).toMatchSnapshot();
   });
 
-  describeIfTool('terraform', 'terraform accepts it', () => {
+  describeIfTool([...OFFLINE_TERRAFORM], 'terraform accepts it', () => {
     test('init, validate, plan, apply (schema-only providers) and an empty second plan', async () => {
       // eslint-disable-next-line @typescript-eslint/no-var-requires
       const { validateStack } = require('../../scripts/validate.js') as typeof import('../../scripts/validate');

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { nodePatch, patchYaml, tailscaleServicePatch } from '../../constructs/talos/patches';
+import { holdsReference, nodePatch, patchYaml, splitPatches, tailscaleServicePatch } from '../../constructs/talos/patches';
 import { TerraformVariable } from 'cdktf';
 import { resolveIn, synthStack } from '../helpers/synth';
 
@@ -37,6 +37,22 @@ describe('patches', () => {
       patch = tailscaleServicePatch({ authKey: key.stringValue, loginServer: 'https://hs.example.com:8080', extraArgs: ['--accept-routes'] });
     });
     expect(resolveIn(stack, patch)).toBe('${yamlencode({"apiVersion" = "v1alpha1", "kind" = "ExtensionServiceConfig", "name" = "tailscale", ' +
-      '"environment" = ["TS_AUTHKEY=${var.ts_key}", "TS_EXTRA_ARGS=--login-server=https://hs.example.com:8080 --accept-routes"]})}');
+      '"environment" = ["TS_AUTHKEY=${var.ts_key}", "TS_AUTH_ONCE=true", "TS_EXTRA_ARGS=--login-server=https://hs.example.com:8080 --accept-routes"]})}');
+  });
+
+  test('disk-image nodes: the installer image only (the disk stays the generated default)', () => {
+    expect(parse(patchYaml(nodePatch({ hostname: 'w', macAddress: '02:00:00:00:00:01', dhcp: false, install: { image: 'factory.talos.dev/nocloud-installer/abc:v1.11.5' } }))).machine.install)
+      .toEqual({ image: 'factory.talos.dev/nocloud-installer/abc:v1.11.5' });
+  });
+
+  test('splitPatches: text holding a reference or template directive is per node; escaped $${ and %%{ are literal', () => {
+    const { stack } = synthStack((s) => {
+      const key = new TerraformVariable(s, 'k', { type: 'string' });
+      const token = patchYaml({ machine: { env: { K: key.stringValue } } });
+      expect(holdsReference(token)).toBe(true);
+      expect(splitPatches(['a: 1', token, 'b: ${var.x}', 'c: %{ if true }x%{ endif }', 'd: $${HOME}', 'e: %%{x}']))
+        .toEqual({ literal: ['a: 1', 'd: $${HOME}', 'e: %%{x}'], perNode: [token, 'b: ${var.x}', 'c: %{ if true }x%{ endif }'] });
+    });
+    expect(stack).toBeDefined();
   });
 });

@@ -1,7 +1,8 @@
-import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Lazy, TerraformStack, TerraformVariable } from 'cdktf';
 import { parse } from 'yaml';
 import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { TalosCni } from '../../constructs/talos/cilium';
+import { TalosBoot } from '../../constructs/talos/talos-boot';
 import { TalosCluster } from '../../constructs/talos/talos-cluster';
 import { TalosClusterProps } from '../../constructs/talos/talos-cluster-props';
 import { dataOf, onlyResource, resourcesOf, synthStack, warningsOf } from '../helpers/synth';
@@ -185,9 +186,74 @@ describe('TalosCluster', () => {
       expect(parse(r.schematic).customization.systemExtensions.officialExtensions).toEqual(['siderolabs/qemu-guest-agent', 'siderolabs/tailscale']);
     }
     expect(j.variable.home_tailscale_auth_key).toEqual(expect.objectContaining({ sensitive: true, type: 'string', nullable: false }));
+    const ts = '${yamlencode({"apiVersion" = "v1alpha1", "kind" = "ExtensionServiceConfig", "name" = "tailscale", ' +
+      '"environment" = ["TS_AUTHKEY=${var.home_tailscale_auth_key}", "TS_AUTH_ONCE=true", "TS_EXTRA_ARGS=--login-server=https://hs.example.com:8080"]})}';
+    // The patch holds a variable (unknown at validate): on every node's apply, never on the data sources, which the
+    // talos provider 0.10.0 validates with unknowns as "" ("config_patches are invalid: open : no such file or directory").
     for (const [, d] of dataOf(j, 'talos_machine_configuration')) {
-      expect(d.config_patches).toContain('${yamlencode({"apiVersion" = "v1alpha1", "kind" = "ExtensionServiceConfig", "name" = "tailscale", ' +
-        '"environment" = ["TS_AUTHKEY=${var.home_tailscale_auth_key}", "TS_EXTRA_ARGS=--login-server=https://hs.example.com:8080"]})}');
+      expect(d.config_patches.some((p: string) => p.includes('${'))).toBe(false);
+    }
+    const applies = resourcesOf(j, 'talos_machine_configuration_apply');
+    expect(applies).toHaveLength(5);
+    for (const [, a] of applies) {
+      expect(a.config_patches).toHaveLength(2);
+      expect(a.config_patches[0]).toBe(ts);
+      expect(parse(a.config_patches[1]).machine.network.hostname).toBeDefined(); // the node's own patch last
+    }
+  });
+
+  test("a user's patch holding a reference goes to each node's apply; literal patches stay on the data source", () => {
+    const { json: j } = cluster((cl, s) => {
+      const v = new TerraformVariable(s, 'registry', { type: 'string' });
+      cl.addControlPlane('cp-1', { address: '10.0.0.11' });
+      cl.addWorker('w-1', { address: '10.0.0.21' });
+      (cl as any).__registry = v;
+    }, {
+      configPatches: {
+        all: [{ machine: { time: { servers: ['time.example.com'] } } }],
+        worker: [{ machine: { registries: { mirrors: { 'docker.io': { endpoints: ['${var.registry}'] } } } } }],
+      },
+    });
+    const [, worker] = named(dataOf(j, 'talos_machine_configuration'), 'Talos_WorkerConfig');
+    expect(worker.config_patches.map((p: string) => parse(p).machine?.time?.servers).filter(Boolean)).toEqual([['time.example.com']]);
+    expect(worker.config_patches.join('\n')).not.toContain('${var.registry}');
+    const [, wApply] = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_');
+    expect(parse(wApply.config_patches[0]).machine.registries.mirrors['docker.io'].endpoints).toEqual(['${var.registry}']);
+    const [, cpApply] = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_');
+    expect(cpApply.config_patches).toHaveLength(1); // the worker-only patch is not on control planes
+  });
+
+  test('a patch holding a reference put on the data source directly is refused at synth, naming the data source', () => {
+    expect(() => cluster((cl) => {
+      cl.addControlPlane('cp-1', { address: '10.0.0.11' });
+      (cl.node.findChild('ControlPlaneConfig') as any).addOverride('config_patches', ['machine:\n  env:\n    KEY: ${var.key}\n']);
+    })).toThrow(/Talos\/ControlPlaneConfig: config_patches must not hold a Terraform reference, got "machine:.*KEY: \$\{var\.key\}.*open : no such file or directory.*talos_machine_configuration_apply/s);
+  });
+
+  test('patches given lazily are checked once resolved: literal ones pass, one holding a reference is refused', () => {
+    const withLazy = (patches: string[]) => () => cluster((cl) => {
+      cl.addControlPlane('cp-1', { address: '10.0.0.11' });
+      (cl.node.findChild('WorkerConfig') as any).configPatches = Lazy.listValue({ produce: () => patches });
+    });
+    expect(withLazy(['machine:\n  sysctls:\n    a: "1"\n'])).not.toThrow();
+    expect(withLazy(['machine:\n  env:\n    K: ${var.k}\n'])).toThrow(/Talos\/WorkerConfig: config_patches must not hold a Terraform reference/);
+  });
+
+  test('every node installs and upgrades from its own factory installer (disk image and ISO)', () => {
+    const { json: j } = cluster((cl) => {
+      cl.addControlPlane('cp-1', { address: '10.0.0.11' });
+      cl.addWorker('w-iso', { address: '10.0.0.21', boot: TalosBoot.iso() });
+    });
+    const urls = dataOf(j, 'talos_image_factory_urls');
+    for (const [node, boot] of [['cp-1', 'disk-image'], ['w-iso', 'iso']]) {
+      const [, a] = named(resourcesOf(j, 'talos_machine_configuration_apply'), `Talos_Node-${node}_`);
+      const install = parse(a.config_patches[a.config_patches.length - 1]).machine.install;
+      const m = /^\$\{data\.talos_image_factory_urls\.([\w-]+)\.urls\.installer\}$/.exec(install.image);
+      expect(m).not.toBeNull();
+      // that node's own schematic
+      const [, u] = urls.find(([n]) => n === m![1])!;
+      expect(u.schematic_id).toMatch(new RegExp(`^\\$\\{talos_image_factory_schematic\\.Talos_Node-${node}_`));
+      expect(install.disk).toBe(boot === 'iso' ? '/dev/sda' : undefined);
     }
   });
 

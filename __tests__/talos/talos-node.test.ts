@@ -7,7 +7,7 @@ import { TalosImage } from '../../constructs/talos/talos-image';
 import { TalosNetwork } from '../../constructs/talos/talos-network';
 import { TalosNode, TalosNodeProps } from '../../constructs/talos/talos-node';
 import { onlyResource, resolveIn, resourcesOf, synthStack } from '../helpers/synth';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 
 const META = TalosNetwork.meta({ address: '10.0.0.11/16', gateway: '10.0.0.1' });
 
@@ -189,7 +189,7 @@ describe('TalosNode', () => {
   });
 });
 
-describeIfTool('terraform', 'terraform accepts the other variants', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'terraform accepts the other variants', () => {
   test('ISO boot with a config ISO through the root alias, cloud-init, DHCP, replaceOnImageChange', async () => {
     const { json } = synthStack((s) => {
       const connection = new ProxmoxConnection(s, 'Proxmox', { authMode: 'api-token+root-password' });

@@ -6,7 +6,7 @@ import { addTalosCluster } from '../../examples/talos-cluster';
 import * as validate from '../../scripts/validate';
 import type { Workspace } from '../../scripts/validate';
 import { synthStack } from '../helpers/synth';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 
 function example(extraWorker: boolean) {
   return synthStack((s: TerraformStack) => {
@@ -16,7 +16,7 @@ function example(extraWorker: boolean) {
   }, 'home-talos').json;
 }
 
-describeIfTool('terraform', 'growing the example Talos cluster', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'growing the example Talos cluster', () => {
   let ws: Workspace;
   beforeAll(async () => {
     ws = validate.Workspace.create({ name: 'cluster-growth', config: example(false) });

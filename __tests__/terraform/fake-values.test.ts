@@ -1,10 +1,11 @@
-// Computed values that constructs decode or chain are realistic enough for Terraform's own
+// Computed values that constructs decode or chain are real (or realistic) enough for Terraform's own
 // functions (jsondecode, yamldecode) and for replacement chains:
-//   - data.ct_config.rendered is compact Ignition 3.4.0 JSON that follows the Butane `content`,
+//   - data.ct_config.rendered is the real Butane library's compact Ignition 3.4.0 JSON (tools/provider-libs),
 //     so changing the Butane changes `rendered` and replaces what depends on it
 //     (replace_triggered_by through terraform_data);
-//   - the talos secrets / machine configuration / talosconfig / kubeconfig / image URLs decode.
-import { describeIfTool } from '../helpers/tools';
+//   - the talos secrets / machine configuration / talosconfig come from Talos machinery (tools/provider-libs);
+//     kubeconfig and image URLs are fakes; all decode.
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 import { actionsOf, apply, initialized, ok, tfJson, validate } from './support';
 import type { TfJson, Workspace } from '../../scripts/validate';
 
@@ -36,6 +37,15 @@ const config = (hostname: string): TfJson => tfJson(['proxmox', 'ct', 'talos'], 
         machine_type: 'controlplane',
         machine_secrets: '${talos_machine_secrets.this.machine_secrets}',
         config_patches: ['machine:\n  network:\n    hostname: cp-1\n'],
+        // A v1.11 contract makes one YAML document; the provider's default (its machinery's v1.12) adds more
+        // documents, which yamldecode() refuses (see the test below).
+        talos_version: 'v1.11.5',
+      },
+      multidoc: {
+        cluster_name: 'lab',
+        cluster_endpoint: 'https://10.0.0.10:6443',
+        machine_type: 'worker',
+        machine_secrets: '${talos_machine_secrets.this.machine_secrets}',
       },
     },
     talos_client_configuration: {
@@ -70,12 +80,13 @@ const config = (hostname: string): TfJson => tfJson(['proxmox', 'ct', 'talos'], 
     kube_host: { value: '${talos_cluster_kubeconfig.this.kubernetes_client_configuration.host}' },
     bootstrap_token: { value: ns('talos_machine_secrets.this.machine_secrets.secrets.bootstrap_token') },
     ca_pem: { value: '${base64decode(talos_machine_secrets.this.client_configuration.ca_certificate)}' },
+    multidoc_kinds: { value: ns('[for d in split("\\n---\\n", data.talos_machine_configuration.multidoc.machine_configuration) : try(yamldecode(d).kind, yamldecode(d).version)]') },
     schematic_id: { value: '${talos_image_factory_schematic.this.id}' },
     urls: { value: '${data.talos_image_factory_urls.this.urls}' },
   },
 });
 
-describeIfTool('terraform', 'realistic fake values', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'realistic fake values', () => {
   let ws: Workspace;
   let out: Record<string, any>;
 
@@ -93,8 +104,14 @@ describeIfTool('terraform', 'realistic fake values', () => {
     expect(out.ignition_version).toBe('3.4.0');
     expect(out.rendered).not.toMatch(/\n/);
     const ign = JSON.parse(out.rendered);
-    expect(ign.passwd.users[0]).toEqual({ name: 'core', sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITEST test@example'] });
-    expect(ign.storage.files[0]).toEqual({ path: '/etc/hostname', mode: 0o644, contents: { source: 'data:,node-a' } });
+    expect(ign.passwd.users[0]).toMatchObject({ name: 'core', sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAITEST test@example'] });
+    expect(ign.storage.files[0]).toMatchObject({ path: '/etc/hostname', mode: 0o644, contents: { source: 'data:,node-a' } });
+  });
+
+  test("without talos_version the configuration has the provider's machinery's (v1.12) extra documents", () => {
+    // yamldecode() of the whole text fails on these ("unexpected extra content after value"): decode per document.
+    expect(out.multidoc_kinds[0]).toBe('v1alpha1');
+    expect(out.multidoc_kinds.length).toBeGreaterThan(1);
   });
 
   test('talos values decode with yamldecode / base64decode', () => {
@@ -137,7 +154,7 @@ describeIfTool('terraform', 'realistic fake values', () => {
     ws.writeConfig(broken);
     const r = await ws.plan();
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('unsupported Butane variant/version "flatcar" "9.9.9"');
+    expect(r.stderr).toContain('No translator exists for variant flatcar with version 9.9.9'); // Butane's own message
     ws.writeConfig(config('node-a'));
     ok('plan', await ws.plan());
   });

@@ -1,71 +1,12 @@
 // Unit tests of the pieces of the schema-only provider and of scripts/validate.js that do not
-// need Terraform: the Butane -> Ignition fake behind data.ct_config.rendered, generic fakes for
-// refined unknowns, the cty type of a schema block, and dummy values for stack variables.
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+// need Terraform: generic fakes for refined unknowns, the cty type of a schema block, and dummy
+// values for stack variables. (Ignition and Talos configurations are not faked: see real-libraries.test.ts.)
 import { dummyForType, dummyVariables } from '../../scripts/validate';
 
 /* eslint-disable @typescript-eslint/no-var-requires */
 const fakes = require('../../tools/tf-schema-provider/fakes');
 const cty = require('../../tools/tf-schema-provider/cty');
 const { encode, decode } = require('@msgpack/msgpack');
-
-describe('Butane -> Ignition (data.ct_config.rendered)', () => {
-  const render = (content: string, extra: Record<string, unknown> = {}) => JSON.parse(fakes.butaneToIgnition({ content, ...extra }));
-
-  test('translates users, files (octal mode, inline contents as data URL), units; camelCase keys', () => {
-    const ign = render([
-      'variant: flatcar',
-      'version: 1.1.0',
-      'passwd: { users: [ { name: core, ssh_authorized_keys: [ "ssh-ed25519 K" ], password_hash: "$6$x" } ] }',
-      'storage:',
-      '  disks: [ { device: /dev/vdb, wipe_table: true, partitions: [ { label: data, size_mib: 100, start_mib: 0 } ] } ]',
-      '  files:',
-      '    - path: /etc/motd',
-      '      mode: 0644',
-      '      contents: { inline: "hello world & more\\n" }',
-      'systemd: { units: [ { name: a.service, enabled: true, contents: "[Unit]\\n" } ] }',
-    ].join('\n'));
-    expect(ign.ignition).toEqual({ version: '3.4.0' });
-    expect(ign.passwd.users[0]).toEqual({ name: 'core', sshAuthorizedKeys: ['ssh-ed25519 K'], passwordHash: '$6$x' });
-    expect(ign.storage.files[0]).toEqual({ path: '/etc/motd', mode: 420, contents: { source: `data:,${encodeURIComponent('hello world & more\n')}` } });
-    expect(ign.storage.disks[0]).toEqual({ device: '/dev/vdb', wipeTable: true, partitions: [{ label: 'data', sizeMiB: 100, startMiB: 0 }] });
-    expect(ign.systemd.units[0]).toEqual({ name: 'a.service', enabled: true, contents: '[Unit]\n' });
-  });
-
-  test('variant/version decide the Ignition spec; unknown ones are errors like in the real provider', () => {
-    expect(render('variant: flatcar\nversion: 1.0.0\n').ignition.version).toBe('3.3.0');
-    expect(render('variant: fcos\nversion: 1.5.0\n').ignition.version).toBe('3.4.0');
-    expect(() => render('variant: flatcar\nversion: 2.0.0\n')).toThrow('unsupported Butane variant/version');
-    expect(() => render('version: 1.1.0\n')).toThrow('unsupported Butane variant/version');
-    expect(() => render('variant: flatcar\nversion: 1.1.0\nstorage: [unclosed\n')).toThrow('invalid YAML');
-  });
-
-  test('snippets are merged; local contents need files_dir', () => {
-    const ign = render('variant: flatcar\nversion: 1.1.0\nstorage: { files: [ { path: /a, contents: { inline: a } } ] }\n', {
-      snippets: ['variant: flatcar\nversion: 1.1.0\nstorage: { files: [ { path: /b, contents: { inline: b } } ] }\n'],
-    });
-    expect(ign.storage.files.map((f: any) => f.path)).toEqual(['/a', '/b']);
-    const local = 'variant: flatcar\nversion: 1.1.0\nstorage: { files: [ { path: /c, contents: { local: c.txt } } ] }\n';
-    expect(() => render(local)).toThrow('needs files_dir');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-files-'));
-    fs.writeFileSync(path.join(dir, 'c.txt'), 'from disk');
-    try {
-      expect(render(local, { files_dir: dir }).storage.files[0].contents.source).toBe(`data:;base64,${Buffer.from('from disk').toString('base64')}`);
-    } finally {
-      fs.rmSync(dir, { recursive: true });
-    }
-  });
-
-  test('rendering is deterministic, compact unless pretty_print, and follows the content', () => {
-    const a = 'variant: flatcar\nversion: 1.1.0\nstorage: { files: [ { path: /etc/hostname, contents: { inline: a } } ] }\n';
-    expect(fakes.butaneToIgnition({ content: a })).toBe(fakes.butaneToIgnition({ content: a }));
-    expect(fakes.butaneToIgnition({ content: a })).not.toMatch(/\n/);
-    expect(fakes.butaneToIgnition({ content: a, pretty_print: true })).toMatch(/\n {2}"ignition"/);
-    expect(fakes.butaneToIgnition({ content: a.replace('inline: a', 'inline: b') })).not.toBe(fakes.butaneToIgnition({ content: a }));
-  });
-});
 
 describe('generic fakes and values on the wire', () => {
   test('refined unknowns are honoured: string prefix, number lower bound, collection length', () => {

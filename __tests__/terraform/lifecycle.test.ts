@@ -4,7 +4,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 import { actionsOf, apply, initialized, ok, stateValues, tfJson, validate } from './support';
 import type { TfJson, Workspace } from '../../scripts/validate';
 
@@ -37,7 +37,7 @@ const config = ({ trigger = '1', node = 'pve1', description = 'one', url = 'http
     },
   });
 
-describeIfTool('terraform', 'fake plan/apply lifecycle', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'fake plan/apply lifecycle', () => {
   let ws: Workspace;
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@
 // validates (the control) and breaks one thing.
 import * as fs from 'fs';
 import * as path from 'path';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 import { flat, initialized, ok, tfJson, validate } from './support';
 import type { TfJson, Workspace } from '../../scripts/validate';
 
@@ -22,7 +22,7 @@ const control = (): TfJson => tfJson(['proxmox', 'null'], {
   },
 });
 
-describeIfTool('terraform', 'terraform validate rejects invalid configurations', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'terraform validate rejects invalid configurations', () => {
   let ws: Workspace;
 
   beforeAll(async () => {

@@ -16,7 +16,7 @@ import { MachineSecrets } from '../../.gen/providers/talos/machine-secrets';
 import { ImageFactorySchematic } from '../../.gen/providers/talos/image-factory-schematic';
 import { CtProvider } from '../../.gen/providers/ct/provider';
 import { DataCtConfig } from '../../.gen/providers/ct/data-ct-config';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 import { initialized, ok, validate } from './support';
 import type { Workspace } from '../../scripts/validate';
 
@@ -60,7 +60,7 @@ function stackUsingEveryProvider(): any {
   return JSON.parse(Testing.synth(stack));
 }
 
-describeIfTool('terraform', 'tf-schema-provider serves each pinned schema', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'tf-schema-provider serves each pinned schema', () => {
   let ws: Workspace;
 
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { NullProvider } from '@cdktf/provider-null/lib/provider';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
-import { describeIfTool } from '../helpers/tools';
+import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 import { flat, validate } from './support';
 
 const SCRIPT = path.join(__dirname, '..', '..', 'scripts', 'validate.js');
@@ -29,7 +29,7 @@ function synth(stacks: Record<string, (s: TerraformStack) => void>): string {
 
 const run = (args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 60_000 });
 
-describeIfTool('terraform', 'scripts/validate.js', () => {
+describeIfTool([...OFFLINE_TERRAFORM], 'scripts/validate.js', () => {
   const dirs: string[] = [];
   afterAll(async () => {
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
@@ -51,9 +51,10 @@ describeIfTool('terraform', 'scripts/validate.js', () => {
     expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^validate: 2 stack\(s\)/);
-    const line = (name: string) => lines.find((l) => l.startsWith(`ok   ${name}:`));
-    expect(line('first')).toMatch(/^ok {3}first: 2 resources, 0 data sources; plan \+2 ~0 -0; init \d+\.\d\ds validate \d+\.\d\ds plan \d+\.\d\ds apply \d+\.\d\ds replan \d+\.\d\ds \(no changes\) = \d+\.\d\ds$/);
-    expect(line('second')).toMatch(/^ok {3}second: 1 resources, 0 data sources; plan \+1 ~0 -0;/);
+    expect(lines[1]).toMatch(/^validate: tools\/provider-libs (cached|built) in \d+\.\d\ds/);
+    const line = (name: string) => lines.find((l) => l.startsWith(`ok   ${name} `));
+    expect(line('first')).toMatch(/^ok {3}first \[offline\]: 2 resources, 0 data sources; plan \+2 ~0 -0, 0 data sources read; init \d+\.\d\ds validate \d+\.\d\ds plan \d+\.\d\ds apply \d+\.\d\ds replan \d+\.\d\ds \(no changes\) = \d+\.\d\ds; providers: hashicorp\/null 3\.2\.4$/);
+    expect(line('second')).toMatch(/^ok {3}second \[offline\]: 1 resources, 0 data sources; plan \+1 ~0 -0,/);
     expect(lines[lines.length - 1]).toMatch(/^validate: 2 of 2 stack\(s\) ok in \d+\.\d\ds wall time$/);
   });
 
@@ -65,7 +66,7 @@ describeIfTool('terraform', 'scripts/validate.js', () => {
     dirs.push(outdir);
     const r = run(['--outdir', outdir]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^ok {3}good:/m);
+    expect(r.stdout).toMatch(/^ok {3}good \[offline\]:/m);
     expect(r.stdout).toMatch(/^FAIL bad: terraform validate failed/m);
     expect(flat(r.stdout)).toContain('Error: Reference to undeclared resource');
     expect(r.stdout).toMatch(/^validate: 1 of 2 stack\(s\) ok/m);
@@ -98,5 +99,40 @@ describeIfTool('terraform', 'scripts/validate.js', () => {
     const r = run(['--outdir', outdir, '--stack', 'two']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no such stack: two (have: one)');
+  });
+
+  test('--plugin-dir: providers from a filesystem mirror (here the offline provider laid out as one); Proxmox at loopback', () => {
+    const outdir = synth({
+      pve: (s) => {
+        new NullResource(s, 'a', { triggers: { x: '1' } });
+        s.addOverride('provider.proxmox', [{ endpoint: 'https://pve.example.test:8006/', ssh: [{ node: [{ name: 'pve', address: '192.0.2.1' }] }] }]);
+        s.addOverride('terraform.required_providers.proxmox', { source: 'bpg/proxmox', version: '0.90.0' });
+      },
+    });
+    dirs.push(outdir);
+    const mirrorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-plugin-dir-'));
+    dirs.push(mirrorDir);
+    validate.writeMirror(mirrorDir); // the layout `terraform providers mirror` makes (unpacked variant)
+    const r = spawnSync(process.execPath, [SCRIPT, '--outdir', outdir, '--plugin-dir', mirrorDir, '--keep'], {
+      encoding: 'utf8', timeout: 60_000, env: { ...process.env, TF_SCHEMA_PROVIDER_NO_HOST: '' },
+    });
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    // no offline helpers in this mode: no provider-libs build, no fake apply
+    expect(r.stdout).not.toContain('provider-libs');
+    const line = r.stdout.split('\n').find((l) => l.startsWith('ok   pve '))!;
+    expect(line).toMatch(/^ok {3}pve \[plugin-dir\]: 1 resources, 0 data sources; plan \+1 ~0 -0, 0 data sources read; init \S+ validate \S+ plan \S+ = \S+; providers: bpg\/proxmox 0\.90\.0, hashicorp\/null 3\.2\.4 \[(.+)\]$/);
+    const kept = / \[(\/[^\]]+)\]$/.exec(line)![1];
+    dirs.push(kept);
+    const config = JSON.parse(fs.readFileSync(path.join(kept, 'cdk.tf.json'), 'utf8'));
+    expect(config.provider.proxmox).toEqual([{ endpoint: validate.LOOPBACK_PROXMOX, insecure: true, ssh: [{}] }]);
+    expect(fs.readFileSync(path.join(kept, '.terraform.lock.hcl'), 'utf8')).toContain('provider "registry.terraform.io/bpg/proxmox"');
+  });
+
+  test('--plugin-dir without a mirror layout is a clear error', () => {
+    const outdir = synth({ one: (s) => { new NullResource(s, 'a', {}); } });
+    dirs.push(outdir);
+    const r = run(['--outdir', outdir, '--plugin-dir', outdir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`--plugin-dir ${outdir}: no registry.terraform.io/ folder; expected a Terraform filesystem mirror`);
   });
 });

@@ -30,8 +30,11 @@ export interface NodePatchInput {
   readonly dhcp: boolean;
   /** Shared control-plane address held by one control plane at a time. @default - none */
   readonly vip?: string;
-  /** For ISO boot: where and from which installer image Talos installs itself. @default - none (disk image) */
-  readonly install?: { readonly disk: string; readonly image: string };
+  /**
+   * The node's installer (its factory schematic's, so upgrades and reinstalls keep the version and extensions)
+   * and, for ISO boot, the disk Talos installs itself to. @default - none
+   */
+  readonly install?: { readonly disk?: string; readonly image: string };
 }
 
 /**
@@ -50,7 +53,7 @@ export function nodePatch(i: NodePatchInput): TalosConfigPatch {
     network.interfaces = [iface];
   }
   const machine: Record<string, unknown> = { network };
-  if (i.install) machine.install = { disk: i.install.disk, image: i.install.image };
+  if (i.install) machine.install = { ...(i.install.disk !== undefined ? { disk: i.install.disk } : {}), image: i.install.image };
   return { machine };
 }
 
@@ -72,11 +75,37 @@ export interface TailscaleServiceInput {
  */
 export function tailscaleServicePatch(i: TailscaleServiceInput): string {
   const extra = [...(i.loginServer ? [`--login-server=${i.loginServer}`] : []), ...(i.extraArgs ?? [])];
-  const environment = [`TS_AUTHKEY=${i.authKey}`, ...(extra.length ? [`TS_EXTRA_ARGS=${extra.join(' ')}`] : [])];
+  // TS_AUTH_ONCE: log in only when not logged in yet. Without it containerboot logs in on every start, and a
+  // one-off auth key that was used already (or has expired) stops the node from reconnecting after a reboot.
+  // https://pkg.go.dev/tailscale.com/cmd/containerboot
+  const environment = [`TS_AUTHKEY=${i.authKey}`, 'TS_AUTH_ONCE=true', ...(extra.length ? [`TS_EXTRA_ARGS=${extra.join(' ')}`] : [])];
   return Token.asString(Fn.yamlencode({
     apiVersion: 'v1alpha1',
     kind: 'ExtensionServiceConfig',
     name: 'tailscale',
     environment,
   }));
+}
+
+/**
+ * Splits rendered patches into those that may go on the `talos_machine_configuration` data source (literal text)
+ * and those that must go on each node's `talos_machine_configuration_apply` (text holding a Terraform reference,
+ * e.g. a sensitive variable). Order is kept within each list.
+ *
+ * Why: the talos provider 0.10.0 validates the data source's `config_patches` in ValidateConfig, where unknown
+ * values become "" and `configpatcher.LoadPatches` reads "" as a file name ("config_patches are invalid: open :
+ * no such file or directory"): every `terraform validate`/`plan` fails while the value is unknown, and a variable
+ * is always unknown at validate. The apply resource skips unknown patches in its plan-time checks.
+ * https://github.com/siderolabs/terraform-provider-talos/blob/v0.10.0/pkg/talos/talos_machine_configuration_data_source.go
+ */
+export function splitPatches(patches: readonly string[]): { readonly literal: string[]; readonly perNode: string[] } {
+  const literal: string[] = [];
+  const perNode: string[] = [];
+  for (const patch of patches) (holdsReference(patch) ? perNode : literal).push(patch);
+  return { literal, perNode };
+}
+
+/** Whether a rendered patch holds a Terraform reference or expression: a cdktf token, or `${`/`%{` not escaped as `$${`/`%%{`. */
+export function holdsReference(patch: string): boolean {
+  return Token.isUnresolved(patch) || /(^|[^$])\$\{|(^|[^%])%\{/.test(patch);
 }

@@ -1,4 +1,4 @@
-import { Annotations, Aspects, dependable, IResolvable, Lazy, Token, TerraformVariable } from 'cdktf';
+import { Annotations, Aspects, DefaultTokenResolver, dependable, IResolvable, Lazy, StringConcat, Token, Tokenization, TerraformVariable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { SensitiveFile } from '@cdktf/provider-local/lib/sensitive-file';
 import { ClusterKubeconfig } from '../../.gen/providers/talos/cluster-kubeconfig';
@@ -12,7 +12,7 @@ import { Problems } from '../core/errors';
 import { checkInSubnet, checkIp, Cidr, parseCidr } from '../core/net';
 import { cniPatches, TalosCni } from './cilium';
 import { DEFAULT_NAMESERVERS } from './meta-network';
-import { nodePatch, patchYaml, tailscaleServicePatch, TalosConfigPatch } from './patches';
+import { holdsReference, nodePatch, patchYaml, splitPatches, tailscaleServicePatch } from './patches';
 import { controlPlaneSchedulingPatches } from './scheduling';
 import { pickProxmoxNode } from './placement';
 import { TalosClusterNodeProps, TalosClusterProps } from './talos-cluster-props';
@@ -60,6 +60,8 @@ export class TalosCluster extends Construct {
   private readonly subnet?: Cidr;
   private readonly extensions: readonly string[];
   private readonly configs: Record<TalosMachineRole, DataTalosMachineConfiguration>;
+  /** Patches holding Terraform references, applied per node (see splitPatches). */
+  private readonly perNodePatches: Record<TalosMachineRole, readonly string[]>;
   private readonly nodes = new Map<string, { node: TalosNode; address: string; apply: MachineConfigurationApply }>();
   // Bookkeeping kept up to date by addNode so that adding a node costs the same at any cluster size: a scan of
   // every node per add, or a fresh dependable per node per add (each one a token cdktf keeps for the life of the
@@ -73,6 +75,9 @@ export class TalosCluster extends Construct {
   private readonly healthDependsOn: string[];
   private readonly images = new Map<string, TalosImage>();
   private quorumWarned = false;
+  private readonly controlPlaneLiteralPatches: readonly string[];
+  private readonly allowSchedulingOnControlPlanes?: boolean;
+  private schedulingDecided = false;
 
   constructor(scope: Construct, id: string, props: TalosClusterProps) {
     super(scope, id);
@@ -134,7 +139,14 @@ export class TalosCluster extends Construct {
     const cniP = cniPatches(cni);
     const tailscale = ts ? [tailscaleServicePatch({ authKey: (ts.authKey ?? this.tailscaleVariable()).stringValue, loginServer: ts.loginServer, extraArgs: ts.extraArgs })] : [];
     const common = [...cniP.all.map(patchYaml), ...tailscale, ...(props.configPatches?.all ?? []).map(patchYaml)];
-    const machineConfig = (role: TalosMachineRole, extra: readonly TalosConfigPatch[], atSynth: () => TalosConfigPatch[] = () => []) =>
+    const rolePatches = {
+      controlplane: splitPatches([...common, ...[...cniP.controlPlane, ...(props.configPatches?.controlPlane ?? [])].map(patchYaml)]),
+      worker: splitPatches([...common, ...(props.configPatches?.worker ?? []).map(patchYaml)]),
+    };
+    this.perNodePatches = { controlplane: rolePatches.controlplane.perNode, worker: rolePatches.worker.perNode };
+    this.controlPlaneLiteralPatches = rolePatches.controlplane.literal;
+    this.allowSchedulingOnControlPlanes = props.configPatches?.allowSchedulingOnControlPlanes;
+    const machineConfig = (role: TalosMachineRole) =>
       new DataTalosMachineConfiguration(this, role === 'controlplane' ? 'ControlPlaneConfig' : 'WorkerConfig', {
         provider: talos,
         clusterName: props.clusterName,
@@ -143,16 +155,24 @@ export class TalosCluster extends Construct {
         machineSecrets: asStruct(this.secrets.machineSecrets),
         talosVersion,
         kubernetesVersion,
-        // Lazy: some patches depend on the nodes, known only once every node is added.
-        configPatches: Lazy.listValue({ produce: () => [...common, ...extra.map(patchYaml), ...atSynth().map(patchYaml)] }),
+        // Literal patches only: one holding a reference fails the data source's validation (splitPatches).
+        configPatches: rolePatches[role].literal,
         docs: false,
         examples: false,
       });
     this.configs = {
-      controlplane: machineConfig('controlplane', [...cniP.controlPlane, ...(props.configPatches?.controlPlane ?? [])],
-        () => controlPlaneSchedulingPatches(props.configPatches?.allowSchedulingOnControlPlanes, this.workers.length)),
-      worker: machineConfig('worker', props.configPatches?.worker ?? []),
+      controlplane: machineConfig('controlplane'),
+      worker: machineConfig('worker'),
     };
+    // The rule holds for patches added to the data sources later too (e.g. through an escape hatch).
+    for (const config of Object.values(this.configs)) {
+      config.node.addValidation({
+        validate: () => configPatchesOf(config).filter(holdsReference).map((patch) =>
+          `${config.node.path}: config_patches must not hold a Terraform reference, got ${JSON.stringify(String(patch).slice(0, 80))}. `
+          + 'The talos provider 0.10.0 validates them with unknown values as "" ("config_patches are invalid: open : no such file or directory"). '
+          + 'Pass the patch to TalosCluster (configPatches) instead: patches holding references go to each node\'s talos_machine_configuration_apply.'),
+      });
+    }
 
     // etcd is bootstrapped exactly once, on the first control plane, after its configuration is applied
     // (addControlPlane adds that dependency). https://www.talos.dev/v1.11/introduction/getting-started/#kubernetes-bootstrap
@@ -207,7 +227,7 @@ export class TalosCluster extends Construct {
         : []),
     });
     // At synth time, once every node is added (warnings are not errors, so not a validation).
-    Aspects.of(this).add({ visit: (c: IConstruct) => { if (c === this) this.warnAboutQuorum(); } });
+    Aspects.of(this).add({ visit: (c: IConstruct) => { if (c === this) { this.warnAboutQuorum(); this.addSchedulingPatches(); } } });
   }
 
   /** Control planes, in the order they were added (the first one is bootstrapped). */
@@ -284,12 +304,15 @@ export class TalosCluster extends Construct {
       machineConfigurationInput: this.configs[role].machineConfiguration,
       nodeAttribute: props.address,
       endpoint: props.address,
-      configPatches: [patchYaml(nodePatch({
+      configPatches: [...this.perNodePatches[role], patchYaml(nodePatch({
         hostname: name,
         macAddress: node.macAddress,
         dhcp: addressing === 'dhcp',
         vip: role === 'controlplane' ? this.vip : undefined,
-        install: node.installTarget,
+        // The node's own factory installer on every node, not the provider's default
+        // (ghcr.io/siderolabs/installer:<the provider's machinery version>, another version and no extensions):
+        // upgrades and reinstalls keep the node's Talos version and extensions.
+        install: node.installTarget ?? { image: node.installerImage },
       }))],
       onDestroy: this.props.resetOnDestroy ? { reset: true, graceful: true, reboot: false } : undefined,
       // The node must be up before its configuration can be applied, and a replaced VM boots unconfigured
@@ -334,6 +357,19 @@ export class TalosCluster extends Construct {
     return v;
   }
 
+  /**
+   * Adds the control planes' scheduling patch to their machine configuration, once, at synth (from the aspect in the
+   * constructor): by default it depends on whether the cluster has workers, known only once every node is added. Set
+   * here rather than through a lazy list, which would make an escape-hatch `addOverride('config_patches', [...])`
+   * (appended by cdktf) fail to resolve.
+   */
+  private addSchedulingPatches(): void {
+    if (this.schedulingDecided) return;
+    this.schedulingDecided = true;
+    const patches = controlPlaneSchedulingPatches(this.allowSchedulingOnControlPlanes, this.workers.length);
+    if (patches.length > 0) this.configs.controlplane.configPatches = [...this.controlPlaneLiteralPatches, ...patches.map(patchYaml)];
+  }
+
   private warnAboutQuorum(): void {
     if (this.quorumWarned) return;
     this.quorumWarned = true;
@@ -352,4 +388,12 @@ export class TalosCluster extends Construct {
  */
 function asStruct(attribute: IResolvable): any {
   return attribute;
+
+}
+
+/** The data source's `config_patches` as it will be synthesized (escape-hatch overrides and lazy values resolved). */
+function configPatchesOf(config: DataTalosMachineConfiguration): string[] {
+  const tf = Tokenization.resolve(config.toTerraform(), { scope: config, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false }) as { data?: Record<string, Record<string, { config_patches?: unknown }>> };
+  const patches = Object.values(Object.values(tf.data ?? {})[0] ?? {})[0]?.config_patches;
+  return Array.isArray(patches) ? patches.map(String) : [];
 }

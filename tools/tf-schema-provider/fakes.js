@@ -6,7 +6,9 @@
 //   RECOMPUTE_WHEN        computed attributes the real provider recomputes (unknown in the plan)
 //                         when some input changes in place;
 //   FAKES                 realistic computed values, for results that constructs decode or
-//                         depend on (Ignition JSON, Talos YAML, image URLs, ids ...).
+//                         depend on (image URLs, ids ...). Ignition (ct_config) and the Talos
+//                         secrets and machine configurations are not faked: they come from the
+//                         providers' own Go libraries (libs.js, tools/provider-libs).
 //
 // Everything not listed gets a generic deterministic fake (GENERIC below). Every value is a pure
 // function of the resource/data source configuration, so plans are reproducible and a second
@@ -17,11 +19,9 @@ const crypto = require('crypto');
 const path = require('path');
 const fs = require('fs');
 const { isUnknown, refinements } = require('./cty');
+const libs = require('./libs');
 
-/** An error that the provider turns into an error diagnostic, as the real provider would. */
-class ProviderError extends Error {
-  constructor(summary, detail = '') { super(summary); this.summary = summary; this.detail = detail; }
-}
+const { ProviderError } = libs;
 
 // ---------------------------------------------------------------------------------------------
 // REQUIRES_REPLACE: resource type -> list of attribute paths (arrays; a block name stands for the
@@ -74,11 +74,9 @@ const pem = (kind, label) => {
 };
 /** Talos stores certificates and keys as base64 of the PEM text. */
 const pemB64 = (kind, label) => b64(pem(kind, label));
-const talosToken = (label) => { const h = sha256(label); return `${h.slice(0, 6)}.${h.slice(6, 22)}`; };
 
-/** The Talos version the talos provider 0.10 defaults to, and its default Kubernetes version. */
+/** The Talos version the fakes report when a configuration names none (talos_machine_secrets, version lists). */
 const TALOS_VERSION = 'v1.11.0';
-const KUBERNETES_VERSION = '1.34.0';
 
 const basename = (url) => path.posix.basename(String(url).split(/[?#]/)[0]) || 'download';
 
@@ -102,208 +100,86 @@ const vmMac = (ctx, n) => {
 };
 const nicCount = (ctx) => (ctx.config.network_device || []).length;
 
-// --- Butane -> Ignition (poseidon/ct) ---------------------------------------------------------
-// Not the real Butane translator: enough of it that `rendered` is valid, compact Ignition JSON that
-// follows the Butane input (users, files, units, ...), so that a changed Butane config changes
-// `rendered` exactly as the real data source would.
-const IGNITION_VERSION = {
-  flatcar: { '1.0.0': '3.3.0', '1.1.0': '3.4.0' },
-  fcos: { '1.3.0': '3.2.0', '1.4.0': '3.3.0', '1.5.0': '3.4.0', '1.6.0': '3.5.0' },
+// --- poseidon/ct and siderolabs/talos: the real libraries (tools/provider-libs) ----------------------
+/** Memoized per RPC (ctx.memo): one library call answers several attributes of the same object. */
+const memo = (ctx, key, f) => {
+  if (!ctx.memo) return f();
+  if (!ctx.memo.has(key)) ctx.memo.set(key, f());
+  return ctx.memo.get(key);
 };
-const camel = (k) => k.replace(/_mib$/, '_MiB').replace(/_([a-zA-Z])/g, (_, c) => c.toUpperCase());
-function parseYaml(text, what) {
-  const YAML = require('yaml');
-  // YAML 1.1 like Butane's parser, so that `mode: 0644` is octal.
-  const docs = YAML.parseAllDocuments(String(text), { version: '1.1' });
-  for (const d of docs) if (d.errors.length) throw new ProviderError(`${what}: invalid YAML`, d.errors[0].message);
-  return docs.map((d) => d.toJS());
-}
-function mergeDeep(a, b) {
-  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-    const out = { ...a };
-    for (const [k, v] of Object.entries(b)) out[k] = k in out ? mergeDeep(out[k], v) : v;
-    return out;
-  }
-  return b === undefined ? a : b;
-}
-function butaneToIgnition(cfg, cwd = process.cwd()) {
-  const sources = [cfg.content, ...(cfg.snippets || [])];
-  let merged = {};
-  let version;
-  sources.forEach((src, i) => {
-    const what = i === 0 ? 'ct_config content' : `ct_config snippets[${i - 1}]`;
-    const docs = parseYaml(src, what);
-    if (docs.length !== 1 || !docs[0] || typeof docs[0] !== 'object') throw new ProviderError(`${what}: expected one Butane YAML document`);
-    const { variant, version: v, ...rest } = docs[0];
-    const ign = IGNITION_VERSION[variant] && IGNITION_VERSION[variant][v];
-    if (!ign) throw new ProviderError(`${what}: unsupported Butane variant/version "${variant}" "${v}"`, `supported: ${JSON.stringify(IGNITION_VERSION)}`);
-    if (i === 0) version = ign;
-    merged = mergeDeep(merged, rest);
-  });
-  const resource = (r, where) => {
-    if (!r || typeof r !== 'object') return r;
-    const { inline, local, ...rest } = r;
-    if (inline !== undefined) return { ...rest, source: `data:,${encodeURIComponent(String(inline))}` };
-    if (local !== undefined) {
-      if (!cfg.files_dir) throw new ProviderError(`ct_config: ${where}.local needs files_dir`);
-      const file = path.resolve(cwd, cfg.files_dir, local);
-      if (!fs.existsSync(file)) throw new ProviderError(`ct_config: local file ${file} not found`);
-      return { ...rest, source: `data:;base64,${fs.readFileSync(file).toString('base64')}` };
-    }
-    return rest;
-  };
-  const storage = merged.storage;
-  if (storage && storage.trees) throw new ProviderError('ct_config: storage.trees is not supported by this fake');
-  if (storage && storage.files) {
-    storage.files = storage.files.map((f, i) => ({
-      ...f,
-      ...(f.contents ? { contents: resource(f.contents, `storage.files[${i}].contents`) } : {}),
-      ...(f.append ? { append: f.append.map((a, j) => resource(a, `storage.files[${i}].append[${j}]`)) } : {}),
-    }));
-  }
-  if (merged.ignition && merged.ignition.config) {
-    const c = merged.ignition.config;
-    if (c.merge) c.merge = c.merge.map((r, i) => resource(r, `ignition.config.merge[${i}]`));
-    if (c.replace) c.replace = resource(c.replace, 'ignition.config.replace');
-  }
-  // Butane field names are snake_case; Ignition's are camelCase. Convert keys only.
-  const keys = (x) => (Array.isArray(x) ? x.map(keys)
-    : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [camel(k), keys(v)])) : x);
-  const { ignition = {}, ...body } = keys(merged);
-  const out = { ignition: { ...ignition, version }, ...body };
-  return cfg.pretty_print ? JSON.stringify(out, null, 2) : JSON.stringify(out);
-}
-
-// --- Talos --------------------------------------------------------------------------------------
-function talosSecrets(seed) {
-  const certs = (name, keyKind = 'EC PRIVATE KEY') => ({ cert: pemB64('CERTIFICATE', `${seed}/${name}/crt`), key: pemB64(keyKind, `${seed}/${name}/key`) });
-  return {
-    certs: {
-      etcd: certs('etcd'),
-      k8s: certs('k8s'),
-      k8s_aggregator: certs('k8s_aggregator'),
-      k8s_serviceaccount: { key: pemB64('EC PRIVATE KEY', `${seed}/sa/key`) },
-      os: certs('os', 'ED25519 PRIVATE KEY'),
-    },
-    cluster: { id: bytes(`${seed}/cluster/id`, 32).toString('base64'), secret: bytes(`${seed}/cluster/secret`, 32).toString('base64') },
-    secrets: {
-      aescbc_encryption_secret: null, // Talos >= 1.3 uses secretbox only
-      bootstrap_token: talosToken(`${seed}/bootstrap`),
-      secretbox_encryption_secret: bytes(`${seed}/secretbox`, 32).toString('base64'),
-    },
-    trustdinfo: { token: talosToken(`${seed}/trustd`) },
-  };
-}
-const talosClientConfiguration = (seed) => ({
-  ca_certificate: pemB64('CERTIFICATE', `${seed}/os/crt`),
-  client_certificate: pemB64('CERTIFICATE', `${seed}/admin/crt`),
-  client_key: pemB64('ED25519 PRIVATE KEY', `${seed}/admin/key`),
+/** ct_config as poseidon/ct 0.14.0 renders it; files_dir relative to Terraform's working directory. */
+const ctConfig = (ctx) => memo(ctx, 'ct_config', () => {
+  const c = ctx.config;
+  return libs.call('ct_config', {
+    content: c.content ?? '', snippets: c.snippets || [], pretty_print: !!c.pretty_print, strict: !!c.strict,
+    files_dir: c.files_dir ? path.resolve(ctx.cwd || process.cwd(), c.files_dir) : '',
+  }, ctx.providerVersion);
 });
+const talosSecrets = (ctx) => memo(ctx, 'secrets', () => libs.call('talos_machine_secrets', { talos_version: ctx.config.talos_version || TALOS_VERSION }, ctx.providerVersion));
+const talosMachineConfiguration = (ctx) => memo(ctx, 'config', () => libs.call('talos_machine_configuration', ctx.config, ctx.providerVersion).machine_configuration);
+const talosClientConfig = (ctx) => memo(ctx, 'client', () => libs.call('talos_client_configuration', ctx.config, ctx.providerVersion).talos_config);
+/** The per-node configuration, patched like the provider's ModifyPlan (APPLY_CHECK validates it at apply). */
+const talosApplied = (ctx) => memo(ctx, 'applied', () => libs.call('talos_machine_configuration_apply', {
+  machine_configuration_input: ctx.config.machine_configuration_input, config_patches: (ctx.config.config_patches || []).map((p) => p ?? ''), validate: false,
+}, ctx.providerVersion).machine_configuration);
 
-/** Apply Talos config patches (strategic merge YAML, JSON6902 lists, extra documents). */
-function applyTalosPatches(docs, patches, what) {
-  for (const [i, patch] of (patches || []).entries()) {
-    for (const p of parseYaml(patch, `${what}[${i}]`)) {
-      if (p === null || p === undefined) continue;
-      if (Array.isArray(p)) { docs[0] = jsonPatch(docs[0], p, `${what}[${i}]`); continue; }
-      if (typeof p !== 'object') throw new ProviderError(`${what}[${i}]: a patch must be a YAML mapping or a JSON patch list`);
-      if (p.apiVersion && p.kind && !p.machine && !p.cluster) {
-        const at = docs.findIndex((d, j) => j > 0 && d.kind === p.kind && (d.name === undefined || d.name === p.name));
-        if (at > 0) docs[at] = talosMerge(docs[at], p); else docs.push(p);
-      } else {
-        docs[0] = talosMerge(docs[0], p);
-      }
-    }
-  }
-  return docs;
-}
-function talosMerge(a, b) {
-  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(b)) {
-    const out = { ...a };
-    for (const [k, v] of Object.entries(b)) {
-      if (v && typeof v === 'object' && v.$patch === 'delete') delete out[k];
-      else out[k] = k in out ? talosMerge(out[k], v) : v;
-    }
-    return out;
-  }
-  return b;
-}
-function jsonPatch(doc, ops, what) {
-  const out = JSON.parse(JSON.stringify(doc));
-  for (const op of ops) {
-    const parts = String(op.path || '').split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const last = parts.pop();
-    let parent = out;
-    for (const p of parts) {
-      if (parent[p] === undefined) {
-        if (op.op !== 'add') throw new ProviderError(`${what}: JSON patch path ${op.path} not found`);
-        parent[p] = {};
-      }
-      parent = parent[p];
-    }
-    if (op.op === 'add' || op.op === 'replace') {
-      if (Array.isArray(parent) && last === '-') parent.push(op.value); else parent[last] = op.value;
-    } else if (op.op === 'remove') {
-      if (Array.isArray(parent)) parent.splice(Number(last), 1); else delete parent[last];
-    } else throw new ProviderError(`${what}: unsupported JSON patch op ${op.op}`);
-  }
-  return out;
-}
+/**
+ * What the real providers compute at plan time (ModifyPlan), on the configuration with its unknowns:
+ * type -> (planned, ctx) => void, setting computed attributes of `planned` that are known at plan.
+ */
+const MODIFY_PLAN = {
+  // siderolabs/talos ModifyPlan: with node, endpoint, the input and every patch known, machine_configuration is
+  // the patched input, already in the plan (so the plan after the secrets exist shows every node's configuration).
+  // https://github.com/siderolabs/terraform-provider-talos/blob/v0.10.0/pkg/talos/talos_machine_configuration_apply_resource.go
+  talos_machine_configuration_apply: (planned, ctx) => {
+    const c = ctx.rawConfig;
+    const known = (v) => v !== null && v !== undefined && !isUnknown(v);
+    if (isUnknown(c.node) || isUnknown(c.endpoint) || !known(c.machine_configuration_input)) return;
+    if (isUnknown(c.config_patches) || (c.config_patches || []).some(isUnknown)) return;
+    planned.machine_configuration = talosApplied(ctx);
+  },
+};
+
+/**
+ * Checks at apply, on the new state: type -> (state, ctx) => void, throwing ProviderError. The remote side is faked,
+ * so these stand for what the remote end would refuse.
+ */
+const APPLY_CHECK = {
+  // A Talos node validates a configuration it is given (ApplyConfiguration): machinery's validation for the
+  // machine type, as `talosctl validate` runs it.
+  talos_machine_configuration_apply: (state, ctx) => {
+    if (typeof state.machine_configuration !== 'string') return;
+    libs.call('talos_machine_configuration_apply', { machine_configuration_input: state.machine_configuration, config_patches: [], validate: true }, ctx.providerVersion);
+  },
+};
+
+/**
+ * Provider-side checks of ValidateResourceConfig/ValidateDataResourceConfig, on the configuration with its
+ * unknowns (cty.UNKNOWN): type -> (config, providerVersion) => void, throwing ProviderError.
+ */
+const VALIDATE = {
+  // siderolabs/talos: cluster_endpoint and config_patches in ValidateConfig; what an unknown patch does there
+  // depends on the provider version (tools/provider-libs talos.go, unknownPatchesSkipValidation).
+  'data.talos_machine_configuration': (config, providerVersion) => {
+    const patches = config.config_patches;
+    const known = (v) => v !== null && v !== undefined && !isUnknown(v);
+    const list = known(patches) ? patches : [];
+    libs.call('talos_machine_configuration_validate', {
+      cluster_endpoint: known(config.cluster_endpoint) ? String(config.cluster_endpoint) : null,
+      config_patches: list.map((p) => (known(p) ? String(p) : '')),
+      unknown_patches: list.flatMap((p, i) => (isUnknown(p) ? [i] : [])),
+      null_patches: list.flatMap((p, i) => (p === null || p === undefined ? [i] : [])),
+      config_patches_unknown: isUnknown(patches),
+    }, providerVersion);
+  },
+};
+
 const stringifyYamlDocs = (docs) => {
   const YAML = require('yaml');
   return docs.map((d) => YAML.stringify(d, { lineWidth: 0 })).join('---\n');
 };
 const hostOf = (endpoint) => String(endpoint).replace(/^[a-z]+:\/\//, '').replace(/:\d+$/, '').replace(/\/.*$/, '');
 
-function talosMachineConfiguration(cfg) {
-  const s = cfg.machine_secrets;
-  const cp = cfg.machine_type === 'controlplane' || cfg.machine_type === 'init';
-  const talos = cfg.talos_version || TALOS_VERSION;
-  const k8s = String(cfg.kubernetes_version || KUBERNETES_VERSION).replace(/^v/, '');
-  const keyIf = (k) => (cp ? k : '');
-  const doc = {
-    version: 'v1alpha1',
-    debug: false,
-    persist: true,
-    machine: {
-      type: cfg.machine_type,
-      token: s.trustdinfo.token,
-      ca: { crt: s.certs.os.cert, key: keyIf(s.certs.os.key) },
-      certSANs: [],
-      kubelet: { image: `ghcr.io/siderolabs/kubelet:v${k8s}`, defaultRuntimeSeccompProfileEnabled: true, disableManifestsDirectory: true },
-      network: {},
-      install: { disk: '/dev/sda', image: `ghcr.io/siderolabs/installer:${talos}`, wipe: false },
-      features: { rbac: true, stableHostname: true, apidCheckExtKeyUsage: true, diskQuotaSupport: true, kubePrism: { enabled: true, port: 7445 }, hostDNS: { enabled: true, forwardKubeDNSToHost: true } },
-    },
-    cluster: {
-      id: s.cluster.id,
-      secret: s.cluster.secret,
-      controlPlane: { endpoint: cfg.cluster_endpoint },
-      clusterName: cfg.cluster_name,
-      network: { dnsDomain: 'cluster.local', podSubnets: ['10.244.0.0/16'], serviceSubnets: ['10.96.0.0/12'] },
-      token: s.secrets.bootstrap_token,
-      ...(cp ? { secretboxEncryptionSecret: s.secrets.secretbox_encryption_secret } : {}),
-      ca: { crt: s.certs.k8s.cert, key: keyIf(s.certs.k8s.key) },
-      ...(cp ? {
-        aggregatorCA: { crt: s.certs.k8s_aggregator.cert, key: s.certs.k8s_aggregator.key },
-        serviceAccount: { key: s.certs.k8s_serviceaccount.key },
-        apiServer: { image: `registry.k8s.io/kube-apiserver:v${k8s}`, certSANs: [hostOf(cfg.cluster_endpoint)] },
-        controllerManager: { image: `registry.k8s.io/kube-controller-manager:v${k8s}` },
-        scheduler: { image: `registry.k8s.io/kube-scheduler:v${k8s}` },
-        etcd: { ca: { crt: s.certs.etcd.cert, key: s.certs.etcd.key } },
-      } : {}),
-      proxy: { image: `registry.k8s.io/kube-proxy:v${k8s}` },
-      discovery: { enabled: true, registries: { kubernetes: { disabled: true }, service: {} } },
-    },
-  };
-  return stringifyYamlDocs(applyTalosPatches([doc], cfg.config_patches, 'config_patches'));
-}
-function talosConfigApplied(cfg) {
-  const docs = parseYaml(cfg.machine_configuration_input, 'machine_configuration_input');
-  return stringifyYamlDocs(applyTalosPatches(docs, cfg.config_patches, 'config_patches'));
-}
 const kubeHost = (ctx) => {
   const h = hostOf(ctx.config.endpoint || ctx.config.node);
   return `https://${h.includes(':') ? `[${h}]` : h}:6443`;
@@ -375,22 +251,17 @@ function readLocalFile(ctx) {
 // configuration), path (with indexes) }. The value must have the attribute's type.
 const FAKES = {
   // poseidon/ct
-  'data.ct_config.rendered': (ctx) => butaneToIgnition(ctx.config, ctx.cwd),
-  'data.ct_config.id': (ctx) => sha256(butaneToIgnition(ctx.config, ctx.cwd)).slice(0, 16),
+  'data.ct_config.rendered': (ctx) => ctConfig(ctx).rendered,
+  'data.ct_config.id': (ctx) => ctConfig(ctx).id,
 
   // siderolabs/talos
-  'talos_machine_secrets.machine_secrets': (ctx) => talosSecrets(ctx.seed),
-  'talos_machine_secrets.client_configuration': (ctx) => talosClientConfiguration(ctx.seed),
+  'talos_machine_secrets.machine_secrets': (ctx) => talosSecrets(ctx).machine_secrets,
+  'talos_machine_secrets.client_configuration': (ctx) => talosSecrets(ctx).client_configuration,
   'talos_machine_secrets.talos_version': () => TALOS_VERSION,
   'talos_machine_secrets.id': () => 'machine_secrets',
-  'data.talos_machine_configuration.machine_configuration': (ctx) => talosMachineConfiguration(ctx.config),
+  'data.talos_machine_configuration.machine_configuration': talosMachineConfiguration,
   'data.talos_machine_configuration.id': (ctx) => ctx.config.cluster_name,
-  'data.talos_client_configuration.talos_config': (ctx) => {
-    const c = ctx.config;
-    const ctxName = c.cluster_name;
-    const entry = { endpoints: c.endpoints || [], ...(c.nodes && c.nodes.length ? { nodes: c.nodes } : {}), ca: c.client_configuration.ca_certificate, crt: c.client_configuration.client_certificate, key: c.client_configuration.client_key };
-    return stringifyYamlDocs([{ context: ctxName, contexts: { [ctxName]: entry } }]);
-  },
+  'data.talos_client_configuration.talos_config': talosClientConfig,
   'data.talos_client_configuration.id': (ctx) => ctx.config.cluster_name,
   'talos_cluster_kubeconfig.kubeconfig_raw': kubeconfig,
   'talos_cluster_kubeconfig.kubernetes_client_configuration': kubeClient,
@@ -402,7 +273,7 @@ const FAKES = {
   'data.talos_cluster_kubeconfig.endpoint': (ctx) => ctx.config.node,
   'talos_machine_bootstrap.endpoint': (ctx) => ctx.config.node,
   'talos_machine_bootstrap.id': (ctx) => `machine_bootstrap:${ctx.config.node}`,
-  'talos_machine_configuration_apply.machine_configuration': (ctx) => talosConfigApplied(ctx.config),
+  'talos_machine_configuration_apply.machine_configuration': talosApplied,
   'talos_machine_configuration_apply.endpoint': (ctx) => ctx.config.node,
   'talos_machine_configuration_apply.apply_mode': () => 'auto',
   'talos_machine_configuration_apply.id': (ctx) => `machine_configuration_apply:${ctx.config.node}`,
@@ -525,4 +396,4 @@ const FUNCTIONS = {
   direxists: ([p], { cwd }) => { try { return fs.statSync(path.resolve(cwd, p)).isDirectory(); } catch { return false; } },
 };
 
-module.exports = { REQUIRES_REPLACE, RECOMPUTE_WHEN, FAKES, FUNCTIONS, ProviderError, fillUnknowns, genericFake, butaneToIgnition };
+module.exports = { REQUIRES_REPLACE, RECOMPUTE_WHEN, FAKES, VALIDATE, MODIFY_PLAN, APPLY_CHECK, FUNCTIONS, ProviderError, fillUnknowns, genericFake };

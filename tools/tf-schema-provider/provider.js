@@ -11,10 +11,13 @@
 // remote side in memory:
 //   - plan: computed attributes with no value become unknown; attributes that the real provider
 //     force-replaces request replacement (fakes.js REQUIRES_REPLACE);
-//   - apply: unknowns are filled with deterministic, realistic fakes (fakes.js FAKES);
+//   - apply: unknowns are filled with deterministic, realistic fakes (fakes.js FAKES), except what the
+//     real providers render locally (ct_config, Talos secrets and configurations), which comes from the
+//     providers' own Go libraries (libs.js -> tools/provider-libs); provider-side validation of those too
+//     (fakes.js VALIDATE);
 //   - read/refresh returns the state unchanged, so a second plan shows no changes; import gives a
 //     state with only `id` set; data sources are answered from their configuration.
-// Provider-side validators (enums, regexes, conflicts) are not in schema JSON and are not checked.
+// Other provider-side validators (enums, regexes, conflicts) are not in schema JSON and are not checked.
 //
 // Files: provider.js (this executable), service.js (the RPC handlers), fakes.js (ALL provider-
 // specific behaviour: force-replace table, realistic fake values), cty.js (values on the wire),

@@ -146,6 +146,15 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
   const DATA_SOURCES = P.data_source_schemas || {};
   const FUNCTION_SCHEMAS = P.functions || {};
   const responseKey = `${schemaFile}\0${providerAddress}`;
+  // The provider's version, from the schema file name (schemas/<namespace>-<type>-<version>.json): some
+  // behaviour of the real providers depends on it (fakes.VALIDATE, tools/provider-libs).
+  const providerVersion = (/-(\d+\.\d+\.\d+(?:[-+][\w.]+)?)\.json$/.exec(schemaFile) || [])[1] || '';
+  const validateWith = (kind, blocks) => (r) => {
+    const check = fakes.VALIDATE[`${kind}${r.type_name}`];
+    if (!check) return { diagnostics: [] };
+    check(cty.decodeDynamic(r.config, cty.blockType(schemaOf(blocks, r.type_name, kind ? 'data source' : 'resource'))) || {}, providerVersion);
+    return { diagnostics: [] };
+  };
   const rpc = rpcWrapper(log);
   return {
     address: providerAddress,
@@ -173,8 +182,8 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
       GetFunctions: rpc('GetFunctions', () => ({ functions: cty.mapValues(FUNCTION_SCHEMAS, toFunction), diagnostics: [] })),
       // Terraform core has already checked the configuration against the schema.
       ValidateProviderConfig: rpc('ValidateProviderConfig', noDiagnostics),
-      ValidateResourceConfig: rpc('ValidateResourceConfig', noDiagnostics),
-      ValidateDataResourceConfig: rpc('ValidateDataResourceConfig', noDiagnostics),
+      ValidateResourceConfig: rpc('ValidateResourceConfig', validateWith('', RESOURCES)),
+      ValidateDataResourceConfig: rpc('ValidateDataResourceConfig', validateWith('data.', DATA_SOURCES)),
       ConfigureProvider: rpc('ConfigureProvider', noDiagnostics),
       StopProvider: rpc('StopProvider', () => ({ Error: '' })),
 
@@ -207,6 +216,11 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
             for (const [attr] of recompute.outputs) planned[attr] = cty.UNKNOWN;
           }
         }
+        const modifyPlan = fakes.MODIFY_PLAN[r.type_name];
+        if (modifyPlan) {
+          const rawConfig = cty.decodeDynamic(r.config, type) || {};
+          modifyPlan(planned, { type: r.type_name, kind: 'resource', rawConfig, config: cty.plain(rawConfig), cwd, providerVersion, memo: new Map() });
+        }
         return {
           planned_state: cty.encodeDynamic(planned),
           requires_replace: requiresReplace.map(toAttributePath),
@@ -221,8 +235,10 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
         const planned = cty.decodeDynamic(r.planned_state, type);
         if (planned === null) return { new_state: cty.encodeDynamic(null), diagnostics: [] }; // destroy
         const config = cty.plain(cty.decodeDynamic(r.config, type)) || {};
-        const ctx = { type: r.type_name, kind: 'resource', config, seed: seedOf(r.type_name, config), cwd };
-        return { new_state: cty.encodeDynamic(fakes.fillUnknowns(type, planned, ctx)), private: r.planned_private, diagnostics: [] };
+        const ctx = { type: r.type_name, kind: 'resource', config, seed: seedOf(r.type_name, config), cwd, providerVersion, memo: new Map() };
+        const state = fakes.fillUnknowns(type, planned, ctx);
+        if (fakes.APPLY_CHECK[r.type_name]) fakes.APPLY_CHECK[r.type_name](state, ctx);
+        return { new_state: cty.encodeDynamic(state), private: r.planned_private, diagnostics: [] };
       }),
 
       ImportResourceState: rpc('ImportResourceState', (r) => {
@@ -237,7 +253,7 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
         const type = cty.blockType(block);
         const configValue = cty.decodeDynamic(r.config, type);
         const config = cty.plain(configValue) || {};
-        const ctx = { type: r.type_name, kind: 'data', config, seed: seedOf(`data.${r.type_name}`, config), cwd };
+        const ctx = { type: r.type_name, kind: 'data', config, seed: seedOf(`data.${r.type_name}`, config), cwd, providerVersion, memo: new Map() };
         return { state: cty.encodeDynamic(fakes.fillUnknowns(type, markComputedUnknown(block, configValue), ctx)), diagnostics: [] };
       }),
 
