@@ -355,6 +355,14 @@ function planSummary(stdout) {
   return m ? { add: +m[1], change: +m[2], destroy: +m[3] } : { add: 0, change: 0, destroy: 0 };
 }
 
+/** The "Warning: Deprecated…" / "Argument is deprecated" lines of Terraform's human-readable output (each with the line after). */
+function deprecationWarnings(output) {
+  const lines = output.split('\n');
+  const out = [];
+  lines.forEach((l, i) => { if (/Warning: (Deprecated|Argument is deprecated|Attribute Deprecated)/.test(l)) out.push(`${l.trim()} ${(lines[i + 2] || '').trim()}`); });
+  return out;
+}
+
 /** A copy of a configuration with every resource's `provisioner` blocks removed. */
 function withoutProvisioners(tfJson) {
   const copy = JSON.parse(JSON.stringify(tfJson));
@@ -375,7 +383,12 @@ async function validateStack(o) {
   const step = async (name, p) => { const r = await p; timings[name] = r.ms; return check(name, r); };
   try {
     await step('init', ws.init());
-    await step('validate', ws.validate());
+    const validated = await step('validate', ws.validate());
+    // A provider's deprecation warning means the library emits something the provider is about to drop.
+    const deprecations = deprecationWarnings(`${validated.stdout}\n${validated.stderr}`);
+    if (deprecations.length) {
+      throw new TerraformError('validate (deprecation warnings)', { ...validated, stderr: `${validated.stderr}\n${deprecations.join('\n')}` });
+    }
     // Provisioners run real commands at apply (ssh to a Proxmox node, local scripts) and Terraform has no flag
     // to skip them; `validate` has just checked them, so the fake apply goes on without them.
     ws.writeConfig(withoutProvisioners(ws.config));
@@ -529,7 +542,7 @@ async function main(argv = process.argv.slice(2)) {
 module.exports = {
   withoutProvisioners,
   findTerraform, schemaCatalog, writeMirror, ensureHost, stopHost, terraformEnv, dummyForType, dummyVariables, Workspace, TerraformError,
-  check, planSummary, validateStack, validateStackDir, planJson, appCommand, synthesize, stacksOf, main,
+  check, planSummary, deprecationWarnings, validateStack, validateStackDir, planJson, appCommand, synthesize, stacksOf, main,
 };
 
 if (require.main === module) {
