@@ -7,11 +7,11 @@ import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..');
 const EXAMPLES: Record<string, { stack: string; expect: Record<string, number> }> = {
-  'flatcar-template': { stack: 'example-flatcar', expect: { proxmox_virtual_environment_vm: 1, proxmox_virtual_environment_download_file: 1 } },
+  'flatcar-template': { stack: 'example-flatcar', expect: { proxmox_virtual_environment_vm: 1, proxmox_download_file: 1 } },
   'flatcar-fwcfg': { stack: 'example-flatcar-fwcfg', expect: { proxmox_virtual_environment_vm: 1 } },
   'debian-template': { stack: 'example-debian', expect: { proxmox_virtual_environment_vm: 2, terraform_data: 1 } },
   'talos-cluster': { stack: 'example-talos', expect: { proxmox_virtual_environment_vm: 5, talos_machine_configuration_apply: 5, talos_machine_bootstrap: 1 } },
-  'least-privilege-access': { stack: 'example-access', expect: { proxmox_virtual_environment_role: 1, proxmox_virtual_environment_user_token: 1 } },
+  'least-privilege-access': { stack: 'example-access', expect: { proxmox_virtual_environment_role: 1, proxmox_user_token: 1 } },
 };
 
 describe('examples/', () => {

@@ -24,16 +24,16 @@ describe('ProxmoxAccess', () => {
     const user = onlyResource(json, 'proxmox_virtual_environment_user');
     expect(user).toEqual(expect.objectContaining({ user_id: 'terraform@pve', enabled: true }));
     expect(user.password).toBeUndefined();
-    expect(onlyResource(json, 'proxmox_virtual_environment_user_token')).toEqual(expect.objectContaining({
+    expect(onlyResource(json, 'proxmox_user_token')).toEqual(expect.objectContaining({
       token_name: 'cdktf', privileges_separation: true, user_id: expect.stringMatching(/^\$\{proxmox_virtual_environment_user\.Access_User_\w+\.user_id\}$/),
     }));
-    const acls = resourcesOf(json, 'proxmox_virtual_environment_acl').map(([, r]) => r);
+    const acls = resourcesOf(json, 'proxmox_acl').map(([, r]) => r);
     expect(acls).toHaveLength(2);
     expect(acls.every((r) => r.path === '/' && r.propagate === true && /role_id\}$/.test(r.role_id))).toBe(true);
     expect(acls.filter((r) => r.user_id)).toHaveLength(1);
     expect(acls.filter((r) => r.token_id)).toEqual([expect.objectContaining({ token_id: expect.stringMatching(/user_token\.Access_Token_\w+\.id\}$/) })]);
     expect(a.tokenId).toBe('terraform@pve!cdktf');
-    expect(resolveIn(stack, a.tokenSecret)).toMatch(/^\$\{proxmox_virtual_environment_user_token\.Access_Token_\w+\.value\}$/);
+    expect(resolveIn(stack, a.tokenSecret)).toMatch(/^\$\{proxmox_user_token\.Access_Token_\w+\.value\}$/);
     // No output of the secret (or anything) by default.
     expect(json.output).toBeUndefined();
   });

@@ -46,7 +46,7 @@ describe('TalosCluster', () => {
   test('one VM, image and config apply per node; one of each cluster resource', () => {
     const counts = Object.fromEntries(Object.entries(json.resource).map(([t, r]) => [t, Object.keys(r as object).length]));
     expect(counts).toEqual({
-      proxmox_virtual_environment_vm: 5, proxmox_virtual_environment_download_file: 5, talos_image_factory_schematic: 5,
+      proxmox_virtual_environment_vm: 5, proxmox_download_file: 5, talos_image_factory_schematic: 5,
       talos_machine_configuration_apply: 5, talos_machine_secrets: 1, talos_machine_bootstrap: 1, talos_cluster_kubeconfig: 1,
       local_sensitive_file: 2,
     });
@@ -194,7 +194,7 @@ describe('TalosCluster', () => {
   test('DHCP reservations: one shared image, dhcp kept on for the VIP link; cloud-init: nocloud drive', () => {
     const dhcp = cluster(SEED_NODES, { network: { subnet: '10.0.0.0/16', gateway: '10.0.0.1', addressing: 'dhcp' } }).json;
     expect(resourcesOf(dhcp, 'talos_image_factory_schematic')).toHaveLength(1);
-    expect(resourcesOf(dhcp, 'proxmox_virtual_environment_download_file')).toHaveLength(1);
+    expect(resourcesOf(dhcp, 'proxmox_download_file')).toHaveLength(1);
     expect(parse(named(resourcesOf(dhcp, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_')[1].config_patches[0]).machine.network.interfaces[0].dhcp).toBe(true);
     const ci = cluster(SEED_NODES, { network: { subnet: '10.0.0.0/16', gateway: '10.0.0.1', addressing: 'cloud-init' } }).json;
     const vm = resourcesOf(ci, 'proxmox_virtual_environment_vm').find(([, r]) => r.name === 'w-2')![1];

@@ -5,7 +5,7 @@
 //     (replace_triggered_by through terraform_data);
 //   - the talos secrets / machine configuration / talosconfig / kubeconfig / image URLs decode.
 import { describeIfTool } from '../helpers/tools';
-import { actionsOf, apply, initialized, ok, tfJson, validate } from './support';
+import { actionsOf, apply, initialized, nic, ok, tfJson, validate } from './support';
 import type { TfJson, Workspace } from '../../scripts/validate';
 
 const butane = (hostname: string) => [
@@ -54,7 +54,7 @@ const config = (hostname: string): TfJson => tfJson(['proxmox', 'ct', 'talos'], 
       node: {
         node_name: 'pve1',
         name: 'flatcar-1',
-        network_device: [{ bridge: 'vmbr0' }],
+        network_device: [nic({ bridge: 'vmbr0' })],
         lifecycle: { replace_triggered_by: ['terraform_data.ignition'] },
       },
     },
