@@ -1,6 +1,6 @@
 // Example: a Kubernetes-ready Debian 13 golden template (seed 003) and one VM cloned from it.
 import { App, TerraformStack } from 'cdktf';
-import { Checksum, IProxmoxConnection, ProxmoxConnection } from '../constructs';
+import { Checksum, DEBIAN_13_BUILD, DEBIAN_13_GENERIC_AMD64_SHA512, IProxmoxConnection, ProxmoxConnection } from '../constructs';
 import { DebianGoldenTemplate } from '../constructs/debian/debian-golden-template';
 import { ClonedVm } from '../constructs/proxmox/cloned-vm';
 import { IpConfig } from '../constructs/proxmox/ip-config';
@@ -20,8 +20,8 @@ export function addDebianTemplateAndClone(stack: TerraformStack, connection: IPr
   const template = new DebianGoldenTemplate(stack, 'DebianGolden', {
     connection,
     nodeName: 'pve1',
-    build: '20251117-2299',
-    checksum: Checksum.sha512('0'.repeat(128)),
+    build: DEBIAN_13_BUILD,
+    checksum: Checksum.sha512(DEBIAN_13_GENERIC_AMD64_SHA512),
     vmId: 9000,
     chronyAllowCidrs: ['10.0.0.0/24'],
   });

@@ -19,9 +19,9 @@ describe('FlatcarImage', () => {
     expect(dls.map(([, r]) => r.node_name).sort()).toEqual(['pve1', 'pve2']);
     for (const [, r] of dls) {
       expect(r).toEqual(expect.objectContaining({
-        url: 'https://stable.release.flatcar-linux.net/amd64-usr/4230.2.4/flatcar_production_proxmoxve_image.img',
+        url: 'https://stable.release.flatcar-linux.net/amd64-usr/4593.2.5/flatcar_production_proxmoxve_image.img',
         content_type: 'import',
-        file_name: 'flatcar-stable-4230.2.4-proxmoxve.qcow2',
+        file_name: 'flatcar-stable-4593.2.5-proxmoxve.qcow2',
         checksum: 'ab'.repeat(64),
         checksum_algorithm: 'sha512',
       }));
@@ -36,8 +36,8 @@ describe('FlatcarImage', () => {
     const { json, image } = build({ variant: 'qemu', compression: 'bz2', nodes: ['pve1'] });
     const [[, r]] = resourcesOf(json, 'proxmox_download_file');
     expect(r).toEqual(expect.objectContaining({
-      url: 'https://stable.release.flatcar-linux.net/amd64-usr/4230.2.4/flatcar_production_qemu_uefi_image.img.bz2',
-      content_type: 'iso', decompression_algorithm: 'bz2', file_name: 'flatcar-stable-4230.2.4-qemu.img',
+      url: 'https://stable.release.flatcar-linux.net/amd64-usr/4593.2.5/flatcar_production_qemu_uefi_image.img.bz2',
+      content_type: 'iso', decompression_algorithm: 'bz2', file_name: 'flatcar-stable-4593.2.5-qemu.img',
     }));
     expect(image.bootDiskRoute).toBe('file_id');
   });

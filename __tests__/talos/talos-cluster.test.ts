@@ -94,7 +94,7 @@ describe('TalosCluster', () => {
 
   test('machine configuration per role: versions, secrets by reference, Cilium patches, the install Job on control planes only', () => {
     for (const cfg of [cpConfig, workerConfig]) {
-      expect(cfg).toEqual(expect.objectContaining({ cluster_name: 'home', talos_version: 'v1.11.5', kubernetes_version: '1.34.1', docs: false, examples: false }));
+      expect(cfg).toEqual(expect.objectContaining({ cluster_name: 'home', talos_version: 'v1.13.10', kubernetes_version: '1.36.3', docs: false, examples: false }));
       expect(cfg.machine_secrets).toMatch(/^\$\{talos_machine_secrets\.Talos_Secrets_[0-9A-F]+\.machine_secrets\}$/);
       expect(parse(cfg.config_patches[0])).toEqual({
         machine: { features: { kubePrism: { enabled: true, port: 7445 } } },

@@ -23,12 +23,12 @@ describe('TalosImage', () => {
       customization: { systemExtensions: { officialExtensions: ['siderolabs/qemu-guest-agent'] } },
     });
     const [[, urls]] = dataOf(json, 'talos_image_factory_urls');
-    expect(urls).toEqual(expect.objectContaining({ platform: 'metal', architecture: 'amd64', talos_version: 'v1.11.5' }));
+    expect(urls).toEqual(expect.objectContaining({ platform: 'metal', architecture: 'amd64', talos_version: 'v1.13.10' }));
     expect(urls.schematic_id).toMatch(/^\$\{talos_image_factory_schematic\.Img_Schematic_[0-9A-F]+\.id\}$/);
     const dl = onlyResource(json, 'proxmox_download_file');
     expect(dl).toEqual(expect.objectContaining({ content_type: 'import', datastore_id: 'local', node_name: 'pve1' }));
-    expect(dl.url).toMatch(/^https:\/\/factory\.talos\.dev\/image\/\$\{talos_image_factory_schematic\.Img_Schematic_[0-9A-F]+\.id\}\/v1\.11\.5\/metal-amd64\.qcow2$/);
-    expect(dl.file_name).toMatch(/^talos-v1\.11\.5-metal-amd64-[0-9a-f]{12}\.qcow2$/);
+    expect(dl.url).toMatch(/^https:\/\/factory\.talos\.dev\/image\/\$\{talos_image_factory_schematic\.Img_Schematic_[0-9A-F]+\.id\}\/v1\.13\.10\/metal-amd64\.qcow2$/);
+    expect(dl.file_name).toMatch(/^talos-v1\.13\.10-metal-amd64-[0-9a-f]{12}\.qcow2$/);
     expect(dl.checksum).toBeUndefined();
     expect(dl.decompression_algorithm).toBeUndefined();
     expect(warningsOf(stack).join('\n')).toContain('downloaded without checksum verification (the Talos Image Factory publishes no checksums');
@@ -55,7 +55,7 @@ describe('TalosImage', () => {
     const dl = onlyResource(json, 'proxmox_download_file');
     expect(dl).toEqual(expect.objectContaining({ content_type: 'iso', checksum: 'ab'.repeat(32), checksum_algorithm: 'sha256' }));
     expect(dl.url).toMatch(/\/nocloud-amd64\.iso$/);
-    expect(dl.file_name).toMatch(/^talos-v1\.11\.5-nocloud-amd64-[0-9a-f]{12}\.iso$/);
+    expect(dl.file_name).toMatch(/^talos-v1\.13\.10-nocloud-amd64-[0-9a-f]{12}\.iso$/);
     expect(warningsOf(stack)).toEqual([]);
   });
 
