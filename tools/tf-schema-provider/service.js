@@ -175,6 +175,7 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
   if (!P) throw new Error(`provider ${providerAddress} is not in ${schemaFile}`);
   const RESOURCES = P.resource_schemas || {};
   const DATA_SOURCES = P.data_source_schemas || {};
+  const EPHEMERAL = P.ephemeral_resource_schemas || {};
   const FUNCTION_SCHEMAS = P.functions || {};
   const responseKey = `${schemaFile}\0${providerAddress}`;
   const rpc = rpcWrapper(log);
@@ -186,6 +187,7 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
         diagnostics: [],
         resources: Object.keys(RESOURCES).map((type_name) => ({ type_name })),
         data_sources: Object.keys(DATA_SOURCES).map((type_name) => ({ type_name })),
+        ephemeral_resources: Object.keys(EPHEMERAL).map((type_name) => ({ type_name })),
         functions: Object.keys(FUNCTION_SCHEMAS).map((name) => ({ name })),
       })),
       GetProviderSchema: rpc('GetProviderSchema', () => {
@@ -194,6 +196,7 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
             provider: toSchema(P.provider),
             resource_schemas: cty.mapValues(RESOURCES, toSchema),
             data_source_schemas: cty.mapValues(DATA_SOURCES, toSchema),
+            ephemeral_resource_schemas: cty.mapValues(EPHEMERAL, toSchema),
             functions: cty.mapValues(FUNCTION_SCHEMAS, toFunction),
             diagnostics: [],
             server_capabilities: CAPABILITIES,
