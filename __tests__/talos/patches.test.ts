@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { nodePatch, patchYaml, tailscaleServicePatch } from '../../constructs/talos/patches';
+import { hostnamePatch, nodePatch, patchYaml, tailscaleServicePatch, usesHostnameDocument } from '../../constructs/talos/patches';
 import { TerraformVariable } from 'cdktf';
 import { resolveIn, synthStack } from '../helpers/synth';
 
@@ -38,5 +38,16 @@ describe('patches', () => {
     });
     expect(resolveIn(stack, patch)).toBe('${yamlencode({"apiVersion" = "v1alpha1", "kind" = "ExtensionServiceConfig", "name" = "tailscale", ' +
       '"environment" = ["TS_AUTHKEY=${var.ts_key}", "TS_EXTRA_ARGS=--login-server=https://hs.example.com:8080 --accept-routes"]})}');
+  });
+});
+
+describe('host name on Talos 1.12+', () => {
+  test('the HostnameConfig document replaces machine.network.hostname from Talos 1.12 on', () => {
+    expect(['v1.11.5', 'v1.12.0', 'v1.13.10', 'v2.0.0', '${var.v}'].map(usesHostnameDocument)).toEqual([false, true, true, true, false]);
+    expect(hostnamePatch('cp-1')).toEqual({ apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'cp-1' });
+    expect(nodePatch({ hostname: 'w', macAddress: '02:00:00:00:00:01', dhcp: false, hostnameDocument: true })).toEqual({ machine: {} });
+    expect(nodePatch({ hostname: 'w', macAddress: '02:00:00:00:00:01', dhcp: true, hostnameDocument: true })).toEqual({
+      machine: { network: { interfaces: [{ deviceSelector: { hardwareAddr: '02:00:00:00:00:01' }, dhcp: true }] } },
+    });
   });
 });

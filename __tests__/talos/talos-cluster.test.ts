@@ -108,10 +108,13 @@ describe('TalosCluster', () => {
     expect(JSON.stringify(workerConfig.config_patches)).not.toContain('inlineManifests');
   });
 
-  test('per-node patch: host name, and the VIP on control planes only', () => {
-    const patchOf = (node: string) => parse(named(applies, `Talos_Node-${node}_`)[1].config_patches[0]);
-    expect(patchOf('cp-2').machine.network).toEqual({ hostname: 'cp-2', interfaces: [{ deviceSelector: { hardwareAddr: c.controlPlanes[1].macAddress.toLowerCase() }, vip: { ip: '10.0.0.20' } }] });
-    expect(patchOf('w-1').machine.network).toEqual({ hostname: 'w-1' });
+  test('per-node patch: host name (a HostnameConfig document on Talos 1.13), and the VIP on control planes only', () => {
+    const patchesOf = (node: string) => named(applies, `Talos_Node-${node}_`)[1].config_patches.map((p: string) => parse(p));
+    expect(patchesOf('cp-2')).toEqual([
+      { machine: { network: { interfaces: [{ deviceSelector: { hardwareAddr: c.controlPlanes[1].macAddress.toLowerCase() }, vip: { ip: '10.0.0.20' } }] } } },
+      { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'cp-2' },
+    ]);
+    expect(patchesOf('w-1')).toEqual([{ machine: {} }, { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'w-1' }]);
     const [, apply] = named(applies, 'Talos_Node-w-1_');
     expect(apply).toEqual(expect.objectContaining({ node: '10.0.0.21', endpoint: '10.0.0.21' }));
     expect(apply.machine_configuration_input).toMatch(/^\$\{data\.talos_machine_configuration\.Talos_WorkerConfig_[0-9A-F]+\.machine_configuration\}$/);
@@ -166,10 +169,16 @@ describe('TalosCluster', () => {
     }
   });
 
+  test('Talos 1.11 (before the HostnameConfig document) keeps the host name in machine.network', () => {
+    const { json: j } = cluster(SEED_NODES, { talosVersion: 'v1.11.5', kubernetesVersion: '1.34.1' });
+    const patches = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_')[1].config_patches.map((p: string) => parse(p));
+    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' } } }]);
+  });
+
   test('without a VIP the endpoint is the first control plane', () => {
     const { json: j, c: cl } = cluster(SEED_NODES, { vip: undefined });
     expect(dataOf(j, 'talos_machine_configuration').map(([, d]) => d.cluster_endpoint)).toEqual(['https://10.0.0.11:6443', 'https://10.0.0.11:6443']);
-    expect(parse(named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_')[1].config_patches[0]).machine.network).toEqual({ hostname: 'cp-1' });
+    expect(parse(named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_')[1].config_patches[0]).machine.network).toBeUndefined();
     expect(cl.vip).toBeUndefined();
   });
 

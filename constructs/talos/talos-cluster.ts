@@ -12,7 +12,7 @@ import { Problems } from '../core/errors';
 import { checkInSubnet, checkIp, Cidr, parseCidr } from '../core/net';
 import { cniPatches, TalosCni } from './cilium';
 import { DEFAULT_NAMESERVERS } from './meta-network';
-import { nodePatch, patchYaml, tailscaleServicePatch, TalosConfigPatch } from './patches';
+import { hostnamePatch, nodePatch, patchYaml, tailscaleServicePatch, TalosConfigPatch, usesHostnameDocument } from './patches';
 import { pickProxmoxNode } from './placement';
 import { TalosClusterNodeProps, TalosClusterProps } from './talos-cluster-props';
 import { localProviderOf, talosProviderOf } from './providers';
@@ -277,7 +277,8 @@ export class TalosCluster extends Construct {
         dhcp: addressing === 'dhcp',
         vip: role === 'controlplane' ? this.vip : undefined,
         install: node.installTarget,
-      }))],
+        hostnameDocument: usesHostnameDocument(this.talosVersion),
+      })), ...(usesHostnameDocument(this.talosVersion) ? [patchYaml(hostnamePatch(name))] : [])],
       onDestroy: this.props.resetOnDestroy ? { reset: true, graceful: true, reboot: false } : undefined,
       // The node must be up before its configuration can be applied, and a replaced VM boots unconfigured
       // (maintenance mode): re-apply whenever the VM is replaced.
