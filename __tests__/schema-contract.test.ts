@@ -63,6 +63,7 @@ function blockProblems(block: Block, body: Record<string, any>, where: string): 
     const v = body[n];
     if (v === undefined || v === null) continue;
     const items = Array.isArray(v) ? v : [v];
+    if (bt.block.deprecated && items.length) out.push(`${where}.${n}: deprecated block is set`);
     items.forEach((e, i) => out.push(...blockProblems(bt.block, e, `${where}.${n}[${i}]`)));
   }
   return out;
@@ -133,5 +134,8 @@ describe('synthesized JSON against the pinned provider schemas', () => {
       .toEqual(['proxmox_virtual_environment_vm.v.network_device[0]: key "mtu" of the object type is missing']);
     expect(stackProblems({ resource: { proxmox_virtual_environment_acl: { a: { path: '/', role_id: 'r' } } } }))
       .toEqual(['proxmox_virtual_environment_acl: the resource type is deprecated']);
+    // bpg 0.111 deprecates the user's acl block (proxmox_acl instead)
+    expect(stackProblems({ resource: { proxmox_virtual_environment_user: { u: { user_id: 'a@pve', acl: [{ path: '/', role_id: 'r' }] } } } }))
+      .toEqual(['proxmox_virtual_environment_user.u.acl: deprecated block is set']);
   });
 });

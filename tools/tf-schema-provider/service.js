@@ -150,6 +150,9 @@ function deprecationWarnings(kind, typeName, block, config) {
     for (const [n, bt] of Object.entries(b.block_types || {})) {
       const x = v[n];
       if (x === null || x === undefined || cty.isUnknown(x)) continue;
+      if (bt.block.deprecated && (!Array.isArray(x) || x.length)) {
+        out.push({ severity: 'WARNING', summary: 'Argument is deprecated', detail: `${typeName}: ${[...p, n].join('.')} is deprecated.`, attribute: toAttributePath([...p, n]) });
+      }
       if (bt.nesting_mode === 'list' || bt.nesting_mode === 'set') x.forEach((e, i) => walk(bt.block, e, [...p, n, i]));
       else if (bt.nesting_mode === 'map') for (const [k, e] of Object.entries(x)) walk(bt.block, e, [...p, n, k]);
       else walk(bt.block, x, [...p, n]);
