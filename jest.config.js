@@ -7,5 +7,7 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },
   testTimeout: 120000,
+  // Removes the temp directories cdktf's Testing helpers leave behind.
+  setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/cleanup-tmp.ts'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
 };

@@ -5,13 +5,16 @@ import { App } from 'cdktf';
 import { ValidationError } from './constructs/core/errors';
 import { skipTokenCreationStacks } from './constructs/core/synth-performance';
 import { buildHomelab } from './homelab/app';
-import { loadHomelabConfig } from './homelab/config';
+import { synthReport } from './homelab/synth-report';
+import { DEFAULT_CONFIG_FILE, HOMELAB_CONFIG_ENV, loadHomelabConfig } from './homelab/config';
 
 skipTokenCreationStacks();
 try {
   const app = new App();
-  buildHomelab(app, loadHomelabConfig());
+  buildHomelab(app, loadHomelabConfig(), process.env[HOMELAB_CONFIG_ENV] || DEFAULT_CONFIG_FILE);
   app.synth();
+  // cdktf keeps warnings in manifest.json only: print them (one per cause) and what each stack holds.
+  process.stdout.write(synthReport(app.outdir).map((l) => `${l}\n`).join(''));
 } catch (e) {
   // A configuration mistake is the user's to fix: print the message, not a stack trace from inside the library.
   if (e instanceof ValidationError) {

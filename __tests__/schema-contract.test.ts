@@ -83,11 +83,13 @@ function stackProblems(json: any): string[] {
 function synthAll(): Record<string, any> {
   const app = Testing.app();
   buildHomelab(app, DEFAULT_HOMELAB);
-  const examples = new TerraformStack(app, 'examples');
-  const ssh = new ProxmoxConnection(examples, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', ssh: {} });
-  addFlatcarTemplate(examples, ssh);
-  addDebianTemplateAndClone(examples, ssh);
-  addLeastPrivilegeAccess(examples, ssh);
+  const example = (id: string, add: (s: TerraformStack, c: ProxmoxConnection) => unknown) => {
+    const s = new TerraformStack(app, id);
+    add(s, new ProxmoxConnection(s, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', ssh: {} }));
+  };
+  example('flatcar', addFlatcarTemplate);
+  example('examples', addDebianTemplateAndClone);
+  example('access', addLeastPrivilegeAccess);
   const talos = new TerraformStack(app, 'talos');
   addTalosCluster(talos, new ProxmoxConnection(talos, 'Proxmox', { endpoint: 'https://atlas.home.arpa:8006/' }));
   const ha = new TerraformStack(app, 'ha');

@@ -37,3 +37,4 @@ export * from './core/providers';
 export * from './core/synth-performance';
 export * from './core/terraform-data';
 export * from './core/names';
+export * from './core/placeholders';

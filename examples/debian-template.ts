@@ -1,9 +1,11 @@
-// Example: a Kubernetes-ready Debian 13 golden template (seed 003) and one VM cloned from it.
-import { App, TerraformStack } from 'cdktf';
-import { Checksum, DEBIAN_13_BUILD, DEBIAN_13_GENERIC_AMD64_SHA512, IProxmoxConnection, ProxmoxConnection } from '../constructs';
-import { DebianGoldenTemplate } from '../constructs/debian/debian-golden-template';
-import { ClonedVm } from '../constructs/proxmox/cloned-vm';
-import { IpConfig } from '../constructs/proxmox/ip-config';
+// Example: a Kubernetes-ready Debian 13 golden template and one VM cloned from it.
+// Run: npm run example -- debian-template   (writes cdktf.out/examples/debian-template/)
+// In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
+import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import {
+  Checksum, ClonedVm, DEBIAN_13_BUILD, DEBIAN_13_GENERIC_AMD64_SHA512, DebianGoldenTemplate, IpConfig, IProxmoxConnection,
+  PLACEHOLDER_SSH_PUBLIC_KEY, ProxmoxConnection,
+} from '../constructs';
 
 /** What {@link addDebianTemplateAndClone} creates. */
 export interface DebianTemplateExample {
@@ -32,8 +34,10 @@ export function addDebianTemplateAndClone(stack: TerraformStack, connection: IPr
     cores: 4,
     ipConfig: IpConfig.static('10.0.0.21/24', '10.0.0.1'),
     dnsServers: ['10.0.0.1'],
-    sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFDYWOCYXsx/YEGKrwzFq1h/QsJXCohAlanozKzQ9lRc admin@example'],
+    sshAuthorizedKeys: [PLACEHOLDER_SSH_PUBLIC_KEY],
   });
+  new TerraformOutput(stack, 'template_vm_id', { value: template.templateVmId });
+  new TerraformOutput(stack, 'clone_vm_id', { value: clone.vmId });
   return { template, clone };
 }
 

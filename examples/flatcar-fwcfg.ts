@@ -1,8 +1,12 @@
 // Example: the seed 000 way, without its manual steps: the Flatcar qemu image reads Ignition from QEMU fw_cfg,
 // which needs `args`, which Proxmox only accepts from root@pam by password. The combined auth mode keeps the
 // least-privilege token for everything and routes only this VM through a root@pam provider alias.
-import { App, TerraformStack } from 'cdktf';
-import { Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, ProxmoxConnection } from '../constructs';
+// Run: npm run example -- flatcar-fwcfg   (writes cdktf.out/examples/flatcar-fwcfg/)
+// In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
+import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import {
+  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, PLACEHOLDER_SSH_PUBLIC_KEY, ProxmoxConnection,
+} from '../constructs';
 
 export function addFlatcarFwCfgTemplate(stack: TerraformStack, connection: IProxmoxConnection): FlatcarTemplate {
   const image = new FlatcarImage(stack, 'FlatcarQemu', {
@@ -12,14 +16,17 @@ export function addFlatcarFwCfgTemplate(stack: TerraformStack, connection: IProx
     // FAKE placeholder (flagged at synth): the SHA512 from the release's .DIGESTS file.
     checksum: Checksum.sha512('0'.repeat(128)),
   });
-  return new FlatcarTemplate(stack, 'Flatcar', {
+  const template = new FlatcarTemplate(stack, 'Flatcar', {
     connection,
     image,
     name: 'flatcar-fwcfg',
     nodeName: 'pve1',
     ignitionDelivery: IgnitionDelivery.fwCfgString(),
-    sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIL6AddQgfWGf9/vtYym05Rqk8+3mJ74qvxctLLH+VEgx admin@homelab'],
+    // Flagged at synth: put your own public key here.
+    sshAuthorizedKeys: [PLACEHOLDER_SSH_PUBLIC_KEY],
   });
+  new TerraformOutput(stack, 'template_vm_id', { value: template.templateVmId });
+  return template;
 }
 
 if (require.main === module) {

@@ -1,7 +1,10 @@
-// Example: a Kubernetes-ready Flatcar template on pve1, cloneable on pve1 and pve2 (seeds 000 and 002).
-import { App, TerraformStack } from 'cdktf';
+// Example: a Kubernetes-ready Flatcar template on pve1, cloneable on pve1 and pve2.
+// Run: npm run example -- flatcar-template   (writes cdktf.out/examples/flatcar-template/)
+// In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
+import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import {
-  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, KubernetesProfile, ProxmoxConnection,
+  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, KubernetesProfile, PLACEHOLDER_SSH_PUBLIC_KEY,
+  ProxmoxConnection,
 } from '../constructs';
 
 /**
@@ -18,7 +21,7 @@ export function addFlatcarTemplate(stack: TerraformStack, connection: IProxmoxCo
     // (Stable 4593.2.5 is the default release, constructs/versions.ts; its digests were not available offline)
     checksum: Checksum.sha512('0'.repeat(128)),
   });
-  return new FlatcarTemplate(stack, 'FlatcarKubernetes', {
+  const template = new FlatcarTemplate(stack, 'FlatcarKubernetes', {
     connection,
     image,
     name: 'flatcar-k8s',
@@ -27,8 +30,8 @@ export function addFlatcarTemplate(stack: TerraformStack, connection: IProxmoxCo
     ignitionDelivery: IgnitionDelivery.cloudInitUserData(),
     memoryMiB: 4096,
     cores: 2,
-    // An example public key: replace it with yours (the private half of this one was discarded).
-    sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIL6AddQgfWGf9/vtYym05Rqk8+3mJ74qvxctLLH+VEgx example@homelab'],
+    // Flagged at synth: put your own public key here.
+    sshAuthorizedKeys: [PLACEHOLDER_SSH_PUBLIC_KEY],
     kubernetes: KubernetesProfile.sysext({
       version: 'v1.33.5',
       // FAKE placeholder, well-formed only: take the line for kubernetes-v1.33.5-x86-64.raw from the SHA256SUMS of
@@ -36,6 +39,8 @@ export function addFlatcarTemplate(stack: TerraformStack, connection: IProxmoxCo
       checksum: Checksum.sha256('0'.repeat(64)),
     }),
   });
+  new TerraformOutput(stack, 'template_vm_id', { value: template.templateVmId });
+  return template;
 }
 
 if (require.main === module) {

@@ -1,5 +1,7 @@
 // Example: the bootstrap stack an admin applies once, as root@pam, to create the least-privilege role, user and
-// API token that every other stack then uses (seed 001's privilege list, adjusted for Proxmox VE 9).
+// API token that every other stack then uses (privileges per job and Proxmox VE version: privileges.ts).
+// Run: npm run example -- least-privilege-access   (writes cdktf.out/examples/least-privilege-access/)
+// In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { IProxmoxConnection, ProxmoxAccess, ProxmoxConnection } from '../constructs';
 
@@ -9,7 +11,8 @@ export function addLeastPrivilegeAccess(stack: TerraformStack, connection: IProx
     pveMajorVersion: 9,
     jobs: ['download-images', 'manage-templates', 'clone-vms', 'talos-cluster'],
   });
-  // The token id is not a secret; the secret itself stays a sensitive attribute, read with `terraform output -raw`.
+  // The token id is not a secret. The secret is the UUID alone, what the other stacks read from
+  // TF_VAR_proxmox_api_token_secret: `export TF_VAR_proxmox_api_token_secret=$(terraform output -raw token_secret)`.
   new TerraformOutput(stack, 'token_id', { value: access.tokenId });
   new TerraformOutput(stack, 'token_secret', { value: access.tokenSecret, sensitive: true });
   return access;

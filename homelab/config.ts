@@ -4,6 +4,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Problems, show, ValidationError } from '../constructs/core/errors';
+import { checkVmId, deriveVmId } from '../constructs/core/identity';
+import { PLACEHOLDER_SSH_PUBLIC_KEY } from '../constructs/core/placeholders';
+import { DNS_NAME_RE } from '../constructs/core/names';
+import { cidrContains, isIpAddress, parseCidr } from '../constructs/core/net';
 import { ProxmoxAuthMode } from '../constructs/proxmox/connection';
 import {
   CILIUM_VERSION, DEBIAN_13_BUILD, DEBIAN_13_GENERIC_AMD64_SHA512, DEFAULT_FLATCAR_VERSION, DEFAULT_KUBERNETES_VERSION, TALOS_VERSION,
@@ -16,7 +20,11 @@ export interface ProxmoxSection {
   /** See ProxmoxAuthMode: the combined mode keeps a least-privilege token for all but kvm_arguments. */
   readonly authMode: ProxmoxAuthMode;
   readonly apiTokenId: string;
-  /** Skip TLS verification (self-signed lab certificates only). */
+  /**
+   * Skip TLS verification. `false` needs Proxmox's CA (`/etc/pve/pve-root-ca.pem`) in the system trust store of the
+   * machine running Terraform (else "x509: certificate signed by unknown authority"; bpg has no CA-file option), or
+   * a publicly trusted API certificate. See the README's TLS paragraph.
+   */
   readonly insecure: boolean;
   /** SSH user for snippet uploads and the Debian finalize step (authenticated by the local ssh-agent). */
   readonly sshUsername: string;
@@ -96,7 +104,7 @@ export interface HomelabConfig {
   readonly talos: TalosSection | null;
 }
 
-/** The seeds' homelab. Checksums are all-zero placeholders (flagged at synth time) until you set the real ones. */
+/** The seeds' homelab. Checksums and the SSH key are all-zero placeholders (flagged at synth time) until you set real ones. */
 export const DEFAULT_HOMELAB: HomelabConfig = {
   proxmox: {
     endpoint: 'https://pve1.home.arpa:8006/',
@@ -107,7 +115,8 @@ export const DEFAULT_HOMELAB: HomelabConfig = {
     nodeAddresses: {},
   },
   backend: { type: 'local' },
-  sshAuthorizedKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIL6AddQgfWGf9/vtYym05Rqk8+3mJ74qvxctLLH+VEgx admin@homelab'],
+  // Flagged at synth until replaced: set your own public key in homelab.json.
+  sshAuthorizedKeys: [PLACEHOLDER_SSH_PUBLIC_KEY],
   flatcar: {
     name: 'flatcar-k8s',
     nodeName: 'pve1',
@@ -278,6 +287,11 @@ export function loadHomelabConfig(opts: { file?: string; cwd?: string; env?: Nod
   } catch (e) {
     throw new ValidationError(file, `is not valid JSON: ${(e as Error).message}.`);
   }
+  // JSON.parse keeps the last of two equal keys: a node listed twice under one name would silently vanish.
+  const dups = duplicateJsonKeys(text);
+  if (dups.length) {
+    throw new ValidationError(file, dups.map((d) => `'${d}' is given twice; JSON keeps only the last one. Remove or rename one of them.`));
+  }
   return resolveHomelabConfig(parsed, file);
 }
 
@@ -292,4 +306,169 @@ export function resolveHomelabConfig(override: unknown, source: string): Homelab
   checkShape(p, SHAPE, merged, '');
   p.throwIfAny();
   return merged as HomelabConfig;
+}
+
+// ---- checks across fields and sections -----------------------------------------------------------------------
+
+/**
+ * Pure: the paths (`talos.workers.w1`) of keys that appear twice in one object of the JSON `text`. The text must
+ * already parse as JSON (JSON.parse keeps the last duplicate silently).
+ */
+export function duplicateJsonKeys(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const ws = () => { while (i < text.length && ' \t\r\n'.includes(text[i])) i++; };
+  const str = (): string => {
+    const start = i;
+    i++; // opening quote
+    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (at: string): void => {
+    ws();
+    if (text[i] === '{') {
+      i++;
+      const seen = new Set<string>();
+      ws();
+      while (text[i] !== '}') {
+        ws();
+        const key = str();
+        const path = at ? `${at}.${key}` : key;
+        if (seen.has(key)) out.push(path);
+        seen.add(key);
+        ws();
+        i++; // ':'
+        value(path);
+        ws();
+        if (text[i] === ',') i++;
+        ws();
+      }
+      i++;
+    } else if (text[i] === '[') {
+      i++;
+      let n = 0;
+      ws();
+      while (text[i] !== ']') {
+        value(`${at}[${n++}]`);
+        ws();
+        if (text[i] === ',') i++;
+        ws();
+      }
+      i++;
+    } else if (text[i] === '"') {
+      str();
+    } else {
+      while (i < text.length && !',}] \t\r\n'.includes(text[i])) i++;
+    }
+  };
+  value('');
+  return out;
+}
+
+/** Version fields whose download checksum must change with them (a new version has a new digest). */
+const PINNED_DOWNLOADS: ReadonlyArray<readonly [string, string]> = [
+  ['flatcar.version', 'flatcar.imageSha512'],
+  ['flatcar.kubernetes.version', 'flatcar.kubernetes.sysextSha256'],
+  ['debian.build', 'debian.imageSha512'],
+];
+
+function at(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), obj);
+}
+
+/**
+ * Pure: the problems of rules that span fields or sections of a shape-checked configuration, in homelab.json
+ * terms: what the constructs cannot see because each stack is built alone. buildHomelab reports them together
+ * with the constructs' own problems.
+ */
+export function homelabProblems(cfg: HomelabConfig): string[] {
+  const collected: string[] = [];
+  const p = new Problems('homelab');
+  checkSemantics(p, cfg);
+  try {
+    p.throwIfAny();
+  } catch (e) {
+    collected.push(...(e as ValidationError).problems);
+  }
+  return collected;
+}
+
+function checkSemantics(p: Problems, cfg: HomelabConfig): void {
+  if (!cfg.flatcar && !cfg.debian && !cfg.talos) {
+    p.addRaw("'flatcar', 'debian' and 'talos' are all null: nothing would be synthesized. Keep at least one section.");
+  }
+  for (const [version, checksum] of PINNED_DOWNLOADS) {
+    const v = at(cfg, version);
+    const c = at(cfg, checksum);
+    if (v !== undefined && v !== at(DEFAULT_HOMELAB, version) && c !== undefined && c === at(DEFAULT_HOMELAB, checksum)) {
+      p.addRaw(`'${checksum}' must be the digest of ${version} ${show(v)}, got the default's, which is for ` +
+        `${show(at(DEFAULT_HOMELAB, version))}. Set it from the release's checksum file whenever '${version}' changes.`);
+    }
+  }
+  for (const [node, addr] of Object.entries(cfg.proxmox.nodeAddresses)) {
+    const looksLikeIp = /^[\d.]+$/.test(addr) || addr.includes(':');
+    p.check(looksLikeIp ? isIpAddress(addr) : DNS_NAME_RE.test(addr.toLowerCase()),
+      `proxmox.nodeAddresses.${node}`, looksLikeIp ? 'be a valid IP address' : 'be an IP address or a host name', addr);
+  }
+
+  // Addresses: one owner each across every section (a VM, the VIP, a Proxmox node).
+  const ips = new Map<string, string>();
+  const claimIp = (path: string, value: string | null | undefined) => {
+    if (value === null || value === undefined) return;
+    const ip = value.split('/')[0];
+    if (!isIpAddress(ip)) {
+      // Talos node addresses and the VIP are plain IPs, the Debian clone's a CIDR: checked here, in file terms.
+      if (path.startsWith('talos.')) p.add(path, 'be an IP address like "10.0.0.11"', value);
+      return;
+    }
+    const owner = ips.get(ip);
+    if (owner) p.add(path, `not reuse an address of '${owner}'`, value, 'Each VM, VIP and Proxmox node needs its own address.');
+    else ips.set(ip, path);
+  };
+  for (const [node, addr] of Object.entries(cfg.proxmox.nodeAddresses)) claimIp(`proxmox.nodeAddresses.${node}`, addr);
+  if (cfg.debian?.clone) claimIp('debian.clone.address', cfg.debian.clone.address);
+
+  // VM ids: one per VM across all stacks (Proxmox has one id space per cluster).
+  const vmIds = new Map<number, string>();
+  const claimVmId = (path: string, id: number, derived: boolean) => {
+    const owner = vmIds.get(id);
+    if (owner) {
+      p.add(path, `not reuse the VM id of '${owner}'`, derived ? `${id} (derived from the name)` : id,
+        'Proxmox VM ids are unique per cluster, across every stack: choose another id.');
+    } else vmIds.set(id, path);
+  };
+  if (cfg.flatcar) claimVmId('flatcar.name', deriveVmId(cfg.flatcar.name), true);
+  if (cfg.debian) {
+    claimVmId('debian.templateVmId', cfg.debian.templateVmId, false);
+    if (cfg.debian.clone) claimVmId('debian.clone.name', deriveVmId(cfg.debian.clone.name), true);
+  }
+  if (cfg.talos) {
+    const t = cfg.talos;
+    if (Object.keys(t.controlPlanes).length === 0) {
+      p.add('talos.controlPlanes', 'name at least one node', t.controlPlanes,
+        'etcd and the Kubernetes API server run on control planes; set talos to null to leave the cluster out.');
+    }
+    claimIp('talos.vip', t.vip);
+    const subnet = parseCidr(t.subnet);
+    for (const [section, nodes] of [['controlPlanes', t.controlPlanes], ['workers', t.workers]] as const) {
+      for (const [name, n] of Object.entries(nodes)) {
+        const path = `talos.${section}.${name}`;
+        if (section === 'workers' && name in t.controlPlanes) {
+          p.addRaw(`'${path}' has the name of a control plane; node names are unique in a cluster.`);
+        }
+        claimIp(`${path}.address`, n.address);
+        // Checked here too (not only by the cluster), so that they are reported even when a cluster-wide field
+        // stops the cluster from being built.
+        if (isIpAddress(n.address) && subnet) {
+          p.check(cidrContains(subnet, n.address), `${path}.address`, `be inside the subnet ${t.subnet}`, n.address);
+        }
+        if (n.vmId !== undefined) checkVmId(p, `${path}.vmId`, n.vmId);
+        if (n.proxmoxNode !== undefined) {
+          p.check(t.proxmoxNodes.includes(n.proxmoxNode), `${path}.proxmoxNode`, `be one of talos.proxmoxNodes (${t.proxmoxNodes.join(', ')})`, n.proxmoxNode);
+        }
+        claimVmId(n.vmId === undefined ? path : `${path}.vmId`, n.vmId ?? deriveVmId(`${t.clusterName}/${name}`), n.vmId === undefined);
+      }
+    }
+  }
 }

@@ -3,39 +3,9 @@
 //
 // Runs the compiled app from dist/. Compiling is done by `npm ci` (the `prepare` script) and `npm run build`;
 // when a TypeScript source is newer than its compiled file we rebuild first (incremental tsc), so an edit
-// is never synthesized stale. Checking mtimes costs milliseconds; ts-node would cost seconds per synth.
+// is never synthesized stale.
 'use strict';
-const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { buildIfStale } = require('./build-if-stale');
 
-const root = path.resolve(__dirname, '..');
-const dist = path.join(root, 'dist');
-const SOURCE_DIRS = ['constructs', 'examples', 'homelab', 'bench'];
-
-function newestSource() {
-  let newest = fs.statSync(path.join(root, 'main.ts')).mtimeMs;
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  for (const d of SOURCE_DIRS) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
-  return newest;
-}
-
-function compiledTime() {
-  try { return fs.statSync(path.join(dist, '.tsbuildinfo')).mtimeMs; } catch { return 0; }
-}
-
-if (compiledTime() < newestSource()) {
-  process.stderr.write('sources changed since the last build: compiling (tsc -b)\n');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'tsconfig.json')],
-    { stdio: 'inherit', cwd: root });
-  // tsc leaves the build info untouched when the output did not change; mark the check as done.
-  const now = new Date();
-  fs.utimesSync(path.join(dist, '.tsbuildinfo'), now, now);
-}
-require(path.join(dist, 'main.js'));
+require(path.join(buildIfStale(), 'main.js'));

@@ -38,7 +38,9 @@ describe('terraformData', () => {
       "const s = new TerraformStack(app, 's');",
       "terraformData(s, 'T', { input: 'x' });",
       'app.synth();',
-      "process.stdout.write(JSON.stringify(require('fs').readdirSync(app.outdir + '/stacks/s')));",
+      "const files = require('fs').readdirSync(app.outdir + '/stacks/s');",
+      "require('fs').rmSync(app.outdir, { recursive: true, force: true });",
+      'process.stdout.write(JSON.stringify(files));',
     ].join('\n');
     // PATH without terraform: the stock DataResource would fail validation ("Could not determine version of terraform").
     const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, PATH: '/nonexistent' }, encoding: 'utf8' });

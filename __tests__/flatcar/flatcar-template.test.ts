@@ -6,6 +6,7 @@ import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { IgnitionDelivery } from '../../constructs/flatcar/ignition-delivery';
 import { KubernetesProfile } from '../../constructs/flatcar/kubernetes-profile';
 import { deriveVmId } from '../../constructs/core/identity';
+import { Checksum } from '../../constructs/proxmox/image';
 import { dataOf, onlyResource, resolveIn, resourcesOf, synthStack, warningsOf } from '../helpers/synth';
 import { buildTemplate, BuildOptions, FAKE_SHA256, publicKey } from './fixtures';
 
@@ -139,6 +140,22 @@ describe('FlatcarTemplate', () => {
     expect(resourcesOf(json, 'proxmox_virtual_environment_vm')).toHaveLength(2);
   });
 
+  // qemu-server lets only root@pam set `hookscript` (it is in no privilege group of $check_vm_modify_config_perm and
+  // falls to "only root can set '$opt' config"):
+  // https://github.com/proxmox/qemu-server/blob/e6352be67f70042a7433a3a3c712b36d02f9f7cb/src/PVE/API2/Qemu.pm#L1037
+  test('a hook script routes the template through the root alias; a token-only connection is refused', () => {
+    const { json, vm } = synth({ template: { hookScriptFileId: 'local:snippets/flatcar-hook.pl' } });
+    expect(vm.provider).toBe('proxmox.proxmox_root');
+    expect(json.provider.proxmox.find((p: any) => p.alias === 'proxmox_root').username).toBe('root@pam');
+    // The snippet upload keeps the token.
+    expect(resourcesOf(json, 'proxmox_virtual_environment_file').map(([, f]) => f.provider)).toEqual(['proxmox']);
+    expect(synth().vm.provider).toBe('proxmox');
+    expect(synth({ authMode: 'root-password', template: { hookScriptFileId: 'local:snippets/h.pl' } }).vm.provider).toBe('proxmox');
+    expect(() => synth({ authMode: 'api-token', template: { hookScriptFileId: 'local:snippets/h.pl' } })).toThrow(
+      "'hookScriptFileId' must be set only with a connection that has root@pam (authMode 'root-password' or 'api-token+root-password'), " +
+      'got "local:snippets/h.pl". Proxmox lets only root@pam set a VM\'s hookscript, never an API token; test/Proxmox is in \'api-token\' mode.');
+  });
+
   test('hook script is set on the template (clones inherit it)', () => {
     expect(synth({ template: { hookScriptFileId: 'local:snippets/flatcar-hook.pl' } }).vm.hook_script_file_id).toBe('local:snippets/flatcar-hook.pl');
     expect(() => synth({ template: { hookScriptFileId: '/var/lib/vz/snippets/hook.pl' } })).toThrow(
@@ -157,6 +174,20 @@ describe('FlatcarTemplate', () => {
     expect(ct.snippets[2]).toContain('inline: $${HOME}');
     expect(() => synth({ template: { memoryMiB: 1024, kubernetes: KubernetesProfile.sysext({ version: 'v1.33.5', checksum: FAKE_SHA256 }) } }))
       .toThrow("'memoryMiB' must be an integer of at least 2048, got 1024.");
+  });
+
+  test('an all-zero checksum of a Kubernetes download is flagged like an image placeholder (Ignition would abort the first boot)', () => {
+    const zero = Checksum.sha256('0'.repeat(64));
+    const sysext = warningsOf(synth({ template: { kubernetes: KubernetesProfile.sysext({ version: 'v1.33.5', checksum: zero }) } }).stack);
+    expect(sysext).toEqual([expect.stringMatching(new RegExp('^test/Flatcar: the checksum of https://github\\.com/flatcar/sysext-bakery/releases/download/' +
+      'kubernetes-v1\\.33\\.5/kubernetes-v1\\.33\\.5-x86-64\\.raw is an all-zero placeholder; the download will fail verification at deploy time'))]);
+    const binaries = warningsOf(synth({ template: { kubernetes: KubernetesProfile.binaries({
+      version: 'v1.33.5', kubeadmChecksum: zero, kubeletChecksum: FAKE_SHA256, kubectlChecksum: FAKE_SHA256, cniPluginsVersion: 'v1.8.0', cniPluginsChecksum: zero,
+    }) } }).stack);
+    expect(binaries.map((w) => /checksum of (\S+) is an all-zero placeholder/.exec(w)?.[1])).toEqual([
+      'https://dl.k8s.io/release/v1.33.5/bin/linux/amd64/kubeadm',
+      'https://github.com/containernetworking/plugins/releases/download/v1.8.0/cni-plugins-linux-amd64-v1.8.0.tgz']);
+    expect(warningsOf(synth({ template: { kubernetes: KubernetesProfile.sysext({ version: 'v1.33.5', checksum: FAKE_SHA256 }) } }).stack)).toEqual([]);
   });
 
   test('tokens are not validated: keys, hostname, password hash and snippets from variables', () => {

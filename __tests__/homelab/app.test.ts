@@ -65,8 +65,8 @@ describe('homelab app', () => {
     ].join('\n'));
   });
 
-  test('values the shape allows but a construct refuses fail at synth with the construct path', () => {
-    expect(() => synthApp({ talos: { vip: '10.9.0.20' } })).toThrow(/homelab-talos\/Talos.*'vip' must be inside the subnet 10\.0\.0\.0\/16, got "10\.9\.0\.20"/s);
+  test('values the shape allows but a construct refuses fail at synth, named by their homelab.json field', () => {
+    expect(() => synthApp({ talos: { vip: '10.9.0.20' } })).toThrow("homelab.json: 'talos.vip' must be inside the subnet 10.0.0.0/16, got \"10.9.0.20\".");
   });
 
   test('loadHomelabConfig reads $HOMELAB_CONFIG, else homelab.json when present, else the defaults', () => {

@@ -21,6 +21,7 @@ import {
 import { checkDebianImage, DEFAULT_DEBIAN_MAJOR, debianChecksumsUrl, debianCloudImageUrl, DebianImageVariant, DebianMajor } from './debian-release';
 import { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, renderFinalizeScript } from './finalize-script';
 import { DNS_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
+import { warnPlaceholderSshKeys } from '../core/placeholders';
 
 /** Hardware defaults of the template VM (seed 003's table): 2 cores, 2048 MiB, a 16 GiB disk grown by clones. */
 export const DEBIAN_TEMPLATE_HARDWARE_DEFAULTS = { cores: 2, memoryMiB: 2048, diskSizeGiB: 16 } as const;
@@ -182,6 +183,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       'The user-data is a snippet, which the Proxmox API cannot upload (Bugzilla #2208), and the finalize step runs ' +
       'qm on the node: set ssh (e.g. `ssh: { agent: true }`) on the ProxmoxConnection.');
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
+    warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', props.sshAuthorizedKeys);
     checkUserDataSettings(p, settings);
     buildIp.check(p, 'buildIpConfig');
     p.throwIfAny();

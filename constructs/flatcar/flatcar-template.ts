@@ -10,6 +10,8 @@ import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
 import { IsoMedia, planVmMedia } from '../proxmox/media';
+import { isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
+import { warnPlaceholderSshKeys } from '../core/placeholders';
 import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry, fwCfgPreconditions } from '../proxmox/qemu-args';
 import { IVmTemplate } from '../proxmox/template';
 import { checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
@@ -63,7 +65,9 @@ export interface FlatcarTemplateProps extends VmHardwareProps {
    * Proxmox hook script (`<storage>:snippets/<file>`, executable), run on the template's clones at each phase
    * (pre-start, post-start, ...): clones inherit it from the template (seed 000 limitation 8). Proxmox holds the VM
    * config lock while the hook runs, so a hook cannot change the VM's config, and `start` would not re-read it
-   * anyway (limitation 9): use hooks for side effects on the host, not to mutate the VM.
+   * anyway (limitation 9): use hooks for side effects on the host, not to mutate the VM. Only root@pam may set a
+   * hookscript (qemu-server): the template is then created through the connection's root provider, and a
+   * token-only connection is refused at synth time.
    * @default - no hook script
    */
   readonly hookScriptFileId?: string;
@@ -153,6 +157,14 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       p.check(/^[A-Za-z][A-Za-z0-9._-]*:snippets\/[^\s/]+$/.test(props.hookScriptFileId), 'hookScriptFileId',
         'be a snippet volume id like "local:snippets/hook.pl"', props.hookScriptFileId);
     }
+    // Only root@pam may set `hookscript`: qemu-server's config permission check lists it in no privilege group,
+    // so it falls to `die "only root can set '$opt' config"` for any other user and every API token.
+    // https://github.com/proxmox/qemu-server/blob/e6352be67f70042a7433a3a3c712b36d02f9f7cb/src/PVE/API2/Qemu.pm#L1037
+    if (props.hookScriptFileId !== undefined) {
+      p.check(connection.canSetKvmArguments, 'hookScriptFileId', 'be set only with a connection that has root@pam (authMode ' +
+        "'root-password' or 'api-token+root-password')", props.hookScriptFileId,
+        `Proxmox lets only root@pam set a VM's hookscript, never an API token; ${connection.node.path} is in '${connection.authMode}' mode.`);
+    }
     const cloneNodes = props.cloneNodeNames ?? [];
     for (const n of cloneNodes) {
       p.check(NAME_RE.test(n) && n !== props.nodeName, 'cloneNodeNames', 'hold Proxmox node names other than nodeName', n);
@@ -166,6 +178,9 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     const bootDisk = image.bootDiskFor(props.nodeName);
     // The profile first, so that the user's snippets can override its files (later snippets win in ct's merge).
     const snippets = [...(props.kubernetes?.snippets() ?? []), ...userSnippets];
+    warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', users.flatMap((u) => u.sshAuthorizedKeys ?? []));
+    // Ignition verifies each download on the clone's first boot: a placeholder fails long after a "successful" deploy.
+    for (const d of props.kubernetes?.downloads() ?? []) if (isPlaceholderChecksum(d.checksum)) placeholderChecksumWarning(this, d.url);
     if (!users.some((u) => u.sshAuthorizedKeys?.length) && snippets.length === 0) {
       Annotations.of(this).addWarning(`${this.node.path}: no SSH key and no Butane snippet: clones will have no way to log in.`);
     }
@@ -219,7 +234,9 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       hasSsh: connection.hasSsh,
       prop: 'ignitionDelivery',
     });
-    const provider = media.needsRoot ? connection.providerForKvmArguments(this, 'ignitionDelivery') : connection.provider;
+    // The root@pam provider for QEMU args and for the hookscript (both root-only, see above).
+    const provider = media.needsRoot ? connection.providerForKvmArguments(this, 'ignitionDelivery')
+      : props.hookScriptFileId !== undefined ? connection.providerForKvmArguments(this, 'hookScriptFileId') : connection.provider;
 
     const base = vmResourceConfig({
       nodeName: props.nodeName,

@@ -101,6 +101,18 @@ export class KubernetesProfile {
     }
   }
 
+  /** Every file Ignition downloads for the profile: the URL and the checksum it is verified against. */
+  public downloads(): Array<{ readonly url: string; readonly checksum: Checksum }> {
+    if (this.method === 'sysext') {
+      const o = this.options as KubernetesSysextOptions;
+      return [{ url: (o.url ?? KUBERNETES_SYSEXT_URL).split('<version>').join(o.version), checksum: o.checksum }];
+    }
+    const o = this.options as KubernetesBinariesOptions;
+    const bin = (name: string, checksum: Checksum) => ({ url: KUBERNETES_RELEASE_URL.replace('<version>', o.version).replace('<name>', name), checksum });
+    return [bin('kubeadm', o.kubeadmChecksum), bin('kubelet', o.kubeletChecksum), bin('kubectl', o.kubectlChecksum),
+      { url: CNI_PLUGINS_URL.split('<version>').join(o.cniPluginsVersion), checksum: o.cniPluginsChecksum }];
+  }
+
   /** The Butane snippets of the profile, in merge order: node basics first, then the install. */
   public snippets(): ButaneSnippet[] {
     const install = this.method === 'sysext'

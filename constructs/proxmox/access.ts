@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'cdktf';
+import { Annotations, Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Acl } from '../../.gen/providers/proxmox/acl';
 import { VirtualEnvironmentRole } from '../../.gen/providers/proxmox/virtual-environment-role';
@@ -7,7 +7,7 @@ import { UserToken } from '../../.gen/providers/proxmox/user-token';
 import { Problems, ValidationError } from '../core/errors';
 import { movedFromLongProxmoxName } from '../core/moved';
 import { DEFAULT_API_TOKEN_ID, IProxmoxConnection } from './connection';
-import { privilegesFor, ProxmoxJob } from './privileges';
+import { privilegesFor, ProxmoxJob, storagePrivilegesFor } from './privileges';
 
 /** The default role id of {@link ProxmoxAccess}. */
 export const DEFAULT_ACCESS_ROLE_ID = 'CdktfAutomation';
@@ -34,6 +34,15 @@ export interface ProxmoxAccessProps {
   readonly aclPath?: string;
   /** Expiry of the token, RFC 3339 (`2027-01-01T00:00:00Z`). @default - never expires */
   readonly tokenExpirationDate?: string;
+  /**
+   * Storages the jobs download images and upload snippets to. `Datastore.Allocate` (reading a storage's config
+   * before a snippet upload, deleting a replaced image or snippet) is granted on `/storage/<id>` of these only,
+   * through a second role, never on `/`. Unused when no job writes files (clone-vms, template-ha only).
+   * @default ['local'] (the library's default image and snippet storage)
+   */
+  readonly storageIds?: readonly string[];
+  /** Role id of the per-storage role. @default `${roleId}Storage` */
+  readonly storageRoleId?: string;
 }
 
 /**
@@ -41,20 +50,33 @@ export interface ProxmoxAccessProps {
  * a user, an API token with privilege separation, and ACLs granting the role to both (with separation the
  * token's rights are the intersection of its own ACLs and its user's).
  *
- * The token secret is {@link tokenSecret}: a reference to the sensitive `value` attribute, known only in the
- * state of the stack that creates the token. This construct makes no output of it; pass it on yourself, e.g.
+ * The token secret is {@link tokenSecret} (the UUID, split from the sensitive `value` attribute, known only in
+ * the state of the stack that creates the token); {@link apiToken} is the whole `id=uuid` string. This construct makes no output of it; pass it on yourself, e.g.
  * as a sensitive output read by the stack that uses the token.
  * @see https://pve.proxmox.com/wiki/User_Management#pveum_tokens
  */
 export class ProxmoxAccess extends Construct {
-  /** The privileges of the role, sorted. */
+  /** The privileges of the role (granted on `aclPath`), sorted. */
   public readonly privileges: readonly string[];
+  /** The privileges granted on `/storage/<id>` of each of `storageIds` only (empty when no job writes files). */
+  public readonly storagePrivileges: readonly string[];
   public readonly roleId: string;
   public readonly userId: string;
   /** The token id, `user@realm!name` (what the provider's `api_token` starts with). */
   public readonly tokenId: string;
-  /** The token secret (UUID): a reference to a sensitive attribute. Never put it in an unsensitive output. */
+  /**
+   * The token secret, the UUID alone: what {@link ProxmoxConnection} reads from `<prefix>_api_token_secret`
+   * (`TF_VAR_proxmox_api_token_secret`). bpg's `value` attribute is the full `user@realm!name=<uuid>`
+   * (proxmox/access/user_token.go returns `FullTokenID + "=" + Value`), so this splits it in Terraform.
+   * A reference to a sensitive attribute: never put it in an unsensitive output.
+   * @see https://github.com/bpg/terraform-provider-proxmox/blob/v0.90.0/proxmox/access/user_token.go#L40
+   */
   public readonly tokenSecret: string;
+  /**
+   * The full API token, `user@realm!name=<uuid>`: bpg's `value` attribute, what the provider's `api_token`
+   * (or `PROXMOX_VE_API_TOKEN`) takes. Sensitive, like {@link tokenSecret}.
+   */
+  public readonly apiToken: string;
 
   constructor(scope: Construct, id: string, props: ProxmoxAccessProps) {
     super(scope, id);
@@ -63,6 +85,8 @@ export class ProxmoxAccess extends Construct {
     const tokenName = props.tokenName ?? defaultToken;
     const roleId = props.roleId ?? DEFAULT_ACCESS_ROLE_ID;
     const aclPath = props.aclPath ?? '/';
+    const storageIds = props.storageIds ?? ['local'];
+    const storageRoleId = props.storageRoleId ?? `${roleId}Storage`;
 
     const p = new Problems(this);
     let privileges: string[] = [];
@@ -78,6 +102,13 @@ export class ProxmoxAccess extends Construct {
     p.check(/^[A-Za-z][A-Za-z0-9._-]*$/.test(tokenName), 'tokenName', 'start with a letter and hold letters, digits, . _ -', tokenName);
     p.check(/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(roleId), 'roleId', 'hold letters, digits, . _ -', roleId);
     p.check(!BUILT_IN_ROLES.includes(roleId), 'roleId', 'not be a built-in Proxmox role', roleId, 'Choose a new role id.');
+    // pve-storage's storage id format (PVE::JSONSchema pve-storage-id).
+    for (const id of storageIds) {
+      p.check(/^[a-z][a-z0-9._-]*[a-z0-9]$/i.test(id), 'storageIds', 'hold Proxmox storage ids like "local" or "cephfs"', id);
+    }
+    p.check(new Set(storageIds).size === storageIds.length, 'storageIds', 'not repeat a storage', storageIds);
+    p.check(storageRoleId !== roleId && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(storageRoleId) && !BUILT_IN_ROLES.includes(storageRoleId),
+      'storageRoleId', 'be a new role id other than roleId', storageRoleId);
     p.check(/^\/[A-Za-z0-9/_.-]*$/.test(aclPath), 'aclPath', 'be an ACL path like "/" or "/vms"', aclPath);
     if (props.tokenExpirationDate !== undefined && !Token.isUnresolved(props.tokenExpirationDate)) {
       p.check(!Number.isNaN(Date.parse(props.tokenExpirationDate)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(props.tokenExpirationDate),
@@ -107,11 +138,25 @@ export class ProxmoxAccess extends Construct {
     }));
     movedFromLongProxmoxName(new Acl(this, 'UserAcl', { provider, path: aclPath, propagate: true, roleId: role.roleId, userId: user.userId }));
     movedFromLongProxmoxName(new Acl(this, 'TokenAcl', { provider, path: aclPath, propagate: true, roleId: role.roleId, tokenId: token.id }));
+    // Datastore.Allocate only where files are written (see STORAGE_FILES in privileges.ts for the API checks).
+    const storagePrivileges = storagePrivilegesFor(props.jobs);
+    if (storagePrivileges.length && storageIds.length) {
+      const storageRole = new VirtualEnvironmentRole(this, 'StorageRole', { provider, roleId: storageRoleId, privileges: storagePrivileges });
+      for (const id of storageIds) {
+        const path = `/storage/${id}`;
+        movedFromLongProxmoxName(new Acl(this, `StorageUserAcl-${id}`, { provider, path, propagate: false, roleId: storageRole.roleId, userId: user.userId }));
+        movedFromLongProxmoxName(new Acl(this, `StorageTokenAcl-${id}`, { provider, path, propagate: false, roleId: storageRole.roleId, tokenId: token.id }));
+      }
+    }
+    this.storagePrivileges = storagePrivileges;
 
     this.privileges = privileges;
     this.roleId = roleId;
     this.userId = userId;
     this.tokenId = `${userId}!${tokenName}`;
-    this.tokenSecret = token.value;
+    // The UUID never contains '=': the part after the only '=' is the secret. sensitive(): Terraform 1.11 plans
+    // a function of a still-unknown sensitive attribute as not sensitive, so the mark is set explicitly.
+    this.tokenSecret = Fn.sensitive(Fn.element(Fn.split('=', token.value), 1));
+    this.apiToken = token.value;
   }
 }

@@ -11,6 +11,7 @@ import { IpConfig } from './ip-config';
 import { IVmTemplate } from './template';
 import { networkDevice, VM_DEFAULTS } from './vm-hardware';
 import { DNS_NAME_RE, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
+import { warnPlaceholderSshKeys } from '../core/placeholders';
 
 /** Seed 003's cluster module: a clone (full, ~30-40 s) may take 3 minutes, its start 2 minutes. */
 export const DEFAULT_CLONE_TIMEOUT_SECONDS = 180;
@@ -144,6 +145,7 @@ export class ClonedVm extends Construct {
     for (const s of props.dnsServers ?? []) if (known(s)) checkIp(p, 'dnsServers', s);
     if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username);
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
+    warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', props.sshAuthorizedKeys);
     for (const [prop, v] of [['cloneTimeoutSeconds', cloneTimeout], ['startTimeoutSeconds', startTimeout]] as const) {
       if (known(v)) p.check(Number.isInteger(v) && v > 0, prop, 'be a positive integer', v);
     }

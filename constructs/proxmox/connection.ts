@@ -83,8 +83,13 @@ export interface ProxmoxConnectionProps {
    */
   readonly secretSource?: SecretSource;
   /**
-   * Skip TLS verification of the API endpoint. Only for a lab with a self-signed certificate.
+   * Skip TLS verification of the API endpoint. With `false`, the machine running Terraform must trust the API's
+   * certificate: a stock Proxmox node's is signed by its own cluster CA (`/etc/pve/pve-root-ca.pem`), so the plan
+   * fails with "x509: certificate signed by unknown authority" until that CA is in the system trust store (bpg has
+   * no CA-file option: its HTTP client uses the system roots, proxmox/api/client.go) or the API has a publicly
+   * trusted certificate (ACME). `true` skips the server check entirely: choose it knowingly.
    * @default false
+   * @see https://github.com/bpg/terraform-provider-proxmox/blob/v0.90.0/proxmox/api/client.go#L88-L94
    */
   readonly insecure?: boolean;
   /**

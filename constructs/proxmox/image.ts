@@ -38,6 +38,17 @@ export class Checksum {
   ) {}
 }
 
+/** Whether `c` is an all-zero placeholder (what the examples and the default homelab ship until set). */
+export function isPlaceholderChecksum(c: Checksum | undefined): boolean {
+  return c?.value !== undefined && !Token.isUnresolved(c.value) && /^0+$/.test(c.value);
+}
+
+/** The warning for a download verified against an all-zero placeholder, the same wherever the download is. */
+export function placeholderChecksumWarning(scope: Construct, what: string): void {
+  Annotations.of(scope).addWarning(`${scope.node.path}: the checksum of ${what} is an all-zero placeholder; ` +
+    'the download will fail verification at deploy time. Set the published digest.');
+}
+
 /** `iso` for media attached as a cdrom (and for disk images imported over SSH with `file_id`); `import` for `disk.import_from`. */
 export type ImageContentType = 'iso' | 'import';
 export type Decompression = 'gz' | 'lzo' | 'zst' | 'bz2';
@@ -143,10 +154,9 @@ export class ProxmoxImage extends Construct {
 
     // A URL built from a deploy-time value (e.g. a factory schematic id) is named by the construct path.
     const what = Token.isUnresolved(props.url) ? 'the image' : props.url;
-    if (cs.value !== undefined && /^0+$/.test(cs.value)) {
+    if (isPlaceholderChecksum(cs)) {
       // Examples ship all-zero placeholders (no registry access to read the real digests): say so loudly.
-      Annotations.of(this).addWarning(`${this.node.path}: the checksum of ${what} is an all-zero placeholder; ` +
-        'the download will fail verification at deploy time. Set the published digest.');
+      placeholderChecksumWarning(this, what);
     }
     if (!cs.algorithm) {
       Annotations.of(this).addWarning(`${this.node.path}: ${what} is downloaded without checksum verification ` +

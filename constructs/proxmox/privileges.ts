@@ -110,6 +110,33 @@ export const JOB_PRIVILEGES: Readonly<Record<ProxmoxJob, readonly PrivilegeGrant
 };
 
 /**
+ * Privileges granted on each image/snippet storage only (ACL `/storage/<id>`), never on `/`: `Datastore.Allocate`
+ * also allows creating, changing and deleting storage definitions, so it stays scoped to the storages the jobs
+ * write files to.
+ * - bpg reads the storage's configuration before every snippet upload over SSH (`GET /storage/{storage}`, to find
+ *   its path): bpg proxmoxtf/resource/file.go calls `capi.Storage().GetDatastore` (v0.90.0, line 569), and
+ *   pve-storage guards that call with `['perm', '/storage/{storage}', ['Datastore.Allocate']]`
+ *   (src/PVE/API2/Storage/Config.pm, method `read`, line 180).
+ * - Deleting a volume (`DELETE .../storage/{storage}/content/{volume}`), which bpg does to replace or destroy a
+ *   downloaded image or an uploaded snippet, checks `Datastore.Allocate` on `/storage/<storage>` for every
+ *   non-backup volume (src/PVE/API2/Storage/Content.pm, method `delete`, line 506).
+ * @see https://github.com/proxmox/pve-storage/blob/0c56bad8b2a7d69e5ce2c243651fe830d6caa936/src/PVE/API2/Storage/Config.pm#L180
+ * @see https://github.com/proxmox/pve-storage/blob/0c56bad8b2a7d69e5ce2c243651fe830d6caa936/src/PVE/API2/Storage/Content.pm#L506
+ * @see https://github.com/bpg/terraform-provider-proxmox/blob/v0.90.0/proxmoxtf/resource/file.go#L569
+ */
+export const STORAGE_FILES: readonly PrivilegeGrant[] = [
+  { privilege: 'Datastore.Allocate', why: 'read the storage config before a snippet upload (bpg), delete a replaced image or snippet' },
+];
+
+/** Jobs that download files to or upload snippets to a storage, hence need {@link STORAGE_FILES} there. */
+export const STORAGE_FILE_JOBS: readonly ProxmoxJob[] = ['download-images', 'manage-templates', 'talos-cluster'];
+
+/** Pure: the privileges `jobs` need on each image/snippet storage (empty when no job writes files). */
+export function storagePrivilegesFor(jobs: readonly ProxmoxJob[]): string[] {
+  return jobs.some((j) => STORAGE_FILE_JOBS.includes(j)) ? STORAGE_FILES.map((g) => g.privilege).sort() : [];
+}
+
+/**
  * Pure: the privileges `jobs` need on Proxmox VE `pveMajor`, sorted and de-duplicated. Throws a
  * {@link ValidationError} for a version without a known list (only 8 and 9) or an unknown job.
  */

@@ -59,6 +59,13 @@ export interface TalosClusterConfigPatches {
   readonly controlPlane?: readonly TalosConfigPatch[];
   /** Patches for workers only. @default [] */
   readonly worker?: readonly TalosConfigPatch[];
+  /**
+   * Let workloads run on the control planes (Talos' `cluster.allowSchedulingOnControlPlanes`; Talos taints them
+   * otherwise). Set it explicitly to keep it fixed: with the default, adding the first worker to a cluster of
+   * control planes only changes the control planes' configuration (the allowance is dropped).
+   * @default - true when the cluster has no workers (nothing could run otherwise), false when it has
+   */
+  readonly allowSchedulingOnControlPlanes?: boolean;
 }
 
 /** Props of {@link TalosCluster}. */

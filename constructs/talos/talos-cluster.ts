@@ -13,6 +13,7 @@ import { checkInSubnet, checkIp, Cidr, parseCidr } from '../core/net';
 import { cniPatches, TalosCni } from './cilium';
 import { DEFAULT_NAMESERVERS } from './meta-network';
 import { hostnamePatch, nodePatch, patchYaml, tailscaleServicePatch, TalosConfigPatch, usesHostnameDocument } from './patches';
+import { controlPlaneSchedulingPatches } from './scheduling';
 import { pickProxmoxNode } from './placement';
 import { TalosClusterNodeProps, TalosClusterProps } from './talos-cluster-props';
 import { localProviderOf, talosProviderOf } from './providers';
@@ -123,7 +124,7 @@ export class TalosCluster extends Construct {
     const cniP = cniPatches(cni);
     const tailscale = ts ? [tailscaleServicePatch({ authKey: (ts.authKey ?? this.tailscaleVariable()).stringValue, loginServer: ts.loginServer, extraArgs: ts.extraArgs })] : [];
     const common = [...cniP.all.map(patchYaml), ...tailscale, ...(props.configPatches?.all ?? []).map(patchYaml)];
-    const machineConfig = (role: TalosMachineRole, extra: readonly TalosConfigPatch[]) =>
+    const machineConfig = (role: TalosMachineRole, extra: readonly TalosConfigPatch[], atSynth: () => TalosConfigPatch[] = () => []) =>
       new DataTalosMachineConfiguration(this, role === 'controlplane' ? 'ControlPlaneConfig' : 'WorkerConfig', {
         provider: talos,
         clusterName: props.clusterName,
@@ -132,12 +133,14 @@ export class TalosCluster extends Construct {
         machineSecrets: asStruct(this.secrets.machineSecrets),
         talosVersion,
         kubernetesVersion,
-        configPatches: [...common, ...extra.map(patchYaml)],
+        // Lazy: some patches depend on the nodes, known only once every node is added.
+        configPatches: Lazy.listValue({ produce: () => [...common, ...extra.map(patchYaml), ...atSynth().map(patchYaml)] }),
         docs: false,
         examples: false,
       });
     this.configs = {
-      controlplane: machineConfig('controlplane', [...cniP.controlPlane, ...(props.configPatches?.controlPlane ?? [])]),
+      controlplane: machineConfig('controlplane', [...cniP.controlPlane, ...(props.configPatches?.controlPlane ?? [])],
+        () => controlPlaneSchedulingPatches(props.configPatches?.allowSchedulingOnControlPlanes, this.workers.length)),
       worker: machineConfig('worker', props.configPatches?.worker ?? []),
     };
 

@@ -1,0 +1,100 @@
+// homelab.json mistakes as a user meets them: through `npm run synth` (scripts/app.js), every problem at once,
+// each named by its homelab.json field, never a stack trace.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { inHomelabTerms } from '../../homelab/app';
+import { duplicateJsonKeys } from '../../homelab/config';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+let dir: string;
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-cli-')); });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the app on `text` as homelab.json; returns exit status and stderr. */
+function synth(text: string): { status: number | null; stderr: string; file: string } {
+  const file = path.join(dir, `homelab-${Math.random().toString(36).slice(2)}.json`);
+  fs.writeFileSync(file, text);
+  const r = spawnSync(process.execPath, ['scripts/app.js'], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOMELAB_CONFIG: file, CDKTF_OUTDIR: path.join(dir, 'out') },
+  });
+  return { status: r.status, stderr: r.stderr, file };
+}
+const problems = (...lines: string[]) => lines.map((l) => `\n  - ${l}`).join('');
+
+describe('homelab.json semantic errors through the CLI', () => {
+  test('every problem at once, across sections, in homelab.json terms', () => {
+    const r = synth(JSON.stringify({
+      proxmox: { nodeAddresses: { pve1: '10.0.0.300', pve2: '10.0.0.12' } },
+      debian: { templateVmId: 300, clone: { name: 'k8s-node-1', address: '10.0.1.21/16', gateway: '10.0.0.1', dnsServers: ['10.0.0.1'], cores: 0, memoryMiB: 4096 } },
+      talos: { workers: { w1: { address: '10.0.0.3000' }, w2: { address: '10.0.1.21', vmId: 304 } } },
+    }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`error: ${r.file}: ${problems(
+      "'proxmox.nodeAddresses.pve1' must be a valid IP address, got \"10.0.0.300\".",
+      "'talos.controlPlanes.talos-cp-01.vmId' must not reuse the VM id of 'debian.templateVmId', got 300. Proxmox VM ids are unique per cluster, across every stack: choose another id.",
+      "'talos.controlPlanes.talos-cp-02.address' must not reuse an address of 'proxmox.nodeAddresses.pve2', got \"10.0.0.12\". Each VM, VIP and Proxmox node needs its own address.",
+      "'talos.workers.w1.address' must be an IP address like \"10.0.0.11\", got \"10.0.0.3000\".",
+      "'talos.workers.w2.address' must not reuse an address of 'debian.clone.address', got \"10.0.1.21\". Each VM, VIP and Proxmox node needs its own address.",
+      "'debian.clone.cores' must be an integer from 1 to 512, got 0.",
+    )}\n`);
+  });
+
+  test('node problems are reported even when a cluster-wide field is wrong too', () => {
+    const r = synth(JSON.stringify({ talos: { vip: '10.9.0.20', workers: { w1: { address: '10.1.0.31', vmId: 5, proxmoxNode: 'pve9' } } } }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`error: ${r.file}: ${problems(
+      "'talos.workers.w1.address' must be inside the subnet 10.0.0.0/16, got \"10.1.0.31\".",
+      "'talos.workers.w1.vmId' must be an integer from 100 to 999999999 (Proxmox VM id range), got 5.",
+      "'talos.workers.w1.proxmoxNode' must be one of talos.proxmoxNodes (pve1), got \"pve9\".",
+      "'talos.vip' must be inside the subnet 10.0.0.0/16, got \"10.9.0.20\". Use an address of that subnet, or change the prefix length.",
+    )}\n`);
+  });
+
+  test('the Debian clone is checked even when its template has problems', () => {
+    const r = synth(JSON.stringify({ debian: { build: 'bad', imageSha512: 'ab'.repeat(64),
+      clone: { name: 'k8s-node-1', address: '10.0.1.21/16', gateway: '10.0.0.1', dnsServers: ['10.0.0.1'], cores: 4, memoryMiB: 100 } } }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*: \n  - 'debian\.build' must be a dated build like .*\n  - 'debian\.clone\.memoryMiB' must be an integer of at least 512, got 100\.\n$/);
+  });
+
+  test('a duplicated key is refused (JSON.parse would keep the last node silently)', () => {
+    const r = synth('{"talos": {"workers": {"w1": {"address": "10.0.0.31"}, "w1": {"address": "10.0.0.32"}}}}');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`error: ${r.file}: 'talos.workers.w1' is given twice; JSON keeps only the last one. Remove or rename one of them.\n`);
+  });
+
+  test('all sections null, and an empty controlPlanes, are errors (not an empty output or a stack trace)', () => {
+    const none = synth('{"flatcar": null, "debian": null, "talos": null}');
+    expect(none.status).toBe(1);
+    expect(none.stderr).toBe(`error: ${none.file}: 'flatcar', 'debian' and 'talos' are all null: nothing would be synthesized. Keep at least one section.\n`);
+    const empty = synth('{"talos": {"controlPlanes": {}}}');
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toBe(`error: ${empty.file}: 'talos.controlPlanes' must name at least one node, got {}. ` +
+      'etcd and the Kubernetes API server run on control planes; set talos to null to leave the cluster out.\n');
+  });
+
+  test('a new flatcar.kubernetes.version without a new checksum is an error', () => {
+    const r = synth('{"flatcar": {"kubernetes": {"version": "v1.34.1"}}}');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`error: ${r.file}: 'flatcar.kubernetes.sysextSha256' must be the digest of flatcar.kubernetes.version "v1.34.1", ` +
+      "got the default's, which is for \"v1.33.5\". Set it from the release's checksum file whenever 'flatcar.kubernetes.version' changes.\n");
+  });
+});
+
+describe('helpers', () => {
+  test('duplicateJsonKeys finds repeats at any depth, in arrays too, and nothing else', () => {
+    expect(duplicateJsonKeys('{"a":1,"b":{"c":"x\\"y","c":2},"l":[{"k":1,"k":[]}],"a":{}}')).toEqual(['b.c', 'l[0].k', 'a']);
+    expect(duplicateJsonKeys('{"a":{"b":1},"c":{"b":1}, "s": "{\\"a\\":1,\\"a\\":2}"}')).toEqual([]);
+  });
+
+  test('inHomelabTerms renames library props to homelab.json fields', () => {
+    expect(inHomelabTerms('talos', '\'addWorker("x").address\' must be an IP address, got "1".')).toBe("'talos.workers.x.address' must be an IP address, got \"1\".");
+    expect(inHomelabTerms('debian.clone', "'memoryMiB' must be at least 512, got 1.")).toBe("'debian.clone.memoryMiB' must be at least 512, got 1.");
+    expect(inHomelabTerms('proxmox', "'ssh.nodeAddresses.pve1' must be set.")).toBe("'proxmox.nodeAddresses.pve1' must be set.");
+    expect(inHomelabTerms('talos', "'network.subnet' must be a CIDR.")).toBe("'talos.subnet' must be a CIDR.");
+    expect(inHomelabTerms('talos', "'cni.version' must be pinned.")).toBe("'talos.ciliumVersion' must be pinned.");
+    expect(inHomelabTerms('flatcar', 'free text')).toBe('flatcar: free text');
+  });
+});
