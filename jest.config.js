@@ -1,8 +1,19 @@
-// Tests are transpiled by swc (fast, no type-check); `npm test` type-checks everything with tsc first.
+// Tests are transpiled by swc (fast, no type-check); `npm test` type-checks everything with tsc first
+// (`tsc -b tsconfig.test.json`: the library, then the tests against its declarations, in one build graph).
+const os = require('os');
+
+// One worker per core (jest's default leaves one core idle: a single worker on a 2-core machine). Each worker
+// peaks at about 0.8 GB (a full synthesis of the example app plus the Terraform runs it starts), so memory
+// caps the count too. JEST_MAX_WORKERS overrides (e.g. 1 to debug).
+const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+const byMemory = Math.max(1, Math.floor(os.totalmem() / (1.5 * 2 ** 30)));
+
 module.exports = {
+  maxWorkers: process.env.JEST_MAX_WORKERS || Math.max(1, Math.min(cores, byMemory)),
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/__tests__/helpers/jest-setup.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },

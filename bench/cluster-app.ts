@@ -1,5 +1,6 @@
 // Benchmark app: one Talos cluster of BENCH_NODES nodes (3 control planes, the rest workers) spread over
 // BENCH_PROXMOX_NODES Proxmox hosts. Used by `npm run bench` (scripts/bench.js); not part of the example app.
+import '../constructs/core/fast-start'; // first: defers cdktf modules no stack uses (before cdktf loads)
 import { App, TerraformStack } from 'cdktf';
 import { skipTokenCreationStacks } from '../constructs/core/synth-performance';
 import { ProxmoxConnection } from '../constructs/proxmox/connection';

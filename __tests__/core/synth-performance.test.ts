@@ -29,6 +29,56 @@ describe('skipTokenCreationStacks', () => {
   });
 });
 
+describe('deferUnusedCdktfModules', () => {
+  /** Runs `body` in a child process after deferral (or not) and the loading of cdktf; returns its JSON output. */
+  function inChild(body: string[], env: Record<string, string> = {}): any {
+    const script = [
+      "const { deferUnusedCdktfModules } = require('./dist/constructs/core/synth-performance.js');",
+      'const deferred = deferUnusedCdktfModules();',
+      "const cdktf = require('cdktf');",
+      "const archiverLoaded = () => Object.keys(require.cache).some((k) => /[\\/]archiver[\\/]lib[\\/]core\\.js$/.test(k));",
+      "const semverLoaded = () => Object.keys(require.cache).some((k) => /[\\/]semver[\\/]functions[\\/]satisfies\\.js$/.test(k));",
+      ...body,
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+    return JSON.parse(out);
+  }
+
+  test('cdktf loads and synthesizes without loading archiver or semver', () => {
+    const r = inChild([
+      "const app = new cdktf.App({ outdir: require('os').tmpdir() + '/defer-' + process.pid });",
+      "new cdktf.TerraformOutput(new cdktf.TerraformStack(app, 's'), 'o', { value: 'x' });",
+      'app.synth();',
+      'process.stdout.write(JSON.stringify({ deferred, loaded: archiverLoaded() || semverLoaded() }));',
+    ]);
+    expect(r).toEqual({ deferred: ['archiver', 'semver'], loaded: false });
+  });
+
+  test('the stand-in loads the real archiver on first use and behaves like it', () => {
+    const r = inChild([
+      "const archiver = require(require.resolve('archiver', { paths: [require('path').dirname(require.resolve('cdktf/package.json'))] }));",
+      'const before = archiverLoaded();',
+      "const zip = archiver('zip');",
+      "process.stdout.write(JSON.stringify({ deferred, before, after: archiverLoaded(), pipes: typeof zip.pipe, isFormat: typeof archiver.isRegisteredFormat === 'function' && archiver.isRegisteredFormat('zip') }));",
+    ]);
+    expect(r).toEqual({ deferred: ['archiver', 'semver'], before: false, after: true, pipes: 'function', isFormat: true });
+  });
+
+  test('cdktf\'s Terraform version check still works through the semver stand-in', () => {
+    const r = inChild([
+      "const { ValidateBinaryVersion } = require('cdktf/lib/validations/validate-binary-version');",
+      "const check = (range) => new ValidateBinaryVersion('node', range, `${process.execPath} --version`, 'hint').validate();",
+      "process.stdout.write(JSON.stringify({ deferred, before: semverLoaded(), ok: check('>=1.0.0'), bad: check('<1.0.0').length, after: semverLoaded() }));",
+    ]);
+    expect(r).toMatchObject({ deferred: ['archiver', 'semver'], before: false, ok: [], bad: 1, after: true });
+  });
+
+  test('PROXMOX_CDKTF_EAGER_MODULES=1 leaves loading as cdktf does it', () => {
+    const r = inChild(['process.stdout.write(JSON.stringify({ deferred, loaded: archiverLoaded() && semverLoaded() }));'], { PROXMOX_CDKTF_EAGER_MODULES: '1' });
+    expect(r).toEqual({ deferred: [], loaded: true });
+  });
+});
+
 describe('terraformData', () => {
   test('synthesis needs no terraform binary (cdktf would run `terraform version` for every terraform_data)', () => {
     const script = [

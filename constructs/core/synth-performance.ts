@@ -1,3 +1,6 @@
+import Module = require('module');
+import * as path from 'path';
+
 /**
  * cdktf records a complete JavaScript stack trace (with `Error.stackTraceLimit` raised to infinity) for every
  * token it creates, only to print it if that token later fails to resolve. Measured with `npm run bench`: for a
@@ -22,5 +25,63 @@ export function skipTokenCreationStacks(): boolean {
   }
   if (typeof mod.captureStackTrace !== 'function') return false;
   mod.captureStackTrace = (): string[] => [];
+  return true;
+}
+
+/**
+ * Packages cdktf loads with its index that no stack of this project calls: `archiver` (zip archives of
+ * TerraformAsset directories, cdktf/lib/private/fs.js, which cdktf even runs in a child process that loads it
+ * itself) and `semver` (Terraform version checks of cdktf's own terraform_data, which core/terraform-data.ts
+ * replaces). Together about 120 ms of the ~210 ms CPU it takes to load cdktf, measured with `npm run bench`.
+ */
+export const DEFERRED_CDKTF_MODULES: readonly string[] = ['archiver', 'semver'];
+
+/**
+ * Defers loading {@link DEFERRED_CDKTF_MODULES} until something uses them: each is replaced by a stand-in that
+ * loads the real package on first call or property access, so behaviour is unchanged.
+ *
+ * Must run before cdktf is first loaded (see constructs/core/fast-start.ts); leaves a package alone when it is
+ * already loaded or cannot be found, and does nothing with PROXMOX_CDKTF_EAGER_MODULES=1. Returns the names of
+ * the packages it deferred.
+ */
+export function deferUnusedCdktfModules(): string[] {
+  if (process.env.PROXMOX_CDKTF_EAGER_MODULES === '1') return [];
+  let cdktfDir: string;
+  try {
+    cdktfDir = path.dirname(require.resolve('cdktf/package.json'));
+  } catch {
+    return [];
+  }
+  return DEFERRED_CDKTF_MODULES.filter((name) => deferModule(name, cdktfDir));
+}
+
+function deferModule(name: string, fromDir: string): boolean {
+  let file: string;
+  try {
+    file = require.resolve(name, { paths: [fromDir] });
+  } catch {
+    return false;
+  }
+  if (require.cache[file]) return false;
+  let real: any;
+  const load = (): any => {
+    if (real === undefined) {
+      delete require.cache[file];
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      real = require(file);
+    }
+    return real;
+  };
+  const standIn = new Proxy(function deferred() { /* replaced by the real package on first use */ }, {
+    apply: (_t, self, args) => Reflect.apply(load(), self, args),
+    construct: (_t, args) => Reflect.construct(load(), args),
+    get: (_t, prop) => Reflect.get(load(), prop),
+    has: (_t, prop) => Reflect.has(load(), prop),
+  });
+  const m = new Module(file, module);
+  m.filename = file;
+  m.loaded = true;
+  m.exports = standIn;
+  require.cache[file] = m;
   return true;
 }

@@ -61,6 +61,16 @@ export class TalosCluster extends Construct {
   private readonly extensions: readonly string[];
   private readonly configs: Record<TalosMachineRole, DataTalosMachineConfiguration>;
   private readonly nodes = new Map<string, { node: TalosNode; address: string; apply: MachineConfigurationApply }>();
+  // Bookkeeping kept up to date by addNode so that adding a node costs the same at any cluster size: a scan of
+  // every node per add, or a fresh dependable per node per add (each one a token cdktf keeps for the life of the
+  // process), made a 2000-node cluster quadratic in time and memory.
+  private readonly byRole: Record<TalosMachineRole, TalosNode[]> = { controlplane: [], worker: [] };
+  /** Node name by literal address, for the uniqueness check. */
+  private readonly addressHolders = new Map<string, string>();
+  /** Nodes of each role per Proxmox node, for placement. */
+  private readonly load: Record<TalosMachineRole, Map<string, number>> = { controlplane: new Map(), worker: new Map() };
+  /** The health check's dependencies: the bootstrap, then every node's config apply; one dependable each, made once. */
+  private readonly healthDependsOn: string[];
   private readonly images = new Map<string, TalosImage>();
   private quorumWarned = false;
 
@@ -111,7 +121,7 @@ export class TalosCluster extends Construct {
     this.subnet = subnet;
     this.extensions = extensions;
     const talos = talosProviderOf(this);
-    const firstAddress = Lazy.stringValue({ produce: () => this.controlPlanes[0] && this.nodes.get(this.controlPlanes[0].nodeName)!.address });
+    const firstAddress = Lazy.stringValue({ produce: () => this.byRole.controlplane[0] && this.nodes.get(this.byRole.controlplane[0].nodeName)!.address });
 
     // The VIP is the endpoint every kubelet and kubeconfig uses once the cluster runs. It only exists after
     // etcd elects a holder, so bootstrap and the first kubeconfig talk to the first control plane's own
@@ -161,6 +171,7 @@ export class TalosCluster extends Construct {
       timeouts: { read: `${healthTimeout}s` },
       dependsOn: [this.bootstrap],
     });
+    this.healthDependsOn = [dependable(this.bootstrap)];
     // The resource, not the deprecated data source; asked of the first control plane, never the VIP.
     this.kubeconfig = new ClusterKubeconfig(this, 'Kubeconfig', {
       provider: talos, clientConfiguration, nodeAttribute: firstAddress, endpoint: firstAddress, dependsOn: [this.health],
@@ -191,7 +202,7 @@ export class TalosCluster extends Construct {
     for (const [name, np] of Object.entries(props.controlPlanes ?? {})) this.addControlPlane(name, np);
     for (const [name, np] of Object.entries(props.workers ?? {})) this.addWorker(name, np);
     this.node.addValidation({
-      validate: () => (this.controlPlanes.length === 0
+      validate: () => (this.byRole.controlplane.length === 0
         ? ["'controlPlanes' must contain at least one node, got none. Call addControlPlane(): etcd and the API server run there."]
         : []),
     });
@@ -201,12 +212,12 @@ export class TalosCluster extends Construct {
 
   /** Control planes, in the order they were added (the first one is bootstrapped). */
   public get controlPlanes(): TalosNode[] {
-    return [...this.nodes.values()].map((n) => n.node).filter((n) => n.role === 'controlplane');
+    return [...this.byRole.controlplane];
   }
 
   /** Workers, in the order they were added. */
   public get workers(): TalosNode[] {
-    return [...this.nodes.values()].map((n) => n.node).filter((n) => n.role === 'worker');
+    return [...this.byRole.worker];
   }
 
   /** Adds a control plane named `name` (host name, VM name, construct id `Node-<name>`). */
@@ -230,8 +241,8 @@ export class TalosCluster extends Construct {
       if (this.subnet) checkInSubnet(p, `${what}.address`, props.address, this.subnet);
       p.check(props.address !== this.vip, `${what}.address`, 'differ from the cluster VIP', props.address, 'The VIP moves between control planes; give the node its own address.');
       p.check(props.address !== net.gateway, `${what}.address`, 'differ from the gateway', props.address);
-      const holder = [...this.nodes.entries()].find(([, n]) => n.address === props.address);
-      p.check(!holder, `${what}.address`, 'be unique in the cluster', props.address, holder && `${holder[0]} already uses it.`);
+      const holder = this.addressHolders.get(props.address);
+      p.check(!holder, `${what}.address`, 'be unique in the cluster', props.address, holder && `${holder} already uses it.`);
     }
     if (props.proxmoxNode !== undefined) {
       p.check(this.props.proxmoxNodes.includes(props.proxmoxNode), `${what}.proxmoxNode`, `be one of the cluster's proxmoxNodes (${this.props.proxmoxNodes.join(', ')})`, props.proxmoxNode);
@@ -245,8 +256,7 @@ export class TalosCluster extends Construct {
     const boot = props.boot ?? TalosBoot.diskImage();
     // META makes every image node-specific; so do node-level extensions, kernel args and a config ISO.
     const ownImage = addressing === 'meta' || !!props.extensions?.length || !!props.kernelArgs?.length || boot.configIso !== undefined;
-    const load = new Map<string, number>();
-    for (const n of this.nodes.values()) if (n.node.role === role) load.set(n.node.proxmoxNode, (load.get(n.node.proxmoxNode) ?? 0) + 1);
+    const load = this.load[role];
     const hardware = role === 'controlplane' ? this.props.controlPlaneHardware : this.props.workerHardware;
     const { address: _a, proxmoxNode: _p, vmId: _v, extensions: _e, kernelArgs: _k, boot: _b, ...nodeHardware } = props;
 
@@ -290,8 +300,13 @@ export class TalosCluster extends Construct {
       lifecycle: { replaceTriggeredBy: [dependable(node.vm)] },
     });
     this.nodes.set(name, { node, address: props.address, apply });
-    if (role === 'controlplane' && this.controlPlanes.length === 1) this.bootstrap.dependsOn = [dependable(apply)];
-    this.health.dependsOn = [dependable(this.bootstrap), ...[...this.nodes.values()].map((n) => dependable(n.apply))];
+    this.byRole[role].push(node);
+    // Only literal addresses are checked for uniqueness (a token is unknown until deploy).
+    if (!Token.isUnresolved(props.address) && !this.addressHolders.has(props.address)) this.addressHolders.set(props.address, name);
+    load.set(node.proxmoxNode, (load.get(node.proxmoxNode) ?? 0) + 1);
+    if (role === 'controlplane' && this.byRole.controlplane.length === 1) this.bootstrap.dependsOn = [dependable(apply)];
+    this.healthDependsOn.push(dependable(apply));
+    this.health.dependsOn = this.healthDependsOn;
     return node;
   }
 
@@ -323,7 +338,7 @@ export class TalosCluster extends Construct {
   private warnAboutQuorum(): void {
     if (this.quorumWarned) return;
     this.quorumWarned = true;
-    const n = this.controlPlanes.length;
+    const n = this.byRole.controlplane.length;
     if (n === 1) {
       Annotations.of(this).addWarning(`${this.node.path}: a single control plane has no etcd redundancy: losing it loses the cluster. Use 3.`);
     } else if (n > 0 && n % 2 === 0) {
