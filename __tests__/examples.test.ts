@@ -9,11 +9,11 @@ import { DEFAULT_HOMELAB } from '../homelab/config';
 
 const ROOT = path.resolve(__dirname, '..');
 const EXAMPLES: Record<string, { stack: string; expect: Record<string, number>; outputs: string[]; placeholderKey: boolean }> = {
-  'flatcar-template': { stack: 'example-flatcar', expect: { proxmox_virtual_environment_vm: 1, proxmox_virtual_environment_download_file: 1 }, outputs: ['template_vm_id'], placeholderKey: true },
+  'flatcar-template': { stack: 'example-flatcar', expect: { proxmox_virtual_environment_vm: 1, proxmox_download_file: 1 }, outputs: ['template_vm_id'], placeholderKey: true },
   'flatcar-fwcfg': { stack: 'example-flatcar-fwcfg', expect: { proxmox_virtual_environment_vm: 1 }, outputs: ['template_vm_id'], placeholderKey: true },
   'debian-template': { stack: 'example-debian', expect: { proxmox_virtual_environment_vm: 2, terraform_data: 1 }, outputs: ['clone_vm_id', 'template_vm_id'], placeholderKey: true },
   'talos-cluster': { stack: 'example-talos', expect: { proxmox_virtual_environment_vm: 5, talos_machine_configuration_apply: 5, talos_machine_bootstrap: 1 }, outputs: ['cluster_endpoint', 'kubeconfig'], placeholderKey: false },
-  'least-privilege-access': { stack: 'example-access', expect: { proxmox_virtual_environment_role: 2, proxmox_virtual_environment_user_token: 1 }, outputs: ['token_id', 'token_secret'], placeholderKey: false },
+  'least-privilege-access': { stack: 'example-access', expect: { proxmox_virtual_environment_role: 2, proxmox_user_token: 1 }, outputs: ['token_id', 'token_secret'], placeholderKey: false },
 };
 const source = (name: string) => fs.readFileSync(path.join(ROOT, 'examples', `${name}.ts`), 'utf8');
 

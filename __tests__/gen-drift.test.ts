@@ -38,7 +38,7 @@ describe('.gen bindings', () => {
 
   test('cdktf.json pins exactly the versions of the schema snapshots', () => {
     const cfg = JSON.parse(fs.readFileSync(path.join(ROOT, 'cdktf.json'), 'utf8'));
-    expect(cfg.terraformProviders).toEqual(['bpg/proxmox@0.90.0', 'siderolabs/talos@0.10.0', 'poseidon/ct@0.14.0']);
+    expect(cfg.terraformProviders).toEqual(['bpg/proxmox@0.111.1', 'siderolabs/talos@0.11.0', 'poseidon/ct@0.14.0']);
     for (const c of cfg.terraformProviders) {
       const [source, version] = c.split('@');
       expect(fs.existsSync(path.join(ROOT, 'schemas', `${source.replace('/', '-')}-${version}.json`))).toBe(true);

@@ -77,7 +77,7 @@ describe('library packaging', () => {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { cwd: app, encoding: 'utf8' });
     execFileSync(process.execPath, ['main.js'], { cwd: app, env: { ...process.env, CDKTF_OUTDIR: path.join(app, 'out') } });
     const json = JSON.parse(fs.readFileSync(path.join(app, 'out', 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
-    expect(Object.keys(json.resource.proxmox_virtual_environment_download_file)).toHaveLength(1);
-    expect(json.terraform.required_providers.proxmox).toEqual({ source: 'bpg/proxmox', version: '0.90.0' });
+    expect(Object.keys(json.resource.proxmox_download_file)).toHaveLength(1);
+    expect(json.terraform.required_providers.proxmox).toEqual({ source: 'bpg/proxmox', version: '0.111.1' });
   }, 120000);
 });

@@ -1,5 +1,6 @@
 // Public API of the library: re-exports only.
 export * from './core/errors';
+export * from './versions';
 export * from './core/identity';
 export * from './core/net';
 export * from './proxmox/connection';

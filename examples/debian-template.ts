@@ -3,7 +3,8 @@
 // In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import {
-  Checksum, ClonedVm, DebianGoldenTemplate, IpConfig, IProxmoxConnection, PLACEHOLDER_SSH_PUBLIC_KEY, ProxmoxConnection,
+  Checksum, ClonedVm, DEBIAN_13_BUILD, DEBIAN_13_GENERIC_AMD64_SHA512, DebianGoldenTemplate, IpConfig, IProxmoxConnection,
+  PLACEHOLDER_SSH_PUBLIC_KEY, ProxmoxConnection,
 } from '../constructs';
 
 /** What {@link addDebianTemplateAndClone} creates. */
@@ -21,8 +22,8 @@ export function addDebianTemplateAndClone(stack: TerraformStack, connection: IPr
   const template = new DebianGoldenTemplate(stack, 'DebianGolden', {
     connection,
     nodeName: 'pve1',
-    build: '20251117-2299',
-    checksum: Checksum.sha512('0'.repeat(128)),
+    build: DEBIAN_13_BUILD,
+    checksum: Checksum.sha512(DEBIAN_13_GENERIC_AMD64_SHA512),
     vmId: 9000,
     chronyAllowCidrs: ['10.0.0.0/24'],
   });

@@ -17,7 +17,8 @@ export function addFlatcarTemplate(stack: TerraformStack, connection: IProxmoxCo
     nodes: ['pve1'],
     variant: 'proxmoxve',
     // FAKE placeholder, well-formed only: paste the SHA512 line of
-    // https://stable.release.flatcar-linux.net/amd64-usr/4230.2.4/flatcar_production_proxmoxve_image.img.DIGESTS
+    // https://stable.release.flatcar-linux.net/amd64-usr/4593.2.5/flatcar_production_proxmoxve_image.img.DIGESTS
+    // (Stable 4593.2.5 is the default release, constructs/versions.ts; its digests were not available offline)
     checksum: Checksum.sha512('0'.repeat(128)),
   });
   const template = new FlatcarTemplate(stack, 'FlatcarKubernetes', {

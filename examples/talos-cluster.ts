@@ -28,9 +28,8 @@ export function addTalosCluster(stack: Construct, connection: IProxmoxConnection
     // The home LAN, 10.0.0.0/16 with gateway 10.0.0.1; static addresses via META.
     network: { subnet: '10.0.0.0/16', gateway: '10.0.0.1', nameservers: ['1.1.1.1', '8.8.8.8'], addressing: 'meta' },
     vip: '10.0.0.20',
-    talosVersion: 'v1.11.5',
-    kubernetesVersion: '1.32.1',
-    cni: TalosCni.cilium({ version: '1.16.5' }),
+    // Talos, Kubernetes and Cilium: the library's defaults (constructs/versions.ts).
+    cni: TalosCni.cilium(),
     tailscale: {},
   });
   for (const [name, address, vmId] of CONTROL_PLANES) cluster.addControlPlane(name, { address, vmId });

@@ -9,6 +9,9 @@ import { PLACEHOLDER_SSH_PUBLIC_KEY } from '../constructs/core/placeholders';
 import { DNS_NAME_RE } from '../constructs/core/names';
 import { cidrContains, isIpAddress, parseCidr } from '../constructs/core/net';
 import { ProxmoxAuthMode } from '../constructs/proxmox/connection';
+import {
+  CILIUM_VERSION, DEBIAN_13_BUILD, DEBIAN_13_GENERIC_AMD64_SHA512, DEFAULT_FLATCAR_VERSION, DEFAULT_KUBERNETES_VERSION, TALOS_VERSION,
+} from '../constructs/versions';
 import { BackendConfig } from './backend';
 
 export interface ProxmoxSection {
@@ -119,15 +122,15 @@ export const DEFAULT_HOMELAB: HomelabConfig = {
     nodeName: 'pve1',
     cloneNodeNames: ['pve2'],
     channel: 'stable',
-    version: '4230.2.4',
+    version: DEFAULT_FLATCAR_VERSION,
     variant: 'proxmoxve',
     imageSha512: '0'.repeat(128),
     kubernetes: { version: 'v1.33.5', sysextSha256: '0'.repeat(64) },
   },
   debian: {
     nodeName: 'pve1',
-    build: '20251117-2299',
-    imageSha512: '0'.repeat(128),
+    build: DEBIAN_13_BUILD,
+    imageSha512: DEBIAN_13_GENERIC_AMD64_SHA512,
     templateVmId: 9000,
     chronyAllowCidrs: ['10.0.0.0/16'],
     clone: { name: 'k8s-node-1', address: '10.0.1.21/16', gateway: '10.0.0.1', dnsServers: ['10.0.0.1'], cores: 4, memoryMiB: 4096 },
@@ -139,9 +142,9 @@ export const DEFAULT_HOMELAB: HomelabConfig = {
     gateway: '10.0.0.1',
     nameservers: ['1.1.1.1', '8.8.8.8'],
     vip: '10.0.0.20',
-    talosVersion: 'v1.11.5',
-    kubernetesVersion: '1.32.1',
-    ciliumVersion: '1.16.5',
+    talosVersion: TALOS_VERSION,
+    kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
+    ciliumVersion: CILIUM_VERSION,
     tailscaleLoginServer: 'https://headscale.home.arpa',
     controlPlanes: {
       'talos-cp-01': { address: '10.0.0.11', vmId: 300 },

@@ -116,6 +116,8 @@ export function dummyForType(typeExpr: string | undefined, name: string): string
 export function dummyVariables(tfJson: TfJson, overrides?: Record<string, string>): Record<string, string>;
 export function check(step: string, r: RunResult): RunResult;
 export function planSummary(stdout: string): { add: number; change: number; destroy: number };
+/** The deprecation warnings ("Warning: Deprecated", "Argument is deprecated", "Attribute Deprecated") in Terraform's human-readable output, one line each. */
+export function deprecationWarnings(output: string): string[];
 export function validateStack(o: WorkspaceOptions & { planJson?: boolean }): Promise<StackResult>;
 export function validateStackDir(stackDir: string, o?: Omit<WorkspaceOptions, 'stackDir'> & { planJson?: boolean }): Promise<StackResult>;
 export function planJson(configOrDir: TfJson | string, o?: WorkspaceOptions): Promise<PlanJson>;

@@ -407,6 +407,14 @@ function planSummary(stdout) {
   return m ? { add: +m[1], change: +m[2], destroy: +m[3] } : { add: 0, change: 0, destroy: 0 };
 }
 
+/** The "Warning: Deprecated…" / "Argument is deprecated" lines of Terraform's human-readable output (each with the line after). */
+function deprecationWarnings(output) {
+  const lines = output.split('\n');
+  const out = [];
+  lines.forEach((l, i) => { if (/Warning: (Deprecated|Argument is deprecated|Attribute Deprecated)/.test(l)) out.push(`${l.trim()} ${(lines[i + 2] || '').trim()}`); });
+  return out;
+}
+
 /** A copy of a configuration with every resource's `provisioner` blocks removed. */
 function withoutProvisioners(tfJson) {
   const copy = JSON.parse(JSON.stringify(tfJson));
@@ -438,7 +446,12 @@ async function validateStack(o) {
   try {
     await step('init', ws.init());
     const providers = await ws.providerVersions();
-    await step('validate', ws.validate());
+    const validated = await step('validate', ws.validate());
+    // A provider's deprecation warning means the library emits something the provider is about to drop.
+    const deprecations = deprecationWarnings(`${validated.stdout}\n${validated.stderr}`);
+    if (deprecations.length) {
+      throw new TerraformError('validate (deprecation warnings)', { ...validated, stderr: `${validated.stderr}\n${deprecations.join('\n')}` });
+    }
     // Provisioners run real commands at apply (ssh to a Proxmox node, local scripts) and Terraform has no flag
     // to skip them; `validate` has just checked them, so the applies go on without them.
     ws.writeConfig(withoutProvisioners(ws.config));
@@ -618,7 +631,7 @@ async function main(argv = process.argv.slice(2)) {
 module.exports = {
   withoutProvisioners,
   findTerraform, schemaCatalog, writeMirror, pluginDirMirror, withLoopbackProxmox, talosSecretsAddresses, dataSourcesRead, LOOPBACK_PROXMOX, ensureHost, stopHost, terraformEnv, dummyForType, dummyVariables, Workspace, TerraformError,
-  check, planSummary, validateStack, validateStackDir, planJson, appCommand, synthesize, stacksOf, main,
+  check, planSummary, deprecationWarnings, validateStack, validateStackDir, planJson, appCommand, synthesize, stacksOf, main,
 };
 
 if (require.main === module) {

@@ -27,8 +27,8 @@ describe('DebianGoldenTemplate', () => {
   test('image download, user-data snippet, build VM, finalize step', () => {
     const { json, template } = build();
     expect(Object.keys(json.resource).sort()).toEqual([
-      'proxmox_virtual_environment_download_file', 'proxmox_virtual_environment_file', VM, 'terraform_data']);
-    expect(onlyResource(json, 'proxmox_virtual_environment_download_file')).toEqual(expect.objectContaining({
+      'proxmox_download_file', 'proxmox_virtual_environment_file', VM, 'terraform_data']);
+    expect(onlyResource(json, 'proxmox_download_file')).toEqual(expect.objectContaining({
       url: `https://cloud.debian.org/images/cloud/trixie/${BUILD}/debian-13-genericcloud-amd64-${BUILD}.qcow2`,
       content_type: 'import', checksum: SHA512, checksum_algorithm: 'sha512', node_name: 'pve1',
     }));
@@ -46,7 +46,7 @@ describe('DebianGoldenTemplate', () => {
     expect(vm.efi_disk).toEqual(expect.objectContaining({ pre_enrolled_keys: false, datastore_id: 'local-lvm' }));
     expect(vm.disk).toEqual([expect.objectContaining({
       interface: 'scsi0', size: 16, cache: 'writeback', discard: 'on', iothread: true,
-      import_from: expect.stringMatching(/^\$\{proxmox_virtual_environment_download_file\.Golden_Image_Download-pve1_\w+\.id\}$/),
+      import_from: expect.stringMatching(/^\$\{proxmox_download_file\.Golden_Image_Download-pve1_\w+\.id\}$/),
     })]);
     expect(vm.initialization).toEqual(expect.objectContaining({
       interface: 'ide2', ip_config: [{ ipv4: { address: 'dhcp' } }],
@@ -84,7 +84,7 @@ describe('DebianGoldenTemplate', () => {
 
   test('i915 SR-IOV picks the generic image and the larger build minimum', () => {
     const { json, template } = build({ i915Sriov: I915Sriov.dkms({ sha256: 'ef'.repeat(32) }), diskSizeGiB: 20 });
-    expect(onlyResource(json, 'proxmox_virtual_environment_download_file').url).toContain('/debian-13-generic-amd64-');
+    expect(onlyResource(json, 'proxmox_download_file').url).toContain('/debian-13-generic-amd64-');
     expect(template.userData).toContain('i915-sriov-dkms');
     expect(template.finalizeScript).toContain("check 'dkms.service masked'");
   });
@@ -200,7 +200,7 @@ describeIfTool('terraform', 'DebianGoldenTemplate with Terraform', () => {
       const plan = await ws.planJson();
       const adds = (plan.resource_changes ?? []).map((c) => `${c.type}:${c.change.actions.join('+')}`).sort();
       expect(adds).toEqual([
-        'proxmox_virtual_environment_download_file:create', 'proxmox_virtual_environment_file:create',
+        'proxmox_download_file:create', 'proxmox_virtual_environment_file:create',
         'proxmox_virtual_environment_vm:create', 'proxmox_virtual_environment_vm:create', 'terraform_data:create',
       ]);
       const snippet = plan.resource_changes!.find((c) => c.type === 'proxmox_virtual_environment_file')!;

@@ -15,13 +15,13 @@ function build(props: Partial<FlatcarImageProps> = {}) {
 describe('FlatcarImage', () => {
   test('default: pinned Stable proxmoxve image, uncompressed, content type import, one verified download per node', () => {
     const { json, image, stack } = build();
-    const dls = resourcesOf(json, 'proxmox_virtual_environment_download_file');
+    const dls = resourcesOf(json, 'proxmox_download_file');
     expect(dls.map(([, r]) => r.node_name).sort()).toEqual(['pve1', 'pve2']);
     for (const [, r] of dls) {
       expect(r).toEqual(expect.objectContaining({
-        url: 'https://stable.release.flatcar-linux.net/amd64-usr/4230.2.4/flatcar_production_proxmoxve_image.img',
+        url: 'https://stable.release.flatcar-linux.net/amd64-usr/4593.2.5/flatcar_production_proxmoxve_image.img',
         content_type: 'import',
-        file_name: 'flatcar-stable-4230.2.4-proxmoxve.qcow2',
+        file_name: 'flatcar-stable-4593.2.5-proxmoxve.qcow2',
         checksum: 'ab'.repeat(64),
         checksum_algorithm: 'sha512',
       }));
@@ -29,22 +29,22 @@ describe('FlatcarImage', () => {
     }
     const disk = image.bootDiskFor('pve2');
     expect(disk.route).toBe('import_from');
-    expect(resolveIn(stack, disk.fileId)).toMatch(/^\$\{proxmox_virtual_environment_download_file\.Flatcar_Image_Download-pve2_[0-9A-F]+\.id\}$/);
+    expect(resolveIn(stack, disk.fileId)).toMatch(/^\$\{proxmox_download_file\.Flatcar_Image_Download-pve2_[0-9A-F]+\.id\}$/);
   });
 
   test('bz2: content type iso, Proxmox decompresses, the VM imports with file_id over SSH', () => {
     const { json, image } = build({ variant: 'qemu', compression: 'bz2', nodes: ['pve1'] });
-    const [[, r]] = resourcesOf(json, 'proxmox_virtual_environment_download_file');
+    const [[, r]] = resourcesOf(json, 'proxmox_download_file');
     expect(r).toEqual(expect.objectContaining({
-      url: 'https://stable.release.flatcar-linux.net/amd64-usr/4230.2.4/flatcar_production_qemu_uefi_image.img.bz2',
-      content_type: 'iso', decompression_algorithm: 'bz2', file_name: 'flatcar-stable-4230.2.4-qemu.img',
+      url: 'https://stable.release.flatcar-linux.net/amd64-usr/4593.2.5/flatcar_production_qemu_uefi_image.img.bz2',
+      content_type: 'iso', decompression_algorithm: 'bz2', file_name: 'flatcar-stable-4593.2.5-qemu.img',
     }));
     expect(image.bootDiskRoute).toBe('file_id');
   });
 
   test('shared datastore: one download', () => {
     const { json } = build({ datastore: { id: 'cephfs', shared: true } });
-    expect(resourcesOf(json, 'proxmox_virtual_environment_download_file')).toHaveLength(1);
+    expect(resourcesOf(json, 'proxmox_download_file')).toHaveLength(1);
   });
 
   test('fails if channel, version and variant do not fit, all at once', () => {

@@ -13,7 +13,7 @@ function problems(f: (p: Problems) => void): string[] {
 
 describe('Flatcar releases', () => {
   test('the default is a Stable release', () => {
-    expect(parseFlatcarVersion(DEFAULT_FLATCAR_VERSION)).toEqual({ major: 4230, minor: 2, patch: 4 });
+    expect(parseFlatcarVersion(DEFAULT_FLATCAR_VERSION)).toEqual({ major: 4593, minor: 2, patch: 5 });
     expect(problems((p) => checkFlatcarRelease(p, 'stable', DEFAULT_FLATCAR_VERSION))).toEqual([]);
   });
 

@@ -33,7 +33,7 @@ describe('FlatcarTemplate', () => {
     expect(vm.kvm_arguments).toBeUndefined();
     expect(vm.cdrom).toBeUndefined();
     expect(vm.disk[0]).toEqual(expect.objectContaining({
-      interface: 'scsi0', import_from: expect.stringMatching(/^\$\{proxmox_virtual_environment_download_file\.FlatcarStable_Image_Download-pve1_[0-9A-F]+\.id\}$/),
+      interface: 'scsi0', import_from: expect.stringMatching(/^\$\{proxmox_download_file\.FlatcarStable_Image_Download-pve1_[0-9A-F]+\.id\}$/),
     }));
     expect(vm.initialization).toEqual({
       datastore_id: 'local-lvm', interface: 'ide2', type: 'nocloud',

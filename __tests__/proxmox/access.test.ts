@@ -24,10 +24,10 @@ describe('ProxmoxAccess', () => {
     const user = onlyResource(json, 'proxmox_virtual_environment_user');
     expect(user).toEqual(expect.objectContaining({ user_id: 'terraform@pve', enabled: true }));
     expect(user.password).toBeUndefined();
-    expect(onlyResource(json, 'proxmox_virtual_environment_user_token')).toEqual(expect.objectContaining({
+    expect(onlyResource(json, 'proxmox_user_token')).toEqual(expect.objectContaining({
       token_name: 'cdktf', privileges_separation: true, user_id: expect.stringMatching(/^\$\{proxmox_virtual_environment_user\.Access_User_\w+\.user_id\}$/),
     }));
-    const acls = resourcesOf(json, 'proxmox_virtual_environment_acl').map(([, r]) => r).filter((r) => r.path === '/');
+    const acls = resourcesOf(json, 'proxmox_acl').map(([, r]) => r).filter((r) => r.path === '/');
     expect(acls).toHaveLength(2);
     expect(acls.every((r) => r.path === '/' && r.propagate === true && /role_id\}$/.test(r.role_id))).toBe(true);
     expect(acls.filter((r) => r.user_id)).toHaveLength(1);
@@ -35,8 +35,8 @@ describe('ProxmoxAccess', () => {
     expect(a.tokenId).toBe('terraform@pve!cdktf');
     // bpg's `value` is `user@realm!name=<uuid>` (proxmox/access/user_token.go#L40 at v0.90.0): the secret is the
     // part after '=', what the connection's api_token_secret variable expects.
-    expect(resolveIn(stack, a.tokenSecret)).toMatch(/^\$\{sensitive\(element\(split\("=", proxmox_virtual_environment_user_token\.Access_Token_\w+\.value\), 1\)\)\}$/);
-    expect(resolveIn(stack, a.apiToken)).toMatch(/^\$\{proxmox_virtual_environment_user_token\.Access_Token_\w+\.value\}$/);
+    expect(resolveIn(stack, a.tokenSecret)).toMatch(/^\$\{sensitive\(element\(split\("=", proxmox_user_token\.Access_Token_\w+\.value\), 1\)\)\}$/);
+    expect(resolveIn(stack, a.apiToken)).toMatch(/^\$\{proxmox_user_token\.Access_Token_\w+\.value\}$/);
     // No output of the secret (or anything) by default.
     expect(json.output).toBeUndefined();
   });
@@ -53,7 +53,7 @@ describe('ProxmoxAccess', () => {
     expect(main.privileges).not.toContain('Datastore.Allocate');
     expect(roles.find((r) => r.role_id === 'CdktfAutomationStorage').privileges).toEqual(['Datastore.Allocate']);
     expect(a.storagePrivileges).toEqual(['Datastore.Allocate']);
-    const acls = resourcesOf(json, 'proxmox_virtual_environment_acl').map(([, r]) => r);
+    const acls = resourcesOf(json, 'proxmox_acl').map(([, r]) => r);
     const onStorage = acls.filter((r) => r.path.startsWith('/storage/'));
     expect(onStorage.map((r) => `${r.path} ${r.user_id ? 'user' : 'token'}`).sort()).toEqual([
       '/storage/cephfs token', '/storage/cephfs user', '/storage/local token', '/storage/local user']);
@@ -64,7 +64,7 @@ describe('ProxmoxAccess', () => {
 
   test('no storage role when no job writes files; bad storage ids refused', () => {
     expect(resourcesOf(access({ jobs: ['clone-vms', 'template-ha'] }).json, 'proxmox_virtual_environment_role')).toHaveLength(1);
-    expect(resourcesOf(access({ jobs: ['download-images'] }).json, 'proxmox_virtual_environment_acl')
+    expect(resourcesOf(access({ jobs: ['download-images'] }).json, 'proxmox_acl')
       .filter(([, r]) => r.path === '/storage/local')).toHaveLength(2);
     expect(() => access({ jobs: ['download-images'], storageIds: ['local/x'] }))
       .toThrow("'storageIds' must hold Proxmox storage ids like \"local\" or \"cephfs\", got \"local/x\".");

@@ -4,7 +4,7 @@ import { ClonedVm, ClonedVmProps } from '../../constructs/proxmox/cloned-vm';
 import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { IpConfig } from '../../constructs/proxmox/ip-config';
 import { IVmTemplate, VmTemplate, VmTemplateAttributes } from '../../constructs/proxmox/template';
-import { TemplateHighAvailability } from '../../constructs/proxmox/template-ha';
+import { TemplateHighAvailability, TemplateHighAvailabilityProps } from '../../constructs/proxmox/template-ha';
 import { onlyResource, resourcesOf, synthStack } from '../helpers/synth';
 
 const VM = 'proxmox_virtual_environment_vm';
@@ -39,7 +39,7 @@ describe('ClonedVm', () => {
         user_account: { username: 'ops', keys: [KEY] },
       },
     }));
-    expect(vm.network_device).toEqual([{ bridge: 'vmbr0', model: 'virtio', mac_address: expect.stringMatching(/^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/) }]);
+    expect(vm.network_device).toEqual([expect.objectContaining({ bridge: 'vmbr0', model: 'virtio', mac_address: expect.stringMatching(/^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/) })]);
     // Left out: the template's values stay (bpg applies only configured blocks to a clone).
     expect(vm.cpu).toBeUndefined();
     expect(vm.memory).toBeUndefined();
@@ -130,17 +130,49 @@ describe('ClonedVm', () => {
 });
 
 describe('TemplateHighAvailability', () => {
-  test('an HA resource in state stopped for the template, after it exists', () => {
-    const { json } = clones({}, { onSharedStorage: true }, (s, template, connection) => {
-      new TemplateHighAvailability(s, 'Ha', { connection, template, group: 'templates' });
-    });
-    expect(onlyResource(json, 'proxmox_virtual_environment_haresource')).toEqual(expect.objectContaining({
-      resource_id: 'vm:9000', type: 'vm', state: 'stopped', group: 'templates',
+  const ha = (props: Partial<TemplateHighAvailabilityProps>, attrs: Partial<VmTemplateAttributes> = { onSharedStorage: true }) =>
+    clones({}, attrs, (s, template, connection) => { new TemplateHighAvailability(s, 'Ha', { connection, template, ...props }); });
+
+  test('an HA resource in state stopped for the template (short bpg name, moved from the long one)', () => {
+    const { json } = ha({});
+    expect(onlyResource(json, 'proxmox_haresource')).toEqual(expect.objectContaining({ resource_id: 'vm:9000', type: 'vm', state: 'stopped' }));
+    expect(onlyResource(json, 'proxmox_haresource').group).toBeUndefined();
+    const [[name]] = resourcesOf(json, 'proxmox_haresource');
+    expect(json.moved).toEqual([{ from: `proxmox_virtual_environment_haresource.${name}`, to: `proxmox_haresource.${name}` }]);
+    expect(json.resource.proxmox_harule).toBeUndefined();
+  });
+
+  test('PVE 9: the nodes become a strict node-affinity HA rule on the HA resource, no HA group', () => {
+    const { json } = ha({ nodes: { pve1: 2, pve2: 1 } });
+    const [[resName]] = resourcesOf(json, 'proxmox_haresource');
+    expect(onlyResource(json, 'proxmox_harule')).toEqual(expect.objectContaining({
+      rule: 'template-9000', type: 'node-affinity', strict: true, nodes: { pve1: 2, pve2: 1 },
+      resources: [`\${proxmox_haresource.${resName}.resource_id}`],
     }));
+    expect(json.resource.proxmox_hagroup).toBeUndefined();
+  });
+
+  test('PVE 8: the nodes become a restricted HA group the HA resource is a member of', () => {
+    const { json } = ha({ pveMajorVersion: 8, nodes: { pve1: 1, pve2: 1 }, placementId: 'templates' });
+    const [[groupName, group]] = resourcesOf(json, 'proxmox_hagroup');
+    expect(group).toEqual(expect.objectContaining({ group: 'templates', nodes: { pve1: 1, pve2: 1 }, restricted: true }));
+    expect(onlyResource(json, 'proxmox_haresource').group).toBe(`\${proxmox_hagroup.${groupName}.group}`);
+    expect(json.resource.proxmox_harule).toBeUndefined();
+  });
+
+  test('PVE 8: an existing HA group by name', () => {
+    const { json } = ha({ pveMajorVersion: 8, group: 'templates' });
+    expect(onlyResource(json, 'proxmox_haresource').group).toBe('templates');
+  });
+
+  test('refuses an HA group on PVE 9, and bad nodes, naming the fix', () => {
+    expect(() => ha({ group: 'templates' })).toThrow("'group' must be unset on Proxmox VE 9, got \"templates\". PVE 9 migrates HA groups");
+    expect(() => ha({ pveMajorVersion: 10 })).toThrow("'pveMajorVersion' must be 8 or 9, got 10.");
+    expect(() => ha({ nodes: { pve_1: 1.5 } })).toThrow(/'nodes' must have Proxmox node names as keys, got "pve_1"[\s\S]*'nodes' must have integer priorities of at least 0, got 1.5/);
+    expect(() => ha({ pveMajorVersion: 8, group: 'g', nodes: { pve1: 1 } })).toThrow("'group' must not be set together with 'nodes'");
   });
 
   test('fails for a template on local storage', () => {
-    expect(() => clones({}, {}, (s, template, connection) => new TemplateHighAvailability(s, 'Ha', { connection, template })))
-      .toThrow("'template' must be on shared storage to be highly available, got \"test/Tpl\".");
+    expect(() => ha({}, {})).toThrow("'template' must be on shared storage to be highly available, got \"test/Tpl\".");
   });
 });

@@ -17,7 +17,7 @@ function image(props: Partial<ProxmoxImageProps> & { url: string }) {
 describe('ProxmoxImage', () => {
   test('one download per node, keyed by node name, checksum verified', () => {
     const { json, img, stack } = image({ url: 'https://example.com/talos.iso', nodes: ['pve1', 'pve2'] });
-    const dls = resourcesOf(json, 'proxmox_virtual_environment_download_file');
+    const dls = resourcesOf(json, 'proxmox_download_file');
     expect(dls).toHaveLength(2);
     expect(dls.map(([, r]) => r.node_name).sort()).toEqual(['pve1', 'pve2']);
     for (const [, r] of dls) {
@@ -25,32 +25,32 @@ describe('ProxmoxImage', () => {
         content_type: 'iso', datastore_id: 'local', file_name: 'talos.iso', checksum: SHA256, checksum_algorithm: 'sha256',
       }));
     }
-    expect(resolveIn(stack, img.fileIdFor('pve2'))).toMatch(/^\$\{proxmox_virtual_environment_download_file\.Img_Download-pve2_[0-9A-F]+\.id\}$/);
+    expect(resolveIn(stack, img.fileIdFor('pve2'))).toMatch(/^\$\{proxmox_download_file\.Img_Download-pve2_[0-9A-F]+\.id\}$/);
   });
 
   test('adding a node leaves the existing download untouched', () => {
     const one = image({ url: 'https://example.com/talos.iso', nodes: ['pve1'] }).json;
     const two = image({ url: 'https://example.com/talos.iso', nodes: ['pve1', 'pve2'] }).json;
-    const [[name1, r1]] = resourcesOf(one, 'proxmox_virtual_environment_download_file');
-    const byName = Object.fromEntries(resourcesOf(two, 'proxmox_virtual_environment_download_file'));
+    const [[name1, r1]] = resourcesOf(one, 'proxmox_download_file');
+    const byName = Object.fromEntries(resourcesOf(two, 'proxmox_download_file'));
     expect(byName[name1]).toEqual(r1);
   });
 
   test('shared datastore: a single download serves every node', () => {
     const { json, img, stack } = image({ url: 'https://example.com/talos.iso', nodes: ['pve1', 'pve2', 'pve3'], datastore: { id: 'cephfs', shared: true } });
-    expect(resourcesOf(json, 'proxmox_virtual_environment_download_file')).toHaveLength(1);
+    expect(resourcesOf(json, 'proxmox_download_file')).toHaveLength(1);
     expect(resolveIn(stack, img.fileIdFor('pve3'))).toBe(resolveIn(stack, img.fileIdFor('pve1')));
   });
 
   test('compressed disk image: iso content type, decompression inferred, name without suffix', () => {
     const { json } = image({ url: FLATCAR, contentType: 'iso' });
-    const [[, r]] = resourcesOf(json, 'proxmox_virtual_environment_download_file');
+    const [[, r]] = resourcesOf(json, 'proxmox_download_file');
     expect(r).toEqual(expect.objectContaining({ content_type: 'iso', decompression_algorithm: 'bz2', file_name: 'flatcar_production_qemu_uefi_image.img' }));
   });
 
   test('uncompressed qcow2 defaults to content type import', () => {
     const { json } = image({ url: 'https://cloud.debian.org/images/cloud/trixie/latest/debian-13-genericcloud-amd64.qcow2' });
-    const [[, r]] = resourcesOf(json, 'proxmox_virtual_environment_download_file');
+    const [[, r]] = resourcesOf(json, 'proxmox_download_file');
     expect(r.content_type).toBe('import');
     expect(r.decompression_algorithm).toBeUndefined();
   });

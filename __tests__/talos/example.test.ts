@@ -29,12 +29,12 @@ describe('examples/talos-cluster.ts builds seed 004 cluster', () => {
     for (const v of Object.values<any>(vms)) expect(v.agent.enabled).toBe(true);
   });
 
-  test('VIP 10.0.0.20 as endpoint, Talos v1.11.5 with Kubernetes 1.32.1, Cilium 1.16.5', () => {
+  test('VIP 10.0.0.20 as endpoint, the default Talos v1.13.10 with Kubernetes 1.36.3 and Cilium 1.20.3', () => {
     for (const [, d] of dataOf(json, 'talos_machine_configuration')) {
-      expect(d).toEqual(expect.objectContaining({ cluster_endpoint: 'https://10.0.0.20:6443', talos_version: 'v1.11.5', kubernetes_version: '1.32.1' }));
+      expect(d).toEqual(expect.objectContaining({ cluster_endpoint: 'https://10.0.0.20:6443', talos_version: 'v1.13.10', kubernetes_version: '1.36.3' }));
     }
     const cp = dataOf(json, 'talos_machine_configuration').find(([, d]) => d.machine_type === 'controlplane')![1];
-    expect(JSON.stringify(cp.config_patches)).toContain('--version=1.16.5');
+    expect(JSON.stringify(cp.config_patches)).toContain('--version=1.20.3');
     expect(json.variable.home_tailscale_auth_key.sensitive).toBe(true);
   });
 

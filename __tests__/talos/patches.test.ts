@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { holdsReference, nodePatch, patchYaml, splitPatches, tailscaleServicePatch } from '../../constructs/talos/patches';
+import { holdsReference, hostnamePatch, nodePatch, patchYaml, splitPatches, tailscaleServicePatch, usesHostnameDocument } from '../../constructs/talos/patches';
 import { TerraformVariable } from 'cdktf';
 import { resolveIn, synthStack } from '../helpers/synth';
 
@@ -54,5 +54,16 @@ describe('patches', () => {
         .toEqual({ literal: ['a: 1', 'd: $${HOME}', 'e: %%{x}'], perNode: [token, 'b: ${var.x}', 'c: %{ if true }x%{ endif }'] });
     });
     expect(stack).toBeDefined();
+  });
+});
+
+describe('host name on Talos 1.12+', () => {
+  test('the HostnameConfig document replaces machine.network.hostname from Talos 1.12 on', () => {
+    expect(['v1.11.5', 'v1.12.0', 'v1.13.10', 'v2.0.0', '${var.v}'].map(usesHostnameDocument)).toEqual([false, true, true, true, false]);
+    expect(hostnamePatch('cp-1')).toEqual({ apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'cp-1' });
+    expect(nodePatch({ hostname: 'w', macAddress: '02:00:00:00:00:01', dhcp: false, hostnameDocument: true })).toEqual({ machine: {} });
+    expect(nodePatch({ hostname: 'w', macAddress: '02:00:00:00:00:01', dhcp: true, hostnameDocument: true })).toEqual({
+      machine: { network: { interfaces: [{ deviceSelector: { hardwareAddr: '02:00:00:00:00:01' }, dhcp: true }] } },
+    });
   });
 });

@@ -47,7 +47,7 @@ describe('TalosCluster', () => {
   test('one VM, image and config apply per node; one of each cluster resource', () => {
     const counts = Object.fromEntries(Object.entries(json.resource).map(([t, r]) => [t, Object.keys(r as object).length]));
     expect(counts).toEqual({
-      proxmox_virtual_environment_vm: 5, proxmox_virtual_environment_download_file: 5, talos_image_factory_schematic: 5,
+      proxmox_virtual_environment_vm: 5, proxmox_download_file: 5, talos_image_factory_schematic: 5,
       talos_machine_configuration_apply: 5, talos_machine_secrets: 1, talos_machine_bootstrap: 1, talos_cluster_kubeconfig: 1,
       local_sensitive_file: 2,
     });
@@ -95,7 +95,7 @@ describe('TalosCluster', () => {
 
   test('machine configuration per role: versions, secrets by reference, Cilium patches, the install Job on control planes only', () => {
     for (const cfg of [cpConfig, workerConfig]) {
-      expect(cfg).toEqual(expect.objectContaining({ cluster_name: 'home', talos_version: 'v1.11.5', kubernetes_version: '1.34.1', docs: false, examples: false }));
+      expect(cfg).toEqual(expect.objectContaining({ cluster_name: 'home', talos_version: 'v1.13.10', kubernetes_version: '1.36.3', docs: false, examples: false }));
       expect(cfg.machine_secrets).toMatch(/^\$\{talos_machine_secrets\.Talos_Secrets_[0-9A-F]+\.machine_secrets\}$/);
       expect(parse(cfg.config_patches[0])).toEqual({
         machine: { features: { kubePrism: { enabled: true, port: 7445 } } },
@@ -109,10 +109,13 @@ describe('TalosCluster', () => {
     expect(JSON.stringify(workerConfig.config_patches)).not.toContain('inlineManifests');
   });
 
-  test('per-node patch: host name, and the VIP on control planes only', () => {
-    const patchOf = (node: string) => parse(named(applies, `Talos_Node-${node}_`)[1].config_patches[0]);
-    expect(patchOf('cp-2').machine.network).toEqual({ hostname: 'cp-2', interfaces: [{ deviceSelector: { hardwareAddr: c.controlPlanes[1].macAddress.toLowerCase() }, vip: { ip: '10.0.0.20' } }] });
-    expect(patchOf('w-1').machine.network).toEqual({ hostname: 'w-1' });
+  test('per-node patch: host name (a HostnameConfig document on Talos 1.13), and the VIP on control planes only', () => {
+    const patchesOf = (node: string) => named(applies, `Talos_Node-${node}_`)[1].config_patches.map((p: string) => parse(p));
+    expect(patchesOf('cp-2')).toEqual([
+      { machine: { network: { interfaces: [{ deviceSelector: { hardwareAddr: c.controlPlanes[1].macAddress.toLowerCase() }, vip: { ip: '10.0.0.20' } }] } } },
+      { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'cp-2' },
+    ]);
+    expect(patchesOf('w-1')).toEqual([{ machine: {} }, { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'w-1' }]);
     const [, apply] = named(applies, 'Talos_Node-w-1_');
     expect(apply).toEqual(expect.objectContaining({ node: '10.0.0.21', endpoint: '10.0.0.21' }));
     expect(apply.machine_configuration_input).toMatch(/^\$\{data\.talos_machine_configuration\.Talos_WorkerConfig_[0-9A-F]+\.machine_configuration\}$/);
@@ -167,10 +170,16 @@ describe('TalosCluster', () => {
     }
   });
 
+  test('Talos 1.11 (before the HostnameConfig document) keeps the host name in machine.network', () => {
+    const { json: j } = cluster(SEED_NODES, { talosVersion: 'v1.11.5', kubernetesVersion: '1.34.1' });
+    const patches = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_')[1].config_patches.map((p: string) => parse(p));
+    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' } } }]);
+  });
+
   test('without a VIP the endpoint is the first control plane', () => {
     const { json: j, c: cl } = cluster(SEED_NODES, { vip: undefined });
     expect(dataOf(j, 'talos_machine_configuration').map(([, d]) => d.cluster_endpoint)).toEqual(['https://10.0.0.11:6443', 'https://10.0.0.11:6443']);
-    expect(parse(named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_')[1].config_patches[0]).machine.network).toEqual({ hostname: 'cp-1' });
+    expect(parse(named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_')[1].config_patches[0]).machine.network).toBeUndefined();
     expect(cl.vip).toBeUndefined();
   });
 
@@ -260,7 +269,7 @@ describe('TalosCluster', () => {
   test('DHCP reservations: one shared image, dhcp kept on for the VIP link; cloud-init: nocloud drive', () => {
     const dhcp = cluster(SEED_NODES, { network: { subnet: '10.0.0.0/16', gateway: '10.0.0.1', addressing: 'dhcp' } }).json;
     expect(resourcesOf(dhcp, 'talos_image_factory_schematic')).toHaveLength(1);
-    expect(resourcesOf(dhcp, 'proxmox_virtual_environment_download_file')).toHaveLength(1);
+    expect(resourcesOf(dhcp, 'proxmox_download_file')).toHaveLength(1);
     expect(parse(named(resourcesOf(dhcp, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_')[1].config_patches[0]).machine.network.interfaces[0].dhcp).toBe(true);
     const ci = cluster(SEED_NODES, { network: { subnet: '10.0.0.0/16', gateway: '10.0.0.1', addressing: 'cloud-init' } }).json;
     const vm = resourcesOf(ci, 'proxmox_virtual_environment_vm').find(([, r]) => r.name === 'w-2')![1];

@@ -31,11 +31,11 @@ describe('TalosNode', () => {
       vm_id: deriveVmId('cp-1'), boot_order: ['scsi0'],
       cpu: { cores: 4, type: 'host' }, memory: { dedicated: 8192 },
       agent: { enabled: true, timeout: '2m', trim: true },
-      network_device: [{ bridge: 'vmbr0', model: 'virtio', mac_address: deriveMacAddress('cp-1') }],
+      network_device: [expect.objectContaining({ bridge: 'vmbr0', model: 'virtio', mac_address: deriveMacAddress('cp-1') })],
       tags: ['talos', 'worker'],
       lifecycle: { ignore_changes: ['disk[0].import_from'] },
     }));
-    expect(vm.disk).toEqual([expect.objectContaining({ interface: 'scsi0', size: 64, import_from: expect.stringMatching(/^\$\{proxmox_virtual_environment_download_file\.cp-1_Image_Proxmox-atlas_Download-atlas_[0-9A-F]+\.id\}$/) })]);
+    expect(vm.disk).toEqual([expect.objectContaining({ interface: 'scsi0', size: 64, import_from: expect.stringMatching(/^\$\{proxmox_download_file\.cp-1_Image_Proxmox-atlas_Download-atlas_[0-9A-F]+\.id\}$/) })]);
     expect(vm.cdrom).toBeUndefined();
     expect(vm.kvm_arguments).toBeUndefined();
     expect(vm.initialization).toBeUndefined();
@@ -43,7 +43,7 @@ describe('TalosNode', () => {
     expect(n.ipv4Address).toBeUndefined();
     expect(n.vmId).toBe(deriveVmId('cp-1'));
     expect(n.macAddress).toBe(deriveMacAddress('cp-1'));
-    expect(resourcesOf(json, 'proxmox_virtual_environment_download_file')).toHaveLength(1);
+    expect(resourcesOf(json, 'proxmox_download_file')).toHaveLength(1);
   });
 
   test('control plane sizing by role', () => {
@@ -76,7 +76,7 @@ describe('TalosNode', () => {
       ip_config: [{ ipv4: { address: '10.0.0.31/24', gateway: '10.0.0.1' } }],
       dns: { servers: ['10.0.0.1'] },
     });
-    expect(onlyResource(json, 'proxmox_virtual_environment_download_file').url).toMatch(/nocloud-amd64\.qcow2$/);
+    expect(onlyResource(json, 'proxmox_download_file').url).toMatch(/nocloud-amd64\.qcow2$/);
     expect(n.ipv4Address).toBe('10.0.0.31');
   });
 
@@ -89,7 +89,7 @@ describe('TalosNode', () => {
     expect(vm.kvm_arguments).toBeUndefined();
     expect(vm.lifecycle).toEqual({ ignore_changes: ['cdrom[0].file_id'] });
     expect(schematic.extraKernelArgs).toEqual(['console=ttyS0']);
-    expect(onlyResource(json, 'proxmox_virtual_environment_download_file').content_type).toBe('iso');
+    expect(onlyResource(json, 'proxmox_download_file').content_type).toBe('iso');
     expect(n.installTarget?.disk).toBe('/dev/sda');
     expect(resolveIn(stack, n.installTarget?.image)).toMatch(/urls\.installer\}$/);
   });
@@ -122,7 +122,7 @@ describe('TalosNode', () => {
       new TalosNode(s, 'w-2', { connection, proxmoxNode: 'pve1', image });
       new TalosNode(s, 'w-3', { connection, proxmoxNode: 'pve2', image });
     });
-    const dls = resourcesOf(json, 'proxmox_virtual_environment_download_file').map(([name]) => name.replace(/_[0-9A-F]+$/, '')).sort();
+    const dls = resourcesOf(json, 'proxmox_download_file').map(([name]) => name.replace(/_[0-9A-F]+$/, '')).sort();
     expect(dls).toEqual(['Shared_Proxmox-pve1_Download-pve1', 'Shared_Proxmox-pve2_Download-pve2', 'cp-1_Image_Proxmox-atlas_Download-atlas']);
   });
 

@@ -49,7 +49,7 @@ describe('versions', () => {
   test.each<[string, string]>([
     ['1.11.5', "'talosVersion' must be a Talos release like \"v1.11.5\" (with the leading v), got \"1.11.5\"."],
     ['v1.11', "'talosVersion' must be a Talos release like \"v1.11.5\" (with the leading v), got \"v1.11\"."],
-    ['v1.8.3', "'talosVersion' must be a release of a Talos minor in the support matrix (1.9, 1.10, 1.11), got \"v1.8.3\"."],
+    ['v1.8.3', "'talosVersion' must be a release of a Talos minor in the support matrix (1.9, 1.10, 1.11, 1.12, 1.13), got \"v1.8.3\"."],
   ])('fails if the Talos version is %s', (talos, message) => {
     expect(problems((p) => checkTalosVersion(p, 'talosVersion', talos))).toContain(message);
   });

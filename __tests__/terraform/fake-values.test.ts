@@ -6,7 +6,7 @@
 //   - the talos secrets / machine configuration / talosconfig come from Talos machinery (tools/provider-libs);
 //     kubeconfig and image URLs are fakes; all decode.
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
-import { actionsOf, apply, initialized, ok, tfJson, validate } from './support';
+import { actionsOf, apply, initialized, nic, ok, tfJson, validate } from './support';
 import type { TfJson, Workspace } from '../../scripts/validate';
 
 const butane = (hostname: string) => [
@@ -64,7 +64,7 @@ const config = (hostname: string): TfJson => tfJson(['proxmox', 'ct', 'talos'], 
       node: {
         node_name: 'pve1',
         name: 'flatcar-1',
-        network_device: [{ bridge: 'vmbr0' }],
+        network_device: [nic({ bridge: 'vmbr0' })],
         lifecycle: { replace_triggered_by: ['terraform_data.ignition'] },
       },
     },

@@ -4,14 +4,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
-import { flat, initialized, ok, tfJson, validate } from './support';
+import { flat, initialized, nic, ok, tfJson, validate } from './support';
 import type { TfJson, Workspace } from '../../scripts/validate';
 
 const vm = (extra: Record<string, unknown> = {}) => ({
   node_name: 'pve1',
   name: 'vm1',
   cdrom: [{ file_id: 'local:iso/talos.iso', interface: 'ide2' }],
-  network_device: [{ bridge: 'vmbr0' }],
+  network_device: [nic({ bridge: 'vmbr0' })],
   ...extra,
 });
 

@@ -16,6 +16,7 @@ import { MachineSecrets } from '../../.gen/providers/talos/machine-secrets';
 import { ImageFactorySchematic } from '../../.gen/providers/talos/image-factory-schematic';
 import { CtProvider } from '../../.gen/providers/ct/provider';
 import { DataCtConfig } from '../../.gen/providers/ct/data-ct-config';
+import { networkDevice } from '../../constructs/proxmox/vm-hardware';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 import { initialized, ok, validate } from './support';
 import type { Workspace } from '../../scripts/validate';
@@ -50,7 +51,7 @@ function stackUsingEveryProvider(): any {
     cpu: { cores: 2 },
     memory: { dedicated: 2048 },
     cdrom: { fileId: 'local:iso/talos.iso' },
-    networkDevice: [{ bridge: 'vmbr0' }],
+    networkDevice: [networkDevice({ bridge: 'vmbr0' })],
     disk: [{ datastoreId: 'local-lvm', interface: 'virtio0', size: 20 }],
   });
   const secrets = new MachineSecrets(stack, 'secrets', {});

@@ -8,13 +8,22 @@ export { validate };
 
 /** The providers this project pins (schemas/*.json), as `required_providers` entries. */
 export const PROVIDERS = {
-  proxmox: { source: 'bpg/proxmox', version: '0.90.0' },
-  talos: { source: 'siderolabs/talos', version: '0.10.0' },
+  proxmox: { source: 'bpg/proxmox', version: '0.111.1' },
+  talos: { source: 'siderolabs/talos', version: '0.11.0' },
   ct: { source: 'poseidon/ct', version: '0.14.0' },
   null: { source: 'hashicorp/null', version: '3.2.4' },
   local: { source: 'hashicorp/local', version: '2.6.1' },
 } as const;
 export type ProviderName = keyof typeof PROVIDERS;
+
+/**
+ * A VM `network_device` element: since bpg 0.111 the attribute is a list of objects and Terraform needs every
+ * key of the object type (null = unset), as the constructs emit it (vm-hardware.ts networkDevice()).
+ */
+export function nic(values: Record<string, unknown> = {}): Record<string, unknown> {
+  const keys = ['bridge', 'disconnected', 'enabled', 'firewall', 'mac_address', 'model', 'mtu', 'queues', 'rate_limit', 'trunks', 'vlan_id'];
+  return { ...Object.fromEntries(keys.map((k) => [k, null])), ...values };
+}
 
 /** A cdk.tf.json-shaped configuration using the given providers (with empty/minimal provider blocks). */
 export function tfJson(providers: ProviderName[], body: TfJson): TfJson {

@@ -1,4 +1,5 @@
 import { Problems } from '../core/errors';
+import { DEFAULT_DEBIAN_MAJOR } from '../versions';
 
 /**
  * Debian cloud images: the releases this library knows, the two image variants, and the download URL.
@@ -23,7 +24,8 @@ export const DEBIAN_RELEASES: Readonly<Record<DebianMajor, { readonly codename: 
 };
 
 /** The release the golden template uses unless told otherwise (seed 003: Debian 13). */
-export const DEFAULT_DEBIAN_MAJOR: DebianMajor = 13;
+// The default major version: ../versions.ts.
+export { DEFAULT_DEBIAN_MAJOR };
 
 /** A dated build like `20251117-2299` (the folder name under `images/cloud/<codename>/`), or `latest`. */
 const BUILD_RE = /^(latest|\d{8}-\d{1,6})$/;

@@ -26,7 +26,7 @@ export interface FlatcarImageProps {
   readonly channel?: FlatcarChannel;
   /**
    * Pinned release, `MAJOR.MINOR.PATCH` of `channel`; `current` is refused (reproducible plans).
-   * @default DEFAULT_FLATCAR_VERSION ('4230.2.4')
+   * @default DEFAULT_FLATCAR_VERSION ('4593.2.5', constructs/versions.ts)
    */
   readonly version?: string;
   /**

@@ -1,4 +1,5 @@
 import { Problems } from '../core/errors';
+import { DEFAULT_FLATCAR_CHANNEL, DEFAULT_FLATCAR_VERSION } from '../versions';
 
 /**
  * Flatcar releases, images and the version pairs that can work, as pure functions.
@@ -27,9 +28,8 @@ export type FlatcarImageVariant = 'qemu' | 'proxmoxve';
 /** How the image file is published: as it is, or bzip2-compressed (`.bz2`). */
 export type FlatcarImageCompression = 'none' | 'bz2';
 
-/** A current Stable release (2025-10), the default of every Flatcar construct. */
-export const DEFAULT_FLATCAR_CHANNEL: FlatcarChannel = 'stable';
-export const DEFAULT_FLATCAR_VERSION = '4230.2.4';
+// The default channel and release: ../versions.ts (with their sources).
+export { DEFAULT_FLATCAR_CHANNEL, DEFAULT_FLATCAR_VERSION };
 
 /** Butane `variant: flatcar` spec versions poseidon/ct 0.14.0 can render (1.2.0-experimental it cannot merge). */
 export const SUPPORTED_BUTANE_VERSIONS = ['1.0.0', '1.1.0'] as const;

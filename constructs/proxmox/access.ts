@@ -1,10 +1,11 @@
 import { Annotations, Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { VirtualEnvironmentAcl } from '../../.gen/providers/proxmox/virtual-environment-acl';
+import { Acl } from '../../.gen/providers/proxmox/acl';
 import { VirtualEnvironmentRole } from '../../.gen/providers/proxmox/virtual-environment-role';
 import { VirtualEnvironmentUser } from '../../.gen/providers/proxmox/virtual-environment-user';
-import { VirtualEnvironmentUserToken } from '../../.gen/providers/proxmox/virtual-environment-user-token';
+import { UserToken } from '../../.gen/providers/proxmox/user-token';
 import { Problems, ValidationError } from '../core/errors';
+import { movedFromLongProxmoxName } from '../core/moved';
 import { DEFAULT_API_TOKEN_ID, IProxmoxConnection } from './connection';
 import { privilegesFor, ProxmoxJob, storagePrivilegesFor } from './privileges';
 
@@ -124,7 +125,9 @@ export class ProxmoxAccess extends Construct {
     const user = new VirtualEnvironmentUser(this, 'User', {
       provider, userId, enabled: true, comment: `API user for cdktf (${props.jobs.join(', ')}); token only, no password`,
     });
-    const token = new VirtualEnvironmentUserToken(this, 'Token', {
+    // Token and ACLs: bpg 0.111 short names (the user and role resources have none yet); the moved blocks keep
+    // the state of stacks applied with the proxmox_virtual_environment_ names.
+    const token = movedFromLongProxmoxName(new UserToken(this, 'Token', {
       provider,
       userId: user.userId,
       tokenName,
@@ -132,17 +135,17 @@ export class ProxmoxAccess extends Construct {
       privilegesSeparation: true,
       expirationDate: props.tokenExpirationDate,
       comment: 'cdktf least-privilege token',
-    });
-    new VirtualEnvironmentAcl(this, 'UserAcl', { provider, path: aclPath, propagate: true, roleId: role.roleId, userId: user.userId });
-    new VirtualEnvironmentAcl(this, 'TokenAcl', { provider, path: aclPath, propagate: true, roleId: role.roleId, tokenId: token.id });
+    }));
+    movedFromLongProxmoxName(new Acl(this, 'UserAcl', { provider, path: aclPath, propagate: true, roleId: role.roleId, userId: user.userId }));
+    movedFromLongProxmoxName(new Acl(this, 'TokenAcl', { provider, path: aclPath, propagate: true, roleId: role.roleId, tokenId: token.id }));
     // Datastore.Allocate only where files are written (see STORAGE_FILES in privileges.ts for the API checks).
     const storagePrivileges = storagePrivilegesFor(props.jobs);
     if (storagePrivileges.length && storageIds.length) {
       const storageRole = new VirtualEnvironmentRole(this, 'StorageRole', { provider, roleId: storageRoleId, privileges: storagePrivileges });
       for (const id of storageIds) {
         const path = `/storage/${id}`;
-        new VirtualEnvironmentAcl(this, `StorageUserAcl-${id}`, { provider, path, propagate: false, roleId: storageRole.roleId, userId: user.userId });
-        new VirtualEnvironmentAcl(this, `StorageTokenAcl-${id}`, { provider, path, propagate: false, roleId: storageRole.roleId, tokenId: token.id });
+        movedFromLongProxmoxName(new Acl(this, `StorageUserAcl-${id}`, { provider, path, propagate: false, roleId: storageRole.roleId, userId: user.userId }));
+        movedFromLongProxmoxName(new Acl(this, `StorageTokenAcl-${id}`, { provider, path, propagate: false, roleId: storageRole.roleId, tokenId: token.id }));
       }
     }
     this.storagePrivileges = storagePrivileges;

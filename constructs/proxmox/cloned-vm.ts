@@ -9,7 +9,7 @@ import { ClonePlacement } from './clone-placement';
 import { IProxmoxConnection } from './connection';
 import { IpConfig } from './ip-config';
 import { IVmTemplate } from './template';
-import { VM_DEFAULTS } from './vm-hardware';
+import { networkDevice, VM_DEFAULTS } from './vm-hardware';
 import { DNS_NAME_RE, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 
@@ -185,7 +185,7 @@ export class ClonedVm extends Construct {
       disk: props.diskSizeGiB !== undefined ? [{
         interface: 'scsi0', datastoreId: props.datastoreId, size: props.diskSizeGiB, iothread: true, discard: 'on', ssd: true, cache: 'writeback',
       }] : undefined,
-      networkDevice: [{ bridge: props.bridge ?? VM_DEFAULTS.bridge, model: 'virtio', macAddress: mac, vlanId: props.vlanId }],
+      networkDevice: [networkDevice({ bridge: props.bridge ?? VM_DEFAULTS.bridge, model: 'virtio', macAddress: mac, vlanId: props.vlanId })],
       agent: { enabled: true, timeout: props.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
       initialization: {
         datastoreId: props.cloudInitDatastoreId ?? props.datastoreId,

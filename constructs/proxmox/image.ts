@@ -1,7 +1,8 @@
 import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { VirtualEnvironmentDownloadFile } from '../../.gen/providers/proxmox/virtual-environment-download-file';
+import { DownloadFile } from '../../.gen/providers/proxmox/download-file';
 import { Problems, ValidationError } from '../core/errors';
+import { movedFromLongProxmoxName } from '../core/moved';
 import { IProxmoxConnection } from './connection';
 import { PROXMOX_NODE_NAME_RE } from '../core/names';
 
@@ -98,16 +99,16 @@ export function inferDecompression(url: string): { decompression?: Decompression
 }
 
 /**
- * An image downloaded to Proxmox storage with `proxmox_virtual_environment_download_file`: once per node
+ * An image downloaded to Proxmox storage with `proxmox_download_file`: once per node
  * that needs it, or once in total on shared storage; checksum-verified unless explicitly opted out.
- * @see https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_download_file
+ * @see https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/download_file
  */
 export class ProxmoxImage extends Construct {
   public readonly contentType: ImageContentType;
   public readonly fileName: string;
   public readonly datastore: DatastoreRef;
   /** Downloads by node name (shared storage: the one download under every node name). */
-  private readonly downloads = new Map<string, VirtualEnvironmentDownloadFile>();
+  private readonly downloads = new Map<string, DownloadFile>();
 
   constructor(scope: Construct, id: string, props: ProxmoxImageProps) {
     super(scope, id);
@@ -169,7 +170,8 @@ export class ProxmoxImage extends Construct {
     const targets = datastore.shared ? [props.nodes[0]] : [...props.nodes];
     for (const node of targets) {
       // Keyed by node name, never by index: adding a node must not rename another node's download.
-      const dl = new VirtualEnvironmentDownloadFile(this, datastore.shared ? 'Download' : `Download-${node}`, {
+      // Renamed from proxmox_virtual_environment_download_file in bpg 0.111: the moved block keeps the state.
+      const dl = movedFromLongProxmoxName(new DownloadFile(this, datastore.shared ? 'Download' : `Download-${node}`, {
         provider: props.connection.provider,
         nodeName: node,
         datastoreId: datastore.id,
@@ -182,7 +184,7 @@ export class ProxmoxImage extends Construct {
         uploadTimeout: timeout,
         overwrite: true,
         overwriteUnmanaged: true,
-      });
+      }));
       this.downloads.set(node, dl);
     }
     if (datastore.shared) for (const node of props.nodes) this.downloads.set(node, this.downloads.get(targets[0])!);
@@ -199,7 +201,7 @@ export class ProxmoxImage extends Construct {
   }
 
   /** The download resources, by node name (shared storage: one resource under every name). */
-  public get resources(): ReadonlyMap<string, VirtualEnvironmentDownloadFile> {
+  public get resources(): ReadonlyMap<string, DownloadFile> {
     return this.downloads;
   }
 }

@@ -89,10 +89,14 @@ export const CLONE_VMS: readonly PrivilegeGrant[] = [
   { privilege: 'Sys.Console', why: 'seed 001: guests managed by ha-manager (templates kept available on all nodes) need it' },
 ];
 
-/** HA resources: create, update, delete (`/cluster/ha/resources` checks Sys.Console on /). */
+/**
+ * HA resources, and where they may run: HA groups (PVE 8) or HA rules (PVE 9). `/cluster/ha/resources`,
+ * `/cluster/ha/groups` and `/cluster/ha/rules` all check Sys.Console on / to change and Sys.Audit on / to read.
+ * @see https://github.com/proxmox/pve-ha-manager/blob/master/src/PVE/API2/HA/Rules.pm
+ */
 export const TEMPLATE_HA: readonly PrivilegeGrant[] = [
-  { privilege: 'Sys.Console', why: 'create, update and delete HA resources (ha-manager add vm:<id>)' },
-  { privilege: 'Sys.Audit', why: 'read HA resources' },
+  { privilege: 'Sys.Console', why: 'create, update and delete HA resources (ha-manager add vm:<id>), HA groups (PVE 8) and HA rules (PVE 9)' },
+  { privilege: 'Sys.Audit', why: 'read HA resources, groups and rules' },
 ];
 
 /** Privileges by job. */

@@ -1,4 +1,5 @@
-import { VirtualEnvironmentVmConfig } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { Token } from 'cdktf';
+import { VirtualEnvironmentVmConfig, VirtualEnvironmentVmNetworkDevice } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { Problems } from '../core/errors';
 import { checkMacAddress } from '../core/identity';
 import { VmMediaPlan } from './media';
@@ -56,6 +57,31 @@ export const VM_DEFAULTS = {
 
 const DURATION_RE = /^\d+(ms|s|m|h)$/;
 
+/**
+ * Every key of the VM's `network_device` object type. The map type makes the compiler reject a key the binding
+ * lacks or a missing one, so a provider bump that adds a key fails the build until it is listed here.
+ */
+const NETWORK_DEVICE_KEYS: { readonly [K in keyof Required<VirtualEnvironmentVmNetworkDevice>]: K } = {
+  bridge: 'bridge', disconnected: 'disconnected', enabled: 'enabled', firewall: 'firewall', macAddress: 'macAddress',
+  model: 'model', mtu: 'mtu', queues: 'queues', rateLimit: 'rateLimit', trunks: 'trunks', vlanId: 'vlanId',
+};
+
+/**
+ * Pure: a `network_device` element with every key of the object type present, `null` where `device` leaves it
+ * unset. Since bpg 0.111 `network_device` is an attribute (a list of objects, SDKv2 `ConfigModeAttr`) instead
+ * of a block, and Terraform converts a JSON value to an object type only when every attribute is given:
+ * a missing key fails validation ("attributes ... are required"). `null` is "unset": the provider applies its
+ * default (e.g. `enabled` true), and sets no deprecated attribute (`enabled` is deprecated in 0.111).
+ * @see https://github.com/bpg/terraform-provider-proxmox/blob/v0.111.1/proxmoxtf/resource/vm/network/schema.go
+ */
+export function networkDevice(device: VirtualEnvironmentVmNetworkDevice): VirtualEnvironmentVmNetworkDevice {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(NETWORK_DEVICE_KEYS) as (keyof VirtualEnvironmentVmNetworkDevice)[]) {
+    out[k] = device[k] === undefined ? Token.nullValue() : device[k];
+  }
+  return out as VirtualEnvironmentVmNetworkDevice;
+}
+
 /** Adds the problems of hardware props to `p` (prefixing prop names with `prefix`). */
 export function checkVmHardware(p: Problems, hw: VmHardwareProps, minimum: { memoryMiB?: number; diskSizeGiB?: number } = {}, prefix = ''): void {
   const cores = hw.cores ?? VM_DEFAULTS.cores;
@@ -88,7 +114,8 @@ export interface VmResourceInput {
 }
 
 /**
- * Pure: the bpg `proxmox_virtual_environment_vm` config for a UEFI q35 VM with the media plan applied.
+ * Pure: the bpg `proxmox_virtual_environment_vm` config (the SDK VM resource: its short name `proxmox_vm` is a
+ * different, experimental implementation) for a UEFI q35 VM with the media plan applied.
  * The caller adds what is specific (initialization, template flag, provider, lifecycle).
  */
 export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmConfig, 'nodeName'> & { nodeName: string } {
@@ -128,12 +155,12 @@ export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmC
     }] : undefined,
     cdrom: m.cdrom ? { fileId: m.cdrom.fileId, interface: m.cdrom.interface } : undefined,
     bootOrder: [...m.bootOrder],
-    networkDevice: [{
+    networkDevice: [networkDevice({
       bridge: hw.bridge ?? VM_DEFAULTS.bridge,
       model: 'virtio',
       macAddress: i.macAddress,
       vlanId: hw.vlanId,
-    }],
+    })],
     agent: { enabled: true, timeout: hw.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
     // A serial console: Flatcar, Talos and Debian cloud images log their boot there.
     serialDevice: [{ device: 'socket' }],

@@ -1,11 +1,10 @@
 import { Problems } from '../core/errors';
 import { renderTemplateFile } from '../core/templates';
+import { CILIUM_CLI_IMAGE, CILIUM_VERSION } from '../versions';
 import { KUBEPRISM_PORT, TalosConfigPatch } from './patches';
 
-/** The Cilium release the seed runs. */
-export const CILIUM_VERSION = '1.16.5';
-/** The cilium CLI image the install Job runs (pinned: the Talos guide's `cilium-cli-ci:latest` is not). */
-export const CILIUM_CLI_IMAGE = 'quay.io/cilium/cilium-cli:v0.18.7';
+// Cilium and CLI defaults: ../versions.ts (with their sources).
+export { CILIUM_CLI_IMAGE, CILIUM_VERSION };
 /** Template of the install Job, relative to `templates/`. */
 export const CILIUM_INSTALL_TEMPLATE = 'talos/cilium-install.yaml';
 

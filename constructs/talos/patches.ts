@@ -35,6 +35,31 @@ export interface NodePatchInput {
    * and, for ISO boot, the disk Talos installs itself to. @default - none
    */
   readonly install?: { readonly disk?: string; readonly image: string };
+  /**
+   * Leave the host name out of `machine.network` because {@link hostnamePatch} sets it (Talos 1.12 and later,
+   * see {@link usesHostnameDocument}). @default false
+   */
+  readonly hostnameDocument?: boolean;
+}
+
+/**
+ * Whether Talos `talosVersion` takes the host name from a HostnameConfig document: from the 1.12 contract on the
+ * generated machine configuration holds one (`auto: stable`), the document wins over `machine.network.hostname`,
+ * and setting both is refused ("static hostname is already set in v1alpha1 config").
+ * @see https://github.com/siderolabs/talos/blob/v1.13.9/pkg/machinery/config/generate/network.go
+ * @see https://github.com/siderolabs/talos/blob/v1.13.9/pkg/machinery/config/types/network/hostname.go
+ */
+export function usesHostnameDocument(talosVersion: string): boolean {
+  const m = /^v(\d+)\.(\d+)\./.exec(talosVersion);
+  return m !== null && (Number(m[1]) > 1 || Number(m[2]) >= 12);
+}
+
+/**
+ * The HostnameConfig document that names the node (Talos 1.12 and later): merged over the generated one, `auto:
+ * off` replaces its `auto: stable` (a static name and automatic naming cannot both be on).
+ */
+export function hostnamePatch(hostname: string): TalosConfigPatch {
+  return { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname };
 }
 
 /**
@@ -44,7 +69,7 @@ export interface NodePatchInput {
  * @see https://www.talos.dev/v1.11/talos-guides/network/vip/
  */
 export function nodePatch(i: NodePatchInput): TalosConfigPatch {
-  const network: Record<string, unknown> = { hostname: i.hostname };
+  const network: Record<string, unknown> = i.hostnameDocument ? {} : { hostname: i.hostname };
   if (i.vip !== undefined || i.dhcp) {
     const iface: Record<string, unknown> = { deviceSelector: { hardwareAddr: i.macAddress.toLowerCase() } };
     // Listing a link in the machine configuration turns DHCP off for it unless it says dhcp: true.
@@ -52,7 +77,7 @@ export function nodePatch(i: NodePatchInput): TalosConfigPatch {
     if (i.vip !== undefined) iface.vip = { ip: i.vip };
     network.interfaces = [iface];
   }
-  const machine: Record<string, unknown> = { network };
+  const machine: Record<string, unknown> = Object.keys(network).length ? { network } : {};
   if (i.install) machine.install = { ...(i.install.disk !== undefined ? { disk: i.install.disk } : {}), image: i.install.image };
   return { machine };
 }

@@ -12,7 +12,7 @@ import { Problems } from '../core/errors';
 import { checkInSubnet, checkIp, Cidr, parseCidr } from '../core/net';
 import { cniPatches, TalosCni } from './cilium';
 import { DEFAULT_NAMESERVERS } from './meta-network';
-import { holdsReference, nodePatch, patchYaml, splitPatches, tailscaleServicePatch } from './patches';
+import { holdsReference, hostnamePatch, nodePatch, patchYaml, splitPatches, tailscaleServicePatch, usesHostnameDocument } from './patches';
 import { controlPlaneSchedulingPatches } from './scheduling';
 import { pickProxmoxNode } from './placement';
 import { TalosClusterNodeProps, TalosClusterProps } from './talos-cluster-props';
@@ -313,7 +313,8 @@ export class TalosCluster extends Construct {
         // (ghcr.io/siderolabs/installer:<the provider's machinery version>, another version and no extensions):
         // upgrades and reinstalls keep the node's Talos version and extensions.
         install: node.installTarget ?? { image: node.installerImage },
-      }))],
+        hostnameDocument: usesHostnameDocument(this.talosVersion),
+      })), ...(usesHostnameDocument(this.talosVersion) ? [patchYaml(hostnamePatch(name))] : [])],
       onDestroy: this.props.resetOnDestroy ? { reset: true, graceful: true, reboot: false } : undefined,
       // The node must be up before its configuration can be applied, and a replaced VM boots unconfigured
       // (maintenance mode): re-apply whenever the VM is replaced.

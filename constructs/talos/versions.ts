@@ -6,20 +6,9 @@ import { Problems } from '../core/errors';
  * versions a Talos release can run. Pure; unit-tested in __tests__/talos/versions.test.ts.
  */
 
-/** The Talos release nodes boot and are configured for (seed 004 runs v1.11.x). */
-export const TALOS_VERSION = 'v1.11.5';
-/** The Kubernetes version clusters get unless they ask for another one (a 1.34 patch, supported by Talos 1.11). */
-export const DEFAULT_KUBERNETES_VERSION = '1.34.1';
-
-/**
- * Kubernetes minor versions each Talos minor supports, oldest and newest.
- * @see https://www.talos.dev/v1.11/introduction/support-matrix/ (and the v1.9, v1.10 pages)
- */
-export const TALOS_KUBERNETES_SUPPORT: Readonly<Record<string, readonly [string, string]>> = {
-  '1.9': ['1.27', '1.32'],
-  '1.10': ['1.28', '1.33'],
-  '1.11': ['1.29', '1.34'],
-};
+// The pinned defaults and the support matrix live with every other default version in ../versions.ts.
+import { TALOS_KUBERNETES_SUPPORT } from '../versions';
+export { DEFAULT_KUBERNETES_VERSION, TALOS_KUBERNETES_SUPPORT, TALOS_VERSION } from '../versions';
 
 const TALOS_VERSION_RE = /^v(\d+)\.(\d+)\.(\d+)(-(alpha|beta)\.\d+)?$/;
 const KUBERNETES_VERSION_RE = /^(\d+)\.(\d+)\.(\d+)$/;

@@ -392,6 +392,13 @@ function fillUnknowns(type, value, ctx, p = []) {
 }
 
 /** Provider functions (hashicorp/local's `direxists` really checks the directory). */
+// bpg/proxmox 0.111 short names (ADR-007) wrap the same implementation as the deprecated long names.
+for (const long of ['proxmox_virtual_environment_download_file']) {
+  const short = long.replace('proxmox_virtual_environment_', 'proxmox_');
+  REQUIRES_REPLACE[short] = REQUIRES_REPLACE[long];
+  for (const k of Object.keys(FAKES).filter((x) => x.startsWith(`${long}.`))) FAKES[short + k.slice(long.length)] = FAKES[k];
+}
+
 const FUNCTIONS = {
   direxists: ([p], { cwd }) => { try { return fs.statSync(path.resolve(cwd, p)).isDirectory(); } catch { return false; } },
 };

@@ -5,6 +5,7 @@ const fs = require('fs');
 const crypto = require('crypto');
 const cty = require('./cty');
 const fakes = require('./fakes');
+const { moveSourcesOf } = require('./movers');
 
 // ---------- schema JSON -> tfplugin6.Schema messages ----------
 const NESTING = { single: 'SINGLE', list: 'LIST', set: 'SET', map: 'MAP', group: 'GROUP' };
@@ -64,7 +65,7 @@ function toFunction(f) {
   if (f.variadic_parameter) out.variadic_parameter = param(f.variadic_parameter);
   return out;
 }
-const CAPABILITIES = { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false };
+const CAPABILITIES = { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: true };
 
 
 // ---------- plan / apply helpers ----------
@@ -128,6 +129,39 @@ const rpcWrapper = (log) => (name, handler) => (request) => {
 };
 const noDiagnostics = () => ({ diagnostics: [] });
 
+/**
+ * The warnings a provider gives for a configuration that uses deprecated schema parts (Terraform core prints
+ * none itself): the resource type (plugin framework `DeprecationMessage`, e.g. bpg's long names since 0.99) and
+ * every deprecated attribute set to a non-null value (SDKv2 "Argument is deprecated", framework "Attribute
+ * Deprecated"). The schema JSON has the flags, not the providers' texts.
+ */
+function deprecationWarnings(kind, typeName, block, config) {
+  const out = [];
+  if (block.deprecated) {
+    out.push({ severity: 'WARNING', summary: 'Deprecated', detail: `The ${kind} type ${typeName} is deprecated by its provider.` });
+  }
+  const walk = (b, v, p) => {
+    if (v === null || v === undefined || cty.isUnknown(v)) return;
+    for (const [n, a] of Object.entries(b.attributes || {})) {
+      if (a.deprecated && v[n] !== null && v[n] !== undefined) {
+        out.push({ severity: 'WARNING', summary: 'Argument is deprecated', detail: `${typeName}: ${[...p, n].join('.')} is deprecated.`, attribute: toAttributePath([...p, n]) });
+      }
+    }
+    for (const [n, bt] of Object.entries(b.block_types || {})) {
+      const x = v[n];
+      if (x === null || x === undefined || cty.isUnknown(x)) continue;
+      if (bt.block.deprecated && (!Array.isArray(x) || x.length)) {
+        out.push({ severity: 'WARNING', summary: 'Argument is deprecated', detail: `${typeName}: ${[...p, n].join('.')} is deprecated.`, attribute: toAttributePath([...p, n]) });
+      }
+      if (bt.nesting_mode === 'list' || bt.nesting_mode === 'set') x.forEach((e, i) => walk(bt.block, e, [...p, n, i]));
+      else if (bt.nesting_mode === 'map') for (const [k, e] of Object.entries(x)) walk(bt.block, e, [...p, n, k]);
+      else walk(bt.block, x, [...p, n]);
+    }
+  };
+  walk(block, config, []);
+  return out;
+}
+
 const schemaFiles = new Map(); // file -> parsed JSON: parsed once per process (the host serves many launches)
 const schemaResponses = new Map(); // "file\0address" -> GetProviderSchema response
 
@@ -144,16 +178,19 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
   if (!P) throw new Error(`provider ${providerAddress} is not in ${schemaFile}`);
   const RESOURCES = P.resource_schemas || {};
   const DATA_SOURCES = P.data_source_schemas || {};
+  const EPHEMERAL = P.ephemeral_resource_schemas || {};
   const FUNCTION_SCHEMAS = P.functions || {};
   const responseKey = `${schemaFile}\0${providerAddress}`;
   // The provider's version, from the schema file name (schemas/<namespace>-<type>-<version>.json): some
   // behaviour of the real providers depends on it (fakes.VALIDATE, tools/provider-libs).
   const providerVersion = (/-(\d+\.\d+\.\d+(?:[-+][\w.]+)?)\.json$/.exec(schemaFile) || [])[1] || '';
   const validateWith = (kind, blocks) => (r) => {
+    const what = kind ? 'data source' : 'resource';
+    const block = schemaOf(blocks, r.type_name, what);
+    const config = cty.decodeDynamic(r.config, cty.blockType(block));
     const check = fakes.VALIDATE[`${kind}${r.type_name}`];
-    if (!check) return { diagnostics: [] };
-    check(cty.decodeDynamic(r.config, cty.blockType(schemaOf(blocks, r.type_name, kind ? 'data source' : 'resource'))) || {}, providerVersion);
-    return { diagnostics: [] };
+    if (check) check(config || {}, providerVersion);
+    return { diagnostics: deprecationWarnings(what, r.type_name, block, config) };
   };
   const rpc = rpcWrapper(log);
   return {
@@ -164,6 +201,7 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
         diagnostics: [],
         resources: Object.keys(RESOURCES).map((type_name) => ({ type_name })),
         data_sources: Object.keys(DATA_SOURCES).map((type_name) => ({ type_name })),
+        ephemeral_resources: Object.keys(EPHEMERAL).map((type_name) => ({ type_name })),
         functions: Object.keys(FUNCTION_SCHEMAS).map((name) => ({ name })),
       })),
       GetProviderSchema: rpc('GetProviderSchema', () => {
@@ -172,6 +210,7 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
             provider: toSchema(P.provider),
             resource_schemas: cty.mapValues(RESOURCES, toSchema),
             data_source_schemas: cty.mapValues(DATA_SOURCES, toSchema),
+            ephemeral_resource_schemas: cty.mapValues(EPHEMERAL, toSchema),
             functions: cty.mapValues(FUNCTION_SCHEMAS, toFunction),
             diagnostics: [],
             server_capabilities: CAPABILITIES,
@@ -180,8 +219,9 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
         return schemaResponses.get(responseKey);
       }),
       GetFunctions: rpc('GetFunctions', () => ({ functions: cty.mapValues(FUNCTION_SCHEMAS, toFunction), diagnostics: [] })),
-      // Terraform core has already checked the configuration against the schema.
       ValidateProviderConfig: rpc('ValidateProviderConfig', noDiagnostics),
+      // Terraform core has already checked the configuration against the schema; what is left is the checks the
+      // real providers make (fakes.VALIDATE, on the real libraries) and their deprecation warnings.
       ValidateResourceConfig: rpc('ValidateResourceConfig', validateWith('', RESOURCES)),
       ValidateDataResourceConfig: rpc('ValidateDataResourceConfig', validateWith('data.', DATA_SOURCES)),
       ConfigureProvider: rpc('ConfigureProvider', noDiagnostics),
@@ -192,6 +232,24 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
         const raw = r.raw_state && r.raw_state.json;
         if (!raw || !raw.length) throw new fakes.ProviderError('tf-schema-provider: legacy flatmap state is not supported');
         return { upgraded_state: cty.encodeDynamic(cty.fromJSON(type, JSON.parse(Buffer.from(raw).toString('utf8')))), diagnostics: [] };
+      }),
+
+      // A `moved` block across resource types (Terraform >= 1.8): only where the real provider has a state mover
+      // from the source type (movers.js); the state is decoded with the source schema (attributes it lacks are
+      // ignored, as the plugin framework does) and handed over unchanged.
+      MoveResourceState: rpc('MoveResourceState', (r) => {
+        const target = schemaOf(RESOURCES, r.target_type_name, 'resource');
+        if (!moveSourcesOf(providerAddress, RESOURCES, r.target_type_name).includes(r.source_type_name)) {
+          throw new fakes.ProviderError('Unable to Move Resource State',
+            `The target resource implementation does not include support for the given source resource.\n\n`
+            + `Source Provider Address: ${r.source_provider_address}\nSource Resource Type: ${r.source_type_name}\n`
+            + `Source Resource Schema Version: ${r.source_schema_version || 0}\nTarget Resource Type: ${r.target_type_name}`);
+        }
+        const raw = r.source_state && r.source_state.json;
+        if (!raw || !raw.length) throw new fakes.ProviderError('tf-schema-provider: MoveResourceState needs JSON source state');
+        const sourceType = cty.blockType(schemaOf(RESOURCES, r.source_type_name, 'resource'));
+        const state = cty.fromJSON(sourceType, JSON.parse(Buffer.from(raw).toString('utf8')));
+        return { target_state: cty.encodeDynamic(cty.fromJSON(cty.blockType(target), state)), target_private: r.source_private, diagnostics: [] };
       }),
 
       ReadResource: rpc('ReadResource', (r) => ({ new_state: r.current_state, private: r.private, diagnostics: [] })),

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_file
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_file
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,25 +8,33 @@ import * as cdktf from 'cdktf';
 
 export interface DataProxmoxVirtualEnvironmentFileConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_file#content_type DataProxmoxVirtualEnvironmentFile#content_type}
+  * The content type of the file.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_file#content_type DataProxmoxVirtualEnvironmentFile#content_type}
   */
   readonly contentType: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_file#datastore_id DataProxmoxVirtualEnvironmentFile#datastore_id}
+  * The identifier of the datastore.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_file#datastore_id DataProxmoxVirtualEnvironmentFile#datastore_id}
   */
   readonly datastoreId: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_file#file_name DataProxmoxVirtualEnvironmentFile#file_name}
+  * The name of the file.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_file#file_name DataProxmoxVirtualEnvironmentFile#file_name}
   */
   readonly fileName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_file#node_name DataProxmoxVirtualEnvironmentFile#node_name}
+  * The name of the node.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_file#node_name DataProxmoxVirtualEnvironmentFile#node_name}
   */
   readonly nodeName: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_file proxmox_virtual_environment_file}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_file proxmox_virtual_environment_file}
 */
 export class DataProxmoxVirtualEnvironmentFile extends cdktf.TerraformDataSource {
 
@@ -42,7 +50,7 @@ export class DataProxmoxVirtualEnvironmentFile extends cdktf.TerraformDataSource
   * Generates CDKTF code for importing a DataProxmoxVirtualEnvironmentFile resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataProxmoxVirtualEnvironmentFile to import
-  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentFile that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_file#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentFile that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_file#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataProxmoxVirtualEnvironmentFile to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -54,7 +62,7 @@ export class DataProxmoxVirtualEnvironmentFile extends cdktf.TerraformDataSource
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_file proxmox_virtual_environment_file} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_file proxmox_virtual_environment_file} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -65,8 +73,8 @@ export class DataProxmoxVirtualEnvironmentFile extends cdktf.TerraformDataSource
       terraformResourceType: 'proxmox_virtual_environment_file',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

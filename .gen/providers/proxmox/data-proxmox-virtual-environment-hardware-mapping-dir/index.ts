@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_dir
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_dir
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,7 +8,9 @@ import * as cdktf from 'cdktf';
 
 export interface DataProxmoxVirtualEnvironmentHardwareMappingDirConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_dir#name DataProxmoxVirtualEnvironmentHardwareMappingDir#name}
+  * The name of this directory mapping.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_dir#name DataProxmoxVirtualEnvironmentHardwareMappingDir#name}
   */
   readonly name: string;
 }
@@ -94,7 +96,7 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingDirMapList extends cdkt
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_dir proxmox_virtual_environment_hardware_mapping_dir}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_dir proxmox_virtual_environment_hardware_mapping_dir}
 */
 export class DataProxmoxVirtualEnvironmentHardwareMappingDir extends cdktf.TerraformDataSource {
 
@@ -110,7 +112,7 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingDir extends cdktf.Terra
   * Generates CDKTF code for importing a DataProxmoxVirtualEnvironmentHardwareMappingDir resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataProxmoxVirtualEnvironmentHardwareMappingDir to import
-  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentHardwareMappingDir that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_dir#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentHardwareMappingDir that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_dir#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataProxmoxVirtualEnvironmentHardwareMappingDir to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -122,7 +124,7 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingDir extends cdktf.Terra
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_dir proxmox_virtual_environment_hardware_mapping_dir} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_dir proxmox_virtual_environment_hardware_mapping_dir} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -133,8 +135,8 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingDir extends cdktf.Terra
       terraformResourceType: 'proxmox_virtual_environment_hardware_mapping_dir',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_pci
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_pci
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,7 +8,9 @@ import * as cdktf from 'cdktf';
 
 export interface DataProxmoxVirtualEnvironmentHardwareMappingPciConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_pci#name DataProxmoxVirtualEnvironmentHardwareMappingPci#name}
+  * The name of this PCI hardware mapping.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_pci#name DataProxmoxVirtualEnvironmentHardwareMappingPci#name}
   */
   readonly name: string;
 }
@@ -114,7 +116,7 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingPciMapList extends cdkt
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_pci proxmox_virtual_environment_hardware_mapping_pci}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_pci proxmox_virtual_environment_hardware_mapping_pci}
 */
 export class DataProxmoxVirtualEnvironmentHardwareMappingPci extends cdktf.TerraformDataSource {
 
@@ -130,7 +132,7 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingPci extends cdktf.Terra
   * Generates CDKTF code for importing a DataProxmoxVirtualEnvironmentHardwareMappingPci resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataProxmoxVirtualEnvironmentHardwareMappingPci to import
-  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentHardwareMappingPci that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_pci#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentHardwareMappingPci that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_pci#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataProxmoxVirtualEnvironmentHardwareMappingPci to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -142,7 +144,7 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingPci extends cdktf.Terra
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_pci proxmox_virtual_environment_hardware_mapping_pci} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_pci proxmox_virtual_environment_hardware_mapping_pci} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -153,8 +155,8 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingPci extends cdktf.Terra
       terraformResourceType: 'proxmox_virtual_environment_hardware_mapping_pci',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_usb
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_usb
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,7 +8,9 @@ import * as cdktf from 'cdktf';
 
 export interface DataProxmoxVirtualEnvironmentHardwareMappingUsbConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_usb#name DataProxmoxVirtualEnvironmentHardwareMappingUsb#name}
+  * The name of this USB hardware mapping.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_usb#name DataProxmoxVirtualEnvironmentHardwareMappingUsb#name}
   */
   readonly name: string;
 }
@@ -104,7 +106,7 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingUsbMapList extends cdkt
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_usb proxmox_virtual_environment_hardware_mapping_usb}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_usb proxmox_virtual_environment_hardware_mapping_usb}
 */
 export class DataProxmoxVirtualEnvironmentHardwareMappingUsb extends cdktf.TerraformDataSource {
 
@@ -120,7 +122,7 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingUsb extends cdktf.Terra
   * Generates CDKTF code for importing a DataProxmoxVirtualEnvironmentHardwareMappingUsb resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataProxmoxVirtualEnvironmentHardwareMappingUsb to import
-  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentHardwareMappingUsb that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_usb#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentHardwareMappingUsb that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_usb#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataProxmoxVirtualEnvironmentHardwareMappingUsb to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -132,7 +134,7 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingUsb extends cdktf.Terra
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_hardware_mapping_usb proxmox_virtual_environment_hardware_mapping_usb} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_hardware_mapping_usb proxmox_virtual_environment_hardware_mapping_usb} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -143,8 +145,8 @@ export class DataProxmoxVirtualEnvironmentHardwareMappingUsb extends cdktf.Terra
       terraformResourceType: 'proxmox_virtual_environment_hardware_mapping_usb',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_metrics_server
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_metrics_server
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,13 +8,15 @@ import * as cdktf from 'cdktf';
 
 export interface DataProxmoxVirtualEnvironmentMetricsServerConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_metrics_server#name DataProxmoxVirtualEnvironmentMetricsServer#name}
+  * Unique name that will be ID of this metric server in PVE.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_metrics_server#name DataProxmoxVirtualEnvironmentMetricsServer#name}
   */
   readonly name: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_metrics_server proxmox_virtual_environment_metrics_server}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_metrics_server proxmox_virtual_environment_metrics_server}
 */
 export class DataProxmoxVirtualEnvironmentMetricsServer extends cdktf.TerraformDataSource {
 
@@ -30,7 +32,7 @@ export class DataProxmoxVirtualEnvironmentMetricsServer extends cdktf.TerraformD
   * Generates CDKTF code for importing a DataProxmoxVirtualEnvironmentMetricsServer resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataProxmoxVirtualEnvironmentMetricsServer to import
-  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentMetricsServer that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_metrics_server#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentMetricsServer that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_metrics_server#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataProxmoxVirtualEnvironmentMetricsServer to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -42,7 +44,7 @@ export class DataProxmoxVirtualEnvironmentMetricsServer extends cdktf.TerraformD
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_metrics_server proxmox_virtual_environment_metrics_server} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_metrics_server proxmox_virtual_environment_metrics_server} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -53,8 +55,8 @@ export class DataProxmoxVirtualEnvironmentMetricsServer extends cdktf.TerraformD
       terraformResourceType: 'proxmox_virtual_environment_metrics_server',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -94,6 +96,21 @@ export class DataProxmoxVirtualEnvironmentMetricsServer extends cdktf.TerraformD
     return this._name;
   }
 
+  // opentelemetry_compression - computed: true, optional: false, required: false
+  public get opentelemetryCompression() {
+    return this.getStringAttribute('opentelemetry_compression');
+  }
+
+  // opentelemetry_headers - computed: true, optional: false, required: false
+  public get opentelemetryHeaders() {
+    return this.getStringAttribute('opentelemetry_headers');
+  }
+
+  // opentelemetry_max_body_size - computed: true, optional: false, required: false
+  public get opentelemetryMaxBodySize() {
+    return this.getNumberAttribute('opentelemetry_max_body_size');
+  }
+
   // opentelemetry_path - computed: true, optional: false, required: false
   public get opentelemetryPath() {
     return this.getStringAttribute('opentelemetry_path');
@@ -102,6 +119,21 @@ export class DataProxmoxVirtualEnvironmentMetricsServer extends cdktf.TerraformD
   // opentelemetry_proto - computed: true, optional: false, required: false
   public get opentelemetryProto() {
     return this.getStringAttribute('opentelemetry_proto');
+  }
+
+  // opentelemetry_resource_attributes - computed: true, optional: false, required: false
+  public get opentelemetryResourceAttributes() {
+    return this.getStringAttribute('opentelemetry_resource_attributes');
+  }
+
+  // opentelemetry_timeout - computed: true, optional: false, required: false
+  public get opentelemetryTimeout() {
+    return this.getNumberAttribute('opentelemetry_timeout');
+  }
+
+  // opentelemetry_verify_ssl - computed: true, optional: false, required: false
+  public get opentelemetryVerifySsl() {
+    return this.getBooleanAttribute('opentelemetry_verify_ssl');
   }
 
   // port - computed: true, optional: false, required: false

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_pool
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_pool
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,14 +8,16 @@ import * as cdktf from 'cdktf';
 
 export interface DataProxmoxVirtualEnvironmentPoolConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_pool#id DataProxmoxVirtualEnvironmentPool#id}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_pool#id DataProxmoxVirtualEnvironmentPool#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_pool#pool_id DataProxmoxVirtualEnvironmentPool#pool_id}
+  * The pool id
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_pool#pool_id DataProxmoxVirtualEnvironmentPool#pool_id}
   */
   readonly poolId: string;
 }
@@ -116,7 +118,7 @@ export class DataProxmoxVirtualEnvironmentPoolMembersList extends cdktf.ComplexL
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_pool proxmox_virtual_environment_pool}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_pool proxmox_virtual_environment_pool}
 */
 export class DataProxmoxVirtualEnvironmentPool extends cdktf.TerraformDataSource {
 
@@ -132,7 +134,7 @@ export class DataProxmoxVirtualEnvironmentPool extends cdktf.TerraformDataSource
   * Generates CDKTF code for importing a DataProxmoxVirtualEnvironmentPool resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataProxmoxVirtualEnvironmentPool to import
-  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentPool that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_pool#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentPool that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_pool#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataProxmoxVirtualEnvironmentPool to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -144,7 +146,7 @@ export class DataProxmoxVirtualEnvironmentPool extends cdktf.TerraformDataSource
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_pool proxmox_virtual_environment_pool} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_pool proxmox_virtual_environment_pool} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -155,8 +157,8 @@ export class DataProxmoxVirtualEnvironmentPool extends cdktf.TerraformDataSource
       terraformResourceType: 'proxmox_virtual_environment_pool',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_sdn_vnets
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_sdn_vnets
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -110,7 +110,7 @@ export class DataProxmoxVirtualEnvironmentSdnVnetsVnetsList extends cdktf.Comple
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_sdn_vnets proxmox_virtual_environment_sdn_vnets}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_sdn_vnets proxmox_virtual_environment_sdn_vnets}
 */
 export class DataProxmoxVirtualEnvironmentSdnVnets extends cdktf.TerraformDataSource {
 
@@ -126,7 +126,7 @@ export class DataProxmoxVirtualEnvironmentSdnVnets extends cdktf.TerraformDataSo
   * Generates CDKTF code for importing a DataProxmoxVirtualEnvironmentSdnVnets resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataProxmoxVirtualEnvironmentSdnVnets to import
-  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentSdnVnets that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_sdn_vnets#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentSdnVnets that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_sdn_vnets#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataProxmoxVirtualEnvironmentSdnVnets to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -138,7 +138,7 @@ export class DataProxmoxVirtualEnvironmentSdnVnets extends cdktf.TerraformDataSo
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_sdn_vnets proxmox_virtual_environment_sdn_vnets} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_sdn_vnets proxmox_virtual_environment_sdn_vnets} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -149,8 +149,8 @@ export class DataProxmoxVirtualEnvironmentSdnVnets extends cdktf.TerraformDataSo
       terraformResourceType: 'proxmox_virtual_environment_sdn_vnets',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_vm2
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,187 +8,123 @@ import * as cdktf from 'cdktf';
 
 export interface DataProxmoxVirtualEnvironmentVm2Config extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#cpu DataProxmoxVirtualEnvironmentVm2#cpu}
-  */
-  readonly cpu?: DataProxmoxVirtualEnvironmentVm2Cpu;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#description DataProxmoxVirtualEnvironmentVm2#description}
-  */
-  readonly description?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#id DataProxmoxVirtualEnvironmentVm2#id}
+  * The unique identifier of the VM in the Proxmox cluster.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_vm2#id DataProxmoxVirtualEnvironmentVm2#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#name DataProxmoxVirtualEnvironmentVm2#name}
-  */
-  readonly name?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#node_name DataProxmoxVirtualEnvironmentVm2#node_name}
+  * The name of the node where the VM is provisioned.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_vm2#node_name DataProxmoxVirtualEnvironmentVm2#node_name}
   */
   readonly nodeName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#rng DataProxmoxVirtualEnvironmentVm2#rng}
-  */
-  readonly rng?: DataProxmoxVirtualEnvironmentVm2Rng;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#tags DataProxmoxVirtualEnvironmentVm2#tags}
-  */
-  readonly tags?: string[];
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#template DataProxmoxVirtualEnvironmentVm2#template}
-  */
-  readonly template?: boolean | cdktf.IResolvable;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#timeouts DataProxmoxVirtualEnvironmentVm2#timeouts}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_vm2#timeouts DataProxmoxVirtualEnvironmentVm2#timeouts}
   */
   readonly timeouts?: DataProxmoxVirtualEnvironmentVm2Timeouts;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#vga DataProxmoxVirtualEnvironmentVm2#vga}
-  */
-  readonly vga?: DataProxmoxVirtualEnvironmentVm2Vga;
 }
-export interface DataProxmoxVirtualEnvironmentVm2Cpu {
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#affinity DataProxmoxVirtualEnvironmentVm2#affinity}
-  */
-  readonly affinity?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#architecture DataProxmoxVirtualEnvironmentVm2#architecture}
-  */
-  readonly architecture?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#cores DataProxmoxVirtualEnvironmentVm2#cores}
-  */
-  readonly cores?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#flags DataProxmoxVirtualEnvironmentVm2#flags}
-  */
-  readonly flags?: string[];
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#hotplugged DataProxmoxVirtualEnvironmentVm2#hotplugged}
-  */
-  readonly hotplugged?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#limit DataProxmoxVirtualEnvironmentVm2#limit}
-  */
-  readonly limit?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#numa DataProxmoxVirtualEnvironmentVm2#numa}
-  */
-  readonly numa?: boolean | cdktf.IResolvable;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#sockets DataProxmoxVirtualEnvironmentVm2#sockets}
-  */
-  readonly sockets?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#type DataProxmoxVirtualEnvironmentVm2#type}
-  */
-  readonly type?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#units DataProxmoxVirtualEnvironmentVm2#units}
-  */
-  readonly units?: number;
+export interface DataProxmoxVirtualEnvironmentVm2Cdrom {
 }
 
-export function dataProxmoxVirtualEnvironmentVm2CpuToTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Cpu | cdktf.IResolvable): any {
+export function dataProxmoxVirtualEnvironmentVm2CdromToTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Cdrom): any {
   if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
   if (cdktf.isComplexElement(struct)) {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
-    affinity: cdktf.stringToTerraform(struct!.affinity),
-    architecture: cdktf.stringToTerraform(struct!.architecture),
-    cores: cdktf.numberToTerraform(struct!.cores),
-    flags: cdktf.listMapper(cdktf.stringToTerraform, false)(struct!.flags),
-    hotplugged: cdktf.numberToTerraform(struct!.hotplugged),
-    limit: cdktf.numberToTerraform(struct!.limit),
-    numa: cdktf.booleanToTerraform(struct!.numa),
-    sockets: cdktf.numberToTerraform(struct!.sockets),
-    type: cdktf.stringToTerraform(struct!.type),
-    units: cdktf.numberToTerraform(struct!.units),
   }
 }
 
 
-export function dataProxmoxVirtualEnvironmentVm2CpuToHclTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Cpu | cdktf.IResolvable): any {
+export function dataProxmoxVirtualEnvironmentVm2CdromToHclTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Cdrom): any {
   if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
   if (cdktf.isComplexElement(struct)) {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
-    affinity: {
-      value: cdktf.stringToHclTerraform(struct!.affinity),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
-    architecture: {
-      value: cdktf.stringToHclTerraform(struct!.architecture),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
-    cores: {
-      value: cdktf.numberToHclTerraform(struct!.cores),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    flags: {
-      value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(struct!.flags),
-      isBlock: false,
-      type: "set",
-      storageClassType: "stringList",
-    },
-    hotplugged: {
-      value: cdktf.numberToHclTerraform(struct!.hotplugged),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    limit: {
-      value: cdktf.numberToHclTerraform(struct!.limit),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    numa: {
-      value: cdktf.booleanToHclTerraform(struct!.numa),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "boolean",
-    },
-    sockets: {
-      value: cdktf.numberToHclTerraform(struct!.sockets),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    type: {
-      value: cdktf.stringToHclTerraform(struct!.type),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
-    units: {
-      value: cdktf.numberToHclTerraform(struct!.units),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
   };
+  return attrs;
+}
 
-  // remove undefined attributes
-  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+export class DataProxmoxVirtualEnvironmentVm2CdromOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectKey the key of this item in the map
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectKey: string) {
+    super(terraformResource, terraformAttribute, false, complexObjectKey);
+  }
+
+  public get internalValue(): DataProxmoxVirtualEnvironmentVm2Cdrom | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataProxmoxVirtualEnvironmentVm2Cdrom | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // file_id - computed: true, optional: false, required: false
+  public get fileId() {
+    return this.getStringAttribute('file_id');
+  }
+}
+
+export class DataProxmoxVirtualEnvironmentVm2CdromMap extends cdktf.ComplexMap {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string) {
+    super(terraformResource, terraformAttribute)
+  }
+
+  /**
+  * @param key the key of the item to return
+  */
+  public get(key: string): DataProxmoxVirtualEnvironmentVm2CdromOutputReference {
+    return new DataProxmoxVirtualEnvironmentVm2CdromOutputReference(this.terraformResource, this.terraformAttribute, key);
+  }
+}
+export interface DataProxmoxVirtualEnvironmentVm2Cpu {
+}
+
+export function dataProxmoxVirtualEnvironmentVm2CpuToTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Cpu): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataProxmoxVirtualEnvironmentVm2CpuToHclTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Cpu): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
 }
 
 export class DataProxmoxVirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject {
   private isEmptyObject = false;
-  private resolvableValue?: cdktf.IResolvable;
 
   /**
   * @param terraformResource The parent resource
@@ -198,311 +134,96 @@ export class DataProxmoxVirtualEnvironmentVm2CpuOutputReference extends cdktf.Co
     super(terraformResource, terraformAttribute, false);
   }
 
-  public get internalValue(): DataProxmoxVirtualEnvironmentVm2Cpu | cdktf.IResolvable | undefined {
-    if (this.resolvableValue) {
-      return this.resolvableValue;
-    }
+  public get internalValue(): DataProxmoxVirtualEnvironmentVm2Cpu | undefined {
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
-    if (this._affinity !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.affinity = this._affinity;
-    }
-    if (this._architecture !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.architecture = this._architecture;
-    }
-    if (this._cores !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.cores = this._cores;
-    }
-    if (this._flags !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.flags = this._flags;
-    }
-    if (this._hotplugged !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.hotplugged = this._hotplugged;
-    }
-    if (this._limit !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.limit = this._limit;
-    }
-    if (this._numa !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.numa = this._numa;
-    }
-    if (this._sockets !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.sockets = this._sockets;
-    }
-    if (this._type !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.type = this._type;
-    }
-    if (this._units !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.units = this._units;
-    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
-  public set internalValue(value: DataProxmoxVirtualEnvironmentVm2Cpu | cdktf.IResolvable | undefined) {
+  public set internalValue(value: DataProxmoxVirtualEnvironmentVm2Cpu | undefined) {
     if (value === undefined) {
       this.isEmptyObject = false;
-      this.resolvableValue = undefined;
-      this._affinity = undefined;
-      this._architecture = undefined;
-      this._cores = undefined;
-      this._flags = undefined;
-      this._hotplugged = undefined;
-      this._limit = undefined;
-      this._numa = undefined;
-      this._sockets = undefined;
-      this._type = undefined;
-      this._units = undefined;
-    }
-    else if (cdktf.Tokenization.isResolvable(value)) {
-      this.isEmptyObject = false;
-      this.resolvableValue = value;
     }
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
-      this.resolvableValue = undefined;
-      this._affinity = value.affinity;
-      this._architecture = value.architecture;
-      this._cores = value.cores;
-      this._flags = value.flags;
-      this._hotplugged = value.hotplugged;
-      this._limit = value.limit;
-      this._numa = value.numa;
-      this._sockets = value.sockets;
-      this._type = value.type;
-      this._units = value.units;
     }
   }
 
-  // affinity - computed: true, optional: true, required: false
-  private _affinity?: string; 
+  // affinity - computed: true, optional: false, required: false
   public get affinity() {
     return this.getStringAttribute('affinity');
   }
-  public set affinity(value: string) {
-    this._affinity = value;
-  }
-  public resetAffinity() {
-    this._affinity = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get affinityInput() {
-    return this._affinity;
-  }
 
-  // architecture - computed: true, optional: true, required: false
-  private _architecture?: string; 
+  // architecture - computed: true, optional: false, required: false
   public get architecture() {
     return this.getStringAttribute('architecture');
   }
-  public set architecture(value: string) {
-    this._architecture = value;
-  }
-  public resetArchitecture() {
-    this._architecture = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get architectureInput() {
-    return this._architecture;
-  }
 
-  // cores - computed: true, optional: true, required: false
-  private _cores?: number; 
+  // cores - computed: true, optional: false, required: false
   public get cores() {
     return this.getNumberAttribute('cores');
   }
-  public set cores(value: number) {
-    this._cores = value;
-  }
-  public resetCores() {
-    this._cores = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get coresInput() {
-    return this._cores;
-  }
 
-  // flags - computed: true, optional: true, required: false
-  private _flags?: string[]; 
+  // flags - computed: true, optional: false, required: false
   public get flags() {
     return cdktf.Fn.tolist(this.getListAttribute('flags'));
   }
-  public set flags(value: string[]) {
-    this._flags = value;
-  }
-  public resetFlags() {
-    this._flags = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get flagsInput() {
-    return this._flags;
-  }
 
-  // hotplugged - computed: true, optional: true, required: false
-  private _hotplugged?: number; 
-  public get hotplugged() {
-    return this.getNumberAttribute('hotplugged');
-  }
-  public set hotplugged(value: number) {
-    this._hotplugged = value;
-  }
-  public resetHotplugged() {
-    this._hotplugged = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get hotpluggedInput() {
-    return this._hotplugged;
-  }
-
-  // limit - computed: true, optional: true, required: false
-  private _limit?: number; 
+  // limit - computed: true, optional: false, required: false
   public get limit() {
     return this.getNumberAttribute('limit');
   }
-  public set limit(value: number) {
-    this._limit = value;
-  }
-  public resetLimit() {
-    this._limit = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get limitInput() {
-    return this._limit;
-  }
 
-  // numa - computed: true, optional: true, required: false
-  private _numa?: boolean | cdktf.IResolvable; 
+  // numa - computed: true, optional: false, required: false
   public get numa() {
     return this.getBooleanAttribute('numa');
   }
-  public set numa(value: boolean | cdktf.IResolvable) {
-    this._numa = value;
-  }
-  public resetNuma() {
-    this._numa = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get numaInput() {
-    return this._numa;
-  }
 
-  // sockets - computed: true, optional: true, required: false
-  private _sockets?: number; 
+  // sockets - computed: true, optional: false, required: false
   public get sockets() {
     return this.getNumberAttribute('sockets');
   }
-  public set sockets(value: number) {
-    this._sockets = value;
-  }
-  public resetSockets() {
-    this._sockets = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get socketsInput() {
-    return this._sockets;
-  }
 
-  // type - computed: true, optional: true, required: false
-  private _type?: string; 
+  // type - computed: true, optional: false, required: false
   public get type() {
     return this.getStringAttribute('type');
   }
-  public set type(value: string) {
-    this._type = value;
-  }
-  public resetType() {
-    this._type = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get typeInput() {
-    return this._type;
-  }
 
-  // units - computed: true, optional: true, required: false
-  private _units?: number; 
+  // units - computed: true, optional: false, required: false
   public get units() {
     return this.getNumberAttribute('units');
   }
-  public set units(value: number) {
-    this._units = value;
-  }
-  public resetUnits() {
-    this._units = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get unitsInput() {
-    return this._units;
+
+  // vcpus - computed: true, optional: false, required: false
+  public get vcpus() {
+    return this.getNumberAttribute('vcpus');
   }
 }
 export interface DataProxmoxVirtualEnvironmentVm2Rng {
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#max_bytes DataProxmoxVirtualEnvironmentVm2#max_bytes}
-  */
-  readonly maxBytes?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#period DataProxmoxVirtualEnvironmentVm2#period}
-  */
-  readonly period?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#source DataProxmoxVirtualEnvironmentVm2#source}
-  */
-  readonly source?: string;
 }
 
-export function dataProxmoxVirtualEnvironmentVm2RngToTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Rng | cdktf.IResolvable): any {
+export function dataProxmoxVirtualEnvironmentVm2RngToTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Rng): any {
   if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
   if (cdktf.isComplexElement(struct)) {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
-    max_bytes: cdktf.numberToTerraform(struct!.maxBytes),
-    period: cdktf.numberToTerraform(struct!.period),
-    source: cdktf.stringToTerraform(struct!.source),
   }
 }
 
 
-export function dataProxmoxVirtualEnvironmentVm2RngToHclTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Rng | cdktf.IResolvable): any {
+export function dataProxmoxVirtualEnvironmentVm2RngToHclTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Rng): any {
   if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
   if (cdktf.isComplexElement(struct)) {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
-    max_bytes: {
-      value: cdktf.numberToHclTerraform(struct!.maxBytes),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    period: {
-      value: cdktf.numberToHclTerraform(struct!.period),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    source: {
-      value: cdktf.stringToHclTerraform(struct!.source),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
   };
-
-  // remove undefined attributes
-  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+  return attrs;
 }
 
 export class DataProxmoxVirtualEnvironmentVm2RngOutputReference extends cdktf.ComplexObject {
   private isEmptyObject = false;
-  private resolvableValue?: cdktf.IResolvable;
 
   /**
   * @param terraformResource The parent resource
@@ -512,99 +233,41 @@ export class DataProxmoxVirtualEnvironmentVm2RngOutputReference extends cdktf.Co
     super(terraformResource, terraformAttribute, false);
   }
 
-  public get internalValue(): DataProxmoxVirtualEnvironmentVm2Rng | cdktf.IResolvable | undefined {
-    if (this.resolvableValue) {
-      return this.resolvableValue;
-    }
+  public get internalValue(): DataProxmoxVirtualEnvironmentVm2Rng | undefined {
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
-    if (this._maxBytes !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.maxBytes = this._maxBytes;
-    }
-    if (this._period !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.period = this._period;
-    }
-    if (this._source !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.source = this._source;
-    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
-  public set internalValue(value: DataProxmoxVirtualEnvironmentVm2Rng | cdktf.IResolvable | undefined) {
+  public set internalValue(value: DataProxmoxVirtualEnvironmentVm2Rng | undefined) {
     if (value === undefined) {
       this.isEmptyObject = false;
-      this.resolvableValue = undefined;
-      this._maxBytes = undefined;
-      this._period = undefined;
-      this._source = undefined;
-    }
-    else if (cdktf.Tokenization.isResolvable(value)) {
-      this.isEmptyObject = false;
-      this.resolvableValue = value;
     }
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
-      this.resolvableValue = undefined;
-      this._maxBytes = value.maxBytes;
-      this._period = value.period;
-      this._source = value.source;
     }
   }
 
-  // max_bytes - computed: true, optional: true, required: false
-  private _maxBytes?: number; 
+  // max_bytes - computed: true, optional: false, required: false
   public get maxBytes() {
     return this.getNumberAttribute('max_bytes');
   }
-  public set maxBytes(value: number) {
-    this._maxBytes = value;
-  }
-  public resetMaxBytes() {
-    this._maxBytes = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get maxBytesInput() {
-    return this._maxBytes;
-  }
 
-  // period - computed: true, optional: true, required: false
-  private _period?: number; 
+  // period - computed: true, optional: false, required: false
   public get period() {
     return this.getNumberAttribute('period');
   }
-  public set period(value: number) {
-    this._period = value;
-  }
-  public resetPeriod() {
-    this._period = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get periodInput() {
-    return this._period;
-  }
 
-  // source - computed: true, optional: true, required: false
-  private _source?: string; 
+  // source - computed: true, optional: false, required: false
   public get source() {
     return this.getStringAttribute('source');
-  }
-  public set source(value: string) {
-    this._source = value;
-  }
-  public resetSource() {
-    this._source = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get sourceInput() {
-    return this._source;
   }
 }
 export interface DataProxmoxVirtualEnvironmentVm2Timeouts {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#read DataProxmoxVirtualEnvironmentVm2#read}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Read operations occur during any refresh or planning operation when refresh is enabled.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_vm2#read DataProxmoxVirtualEnvironmentVm2#read}
   */
   readonly read?: string;
 }
@@ -697,66 +360,30 @@ export class DataProxmoxVirtualEnvironmentVm2TimeoutsOutputReference extends cdk
   }
 }
 export interface DataProxmoxVirtualEnvironmentVm2Vga {
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#clipboard DataProxmoxVirtualEnvironmentVm2#clipboard}
-  */
-  readonly clipboard?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#memory DataProxmoxVirtualEnvironmentVm2#memory}
-  */
-  readonly memory?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#type DataProxmoxVirtualEnvironmentVm2#type}
-  */
-  readonly type?: string;
 }
 
-export function dataProxmoxVirtualEnvironmentVm2VgaToTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Vga | cdktf.IResolvable): any {
+export function dataProxmoxVirtualEnvironmentVm2VgaToTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Vga): any {
   if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
   if (cdktf.isComplexElement(struct)) {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
-    clipboard: cdktf.stringToTerraform(struct!.clipboard),
-    memory: cdktf.numberToTerraform(struct!.memory),
-    type: cdktf.stringToTerraform(struct!.type),
   }
 }
 
 
-export function dataProxmoxVirtualEnvironmentVm2VgaToHclTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Vga | cdktf.IResolvable): any {
+export function dataProxmoxVirtualEnvironmentVm2VgaToHclTerraform(struct?: DataProxmoxVirtualEnvironmentVm2Vga): any {
   if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
   if (cdktf.isComplexElement(struct)) {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
-    clipboard: {
-      value: cdktf.stringToHclTerraform(struct!.clipboard),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
-    memory: {
-      value: cdktf.numberToHclTerraform(struct!.memory),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    type: {
-      value: cdktf.stringToHclTerraform(struct!.type),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
   };
-
-  // remove undefined attributes
-  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+  return attrs;
 }
 
 export class DataProxmoxVirtualEnvironmentVm2VgaOutputReference extends cdktf.ComplexObject {
   private isEmptyObject = false;
-  private resolvableValue?: cdktf.IResolvable;
 
   /**
   * @param terraformResource The parent resource
@@ -766,99 +393,39 @@ export class DataProxmoxVirtualEnvironmentVm2VgaOutputReference extends cdktf.Co
     super(terraformResource, terraformAttribute, false);
   }
 
-  public get internalValue(): DataProxmoxVirtualEnvironmentVm2Vga | cdktf.IResolvable | undefined {
-    if (this.resolvableValue) {
-      return this.resolvableValue;
-    }
+  public get internalValue(): DataProxmoxVirtualEnvironmentVm2Vga | undefined {
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
-    if (this._clipboard !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.clipboard = this._clipboard;
-    }
-    if (this._memory !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.memory = this._memory;
-    }
-    if (this._type !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.type = this._type;
-    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
-  public set internalValue(value: DataProxmoxVirtualEnvironmentVm2Vga | cdktf.IResolvable | undefined) {
+  public set internalValue(value: DataProxmoxVirtualEnvironmentVm2Vga | undefined) {
     if (value === undefined) {
       this.isEmptyObject = false;
-      this.resolvableValue = undefined;
-      this._clipboard = undefined;
-      this._memory = undefined;
-      this._type = undefined;
-    }
-    else if (cdktf.Tokenization.isResolvable(value)) {
-      this.isEmptyObject = false;
-      this.resolvableValue = value;
     }
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
-      this.resolvableValue = undefined;
-      this._clipboard = value.clipboard;
-      this._memory = value.memory;
-      this._type = value.type;
     }
   }
 
-  // clipboard - computed: true, optional: true, required: false
-  private _clipboard?: string; 
+  // clipboard - computed: true, optional: false, required: false
   public get clipboard() {
     return this.getStringAttribute('clipboard');
   }
-  public set clipboard(value: string) {
-    this._clipboard = value;
-  }
-  public resetClipboard() {
-    this._clipboard = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get clipboardInput() {
-    return this._clipboard;
-  }
 
-  // memory - computed: true, optional: true, required: false
-  private _memory?: number; 
+  // memory - computed: true, optional: false, required: false
   public get memory() {
     return this.getNumberAttribute('memory');
   }
-  public set memory(value: number) {
-    this._memory = value;
-  }
-  public resetMemory() {
-    this._memory = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get memoryInput() {
-    return this._memory;
-  }
 
-  // type - computed: true, optional: true, required: false
-  private _type?: string; 
+  // type - computed: true, optional: false, required: false
   public get type() {
     return this.getStringAttribute('type');
-  }
-  public set type(value: string) {
-    this._type = value;
-  }
-  public resetType() {
-    this._type = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get typeInput() {
-    return this._type;
   }
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2 proxmox_virtual_environment_vm2}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_vm2 proxmox_virtual_environment_vm2}
 */
 export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource {
 
@@ -874,7 +441,7 @@ export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource 
   * Generates CDKTF code for importing a DataProxmoxVirtualEnvironmentVm2 resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataProxmoxVirtualEnvironmentVm2 to import
-  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentVm2 that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentVm2 that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_vm2#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataProxmoxVirtualEnvironmentVm2 to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -886,7 +453,7 @@ export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource 
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/data-sources/virtual_environment_vm2 proxmox_virtual_environment_vm2} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_vm2 proxmox_virtual_environment_vm2} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -897,8 +464,8 @@ export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource 
       terraformResourceType: 'proxmox_virtual_environment_vm2',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -908,52 +475,30 @@ export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource 
       connection: config.connection,
       forEach: config.forEach
     });
-    this._cpu.internalValue = config.cpu;
-    this._description = config.description;
     this._id = config.id;
-    this._name = config.name;
     this._nodeName = config.nodeName;
-    this._rng.internalValue = config.rng;
-    this._tags = config.tags;
-    this._template = config.template;
     this._timeouts.internalValue = config.timeouts;
-    this._vga.internalValue = config.vga;
   }
 
   // ==========
   // ATTRIBUTES
   // ==========
 
-  // cpu - computed: true, optional: true, required: false
+  // cdrom - computed: true, optional: false, required: false
+  private _cdrom = new DataProxmoxVirtualEnvironmentVm2CdromMap(this, "cdrom");
+  public get cdrom() {
+    return this._cdrom;
+  }
+
+  // cpu - computed: true, optional: false, required: false
   private _cpu = new DataProxmoxVirtualEnvironmentVm2CpuOutputReference(this, "cpu");
   public get cpu() {
     return this._cpu;
   }
-  public putCpu(value: DataProxmoxVirtualEnvironmentVm2Cpu) {
-    this._cpu.internalValue = value;
-  }
-  public resetCpu() {
-    this._cpu.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get cpuInput() {
-    return this._cpu.internalValue;
-  }
 
-  // description - computed: false, optional: true, required: false
-  private _description?: string; 
+  // description - computed: true, optional: false, required: false
   public get description() {
     return this.getStringAttribute('description');
-  }
-  public set description(value: string) {
-    this._description = value;
-  }
-  public resetDescription() {
-    this._description = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get descriptionInput() {
-    return this._description;
   }
 
   // id - computed: false, optional: false, required: true
@@ -969,20 +514,9 @@ export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource 
     return this._id;
   }
 
-  // name - computed: false, optional: true, required: false
-  private _name?: string; 
+  // name - computed: true, optional: false, required: false
   public get name() {
     return this.getStringAttribute('name');
-  }
-  public set name(value: string) {
-    this._name = value;
-  }
-  public resetName() {
-    this._name = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get nameInput() {
-    return this._name;
   }
 
   // node_name - computed: false, optional: false, required: true
@@ -998,52 +532,25 @@ export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource 
     return this._nodeName;
   }
 
-  // rng - computed: true, optional: true, required: false
+  // rng - computed: true, optional: false, required: false
   private _rng = new DataProxmoxVirtualEnvironmentVm2RngOutputReference(this, "rng");
   public get rng() {
     return this._rng;
   }
-  public putRng(value: DataProxmoxVirtualEnvironmentVm2Rng) {
-    this._rng.internalValue = value;
-  }
-  public resetRng() {
-    this._rng.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get rngInput() {
-    return this._rng.internalValue;
+
+  // status - computed: true, optional: false, required: false
+  public get status() {
+    return this.getStringAttribute('status');
   }
 
-  // tags - computed: true, optional: true, required: false
-  private _tags?: string[]; 
+  // tags - computed: true, optional: false, required: false
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));
   }
-  public set tags(value: string[]) {
-    this._tags = value;
-  }
-  public resetTags() {
-    this._tags = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get tagsInput() {
-    return this._tags;
-  }
 
-  // template - computed: false, optional: true, required: false
-  private _template?: boolean | cdktf.IResolvable; 
+  // template - computed: true, optional: false, required: false
   public get template() {
     return this.getBooleanAttribute('template');
-  }
-  public set template(value: boolean | cdktf.IResolvable) {
-    this._template = value;
-  }
-  public resetTemplate() {
-    this._template = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get templateInput() {
-    return this._template;
   }
 
   // timeouts - computed: false, optional: true, required: false
@@ -1062,20 +569,10 @@ export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource 
     return this._timeouts.internalValue;
   }
 
-  // vga - computed: true, optional: true, required: false
+  // vga - computed: true, optional: false, required: false
   private _vga = new DataProxmoxVirtualEnvironmentVm2VgaOutputReference(this, "vga");
   public get vga() {
     return this._vga;
-  }
-  public putVga(value: DataProxmoxVirtualEnvironmentVm2Vga) {
-    this._vga.internalValue = value;
-  }
-  public resetVga() {
-    this._vga.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get vgaInput() {
-    return this._vga.internalValue;
   }
 
   // =========
@@ -1084,44 +581,19 @@ export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource 
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
-      cpu: dataProxmoxVirtualEnvironmentVm2CpuToTerraform(this._cpu.internalValue),
-      description: cdktf.stringToTerraform(this._description),
       id: cdktf.numberToTerraform(this._id),
-      name: cdktf.stringToTerraform(this._name),
       node_name: cdktf.stringToTerraform(this._nodeName),
-      rng: dataProxmoxVirtualEnvironmentVm2RngToTerraform(this._rng.internalValue),
-      tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
-      template: cdktf.booleanToTerraform(this._template),
       timeouts: dataProxmoxVirtualEnvironmentVm2TimeoutsToTerraform(this._timeouts.internalValue),
-      vga: dataProxmoxVirtualEnvironmentVm2VgaToTerraform(this._vga.internalValue),
     };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
-      cpu: {
-        value: dataProxmoxVirtualEnvironmentVm2CpuToHclTerraform(this._cpu.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DataProxmoxVirtualEnvironmentVm2Cpu",
-      },
-      description: {
-        value: cdktf.stringToHclTerraform(this._description),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
       id: {
         value: cdktf.numberToHclTerraform(this._id),
         isBlock: false,
         type: "simple",
         storageClassType: "number",
-      },
-      name: {
-        value: cdktf.stringToHclTerraform(this._name),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
       },
       node_name: {
         value: cdktf.stringToHclTerraform(this._nodeName),
@@ -1129,35 +601,11 @@ export class DataProxmoxVirtualEnvironmentVm2 extends cdktf.TerraformDataSource 
         type: "simple",
         storageClassType: "string",
       },
-      rng: {
-        value: dataProxmoxVirtualEnvironmentVm2RngToHclTerraform(this._rng.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DataProxmoxVirtualEnvironmentVm2Rng",
-      },
-      tags: {
-        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags),
-        isBlock: false,
-        type: "set",
-        storageClassType: "stringList",
-      },
-      template: {
-        value: cdktf.booleanToHclTerraform(this._template),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "boolean",
-      },
       timeouts: {
         value: dataProxmoxVirtualEnvironmentVm2TimeoutsToHclTerraform(this._timeouts.internalValue),
         isBlock: true,
         type: "struct",
         storageClassType: "DataProxmoxVirtualEnvironmentVm2Timeouts",
-      },
-      vga: {
-        value: dataProxmoxVirtualEnvironmentVm2VgaToHclTerraform(this._vga.internalValue),
-        isBlock: true,
-        type: "struct",
-        storageClassType: "DataProxmoxVirtualEnvironmentVm2Vga",
       },
     };
 

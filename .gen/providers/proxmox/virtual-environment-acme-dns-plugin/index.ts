@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,33 +8,57 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentAcmeDnsPluginConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin#api VirtualEnvironmentAcmeDnsPlugin#api}
+  * API plugin name.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin#api VirtualEnvironmentAcmeDnsPlugin#api}
   */
   readonly api: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin#data VirtualEnvironmentAcmeDnsPlugin#data}
+  * DNS plugin data.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin#data VirtualEnvironmentAcmeDnsPlugin#data}
   */
   readonly data?: { [key: string]: string };
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin#digest VirtualEnvironmentAcmeDnsPlugin#digest}
+  * DNS plugin data, supplied as a [write-only argument](https://developer.hashicorp.com/terraform/language/resources/ephemeral/write-only) so credentials are never stored in Terraform state. Requires Terraform 1.11+. Mutually exclusive with `data`. Pair with `data_wo_version` to push rotated values.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin#data_wo VirtualEnvironmentAcmeDnsPlugin#data_wo}
+  */
+  readonly dataWo?: { [key: string]: string };
+  /**
+  * Version counter for `data_wo`. Because write-only values are not stored in state, Terraform cannot detect when `data_wo` changes; increment this value to signal a rotation and force the new `data_wo` to be sent.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin#data_wo_version VirtualEnvironmentAcmeDnsPlugin#data_wo_version}
+  */
+  readonly dataWoVersion?: number;
+  /**
+  * SHA1 digest of the current configuration. Prevent changes if current configuration file has a different digest. This can be used to prevent concurrent modifications.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin#digest VirtualEnvironmentAcmeDnsPlugin#digest}
   */
   readonly digest?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin#disable VirtualEnvironmentAcmeDnsPlugin#disable}
+  * Flag to disable the config.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin#disable VirtualEnvironmentAcmeDnsPlugin#disable}
   */
   readonly disable?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin#plugin VirtualEnvironmentAcmeDnsPlugin#plugin}
+  * ACME plugin ID name.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin#plugin VirtualEnvironmentAcmeDnsPlugin#plugin}
   */
   readonly plugin: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin#validation_delay VirtualEnvironmentAcmeDnsPlugin#validation_delay}
+  * Extra delay in seconds to wait before requesting validation. Allows to cope with a long TTL of DNS records (0 - 172800).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin#validation_delay VirtualEnvironmentAcmeDnsPlugin#validation_delay}
   */
   readonly validationDelay?: number;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin proxmox_virtual_environment_acme_dns_plugin}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin proxmox_virtual_environment_acme_dns_plugin}
 */
 export class VirtualEnvironmentAcmeDnsPlugin extends cdktf.TerraformResource {
 
@@ -50,7 +74,7 @@ export class VirtualEnvironmentAcmeDnsPlugin extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentAcmeDnsPlugin resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentAcmeDnsPlugin to import
-  * @param importFromId The id of the existing VirtualEnvironmentAcmeDnsPlugin that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentAcmeDnsPlugin that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentAcmeDnsPlugin to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -62,7 +86,7 @@ export class VirtualEnvironmentAcmeDnsPlugin extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_acme_dns_plugin proxmox_virtual_environment_acme_dns_plugin} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_acme_dns_plugin proxmox_virtual_environment_acme_dns_plugin} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -73,8 +97,8 @@ export class VirtualEnvironmentAcmeDnsPlugin extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_acme_dns_plugin',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -86,6 +110,8 @@ export class VirtualEnvironmentAcmeDnsPlugin extends cdktf.TerraformResource {
     });
     this._api = config.api;
     this._data = config.data;
+    this._dataWo = config.dataWo;
+    this._dataWoVersion = config.dataWoVersion;
     this._digest = config.digest;
     this._disable = config.disable;
     this._plugin = config.plugin;
@@ -123,6 +149,38 @@ export class VirtualEnvironmentAcmeDnsPlugin extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get dataInput() {
     return this._data;
+  }
+
+  // data_wo - computed: false, optional: true, required: false
+  private _dataWo?: { [key: string]: string }; 
+  public get dataWo() {
+    return this.getStringMapAttribute('data_wo');
+  }
+  public set dataWo(value: { [key: string]: string }) {
+    this._dataWo = value;
+  }
+  public resetDataWo() {
+    this._dataWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get dataWoInput() {
+    return this._dataWo;
+  }
+
+  // data_wo_version - computed: false, optional: true, required: false
+  private _dataWoVersion?: number; 
+  public get dataWoVersion() {
+    return this.getNumberAttribute('data_wo_version');
+  }
+  public set dataWoVersion(value: number) {
+    this._dataWoVersion = value;
+  }
+  public resetDataWoVersion() {
+    this._dataWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get dataWoVersionInput() {
+    return this._dataWoVersion;
   }
 
   // digest - computed: true, optional: true, required: false
@@ -194,6 +252,8 @@ export class VirtualEnvironmentAcmeDnsPlugin extends cdktf.TerraformResource {
     return {
       api: cdktf.stringToTerraform(this._api),
       data: cdktf.hashMapper(cdktf.stringToTerraform)(this._data),
+      data_wo: cdktf.hashMapper(cdktf.stringToTerraform)(this._dataWo),
+      data_wo_version: cdktf.numberToTerraform(this._dataWoVersion),
       digest: cdktf.stringToTerraform(this._digest),
       disable: cdktf.booleanToTerraform(this._disable),
       plugin: cdktf.stringToTerraform(this._plugin),
@@ -214,6 +274,18 @@ export class VirtualEnvironmentAcmeDnsPlugin extends cdktf.TerraformResource {
         isBlock: false,
         type: "map",
         storageClassType: "stringMap",
+      },
+      data_wo: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._dataWo),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
+      data_wo_version: {
+        value: cdktf.numberToHclTerraform(this._dataWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       digest: {
         value: cdktf.stringToHclTerraform(this._digest),

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_apt_standard_repository
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_apt_standard_repository
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,17 +8,21 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentAptStandardRepositoryConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_apt_standard_repository#handle VirtualEnvironmentAptStandardRepository#handle}
+  * The handle of the APT standard repository. Must be `ceph-squid-enterprise` | `ceph-squid-no-subscription` | `ceph-squid-test` | `enterprise` | `no-subscription` | `test`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_apt_standard_repository#handle VirtualEnvironmentAptStandardRepository#handle}
   */
   readonly handle: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_apt_standard_repository#node VirtualEnvironmentAptStandardRepository#node}
+  * The name of the target Proxmox VE node.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_apt_standard_repository#node VirtualEnvironmentAptStandardRepository#node}
   */
   readonly nodeAttribute: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_apt_standard_repository proxmox_virtual_environment_apt_standard_repository}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_apt_standard_repository proxmox_virtual_environment_apt_standard_repository}
 */
 export class VirtualEnvironmentAptStandardRepository extends cdktf.TerraformResource {
 
@@ -34,7 +38,7 @@ export class VirtualEnvironmentAptStandardRepository extends cdktf.TerraformReso
   * Generates CDKTF code for importing a VirtualEnvironmentAptStandardRepository resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentAptStandardRepository to import
-  * @param importFromId The id of the existing VirtualEnvironmentAptStandardRepository that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_apt_standard_repository#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentAptStandardRepository that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_apt_standard_repository#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentAptStandardRepository to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -46,7 +50,7 @@ export class VirtualEnvironmentAptStandardRepository extends cdktf.TerraformReso
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_apt_standard_repository proxmox_virtual_environment_apt_standard_repository} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_apt_standard_repository proxmox_virtual_environment_apt_standard_repository} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -57,8 +61,8 @@ export class VirtualEnvironmentAptStandardRepository extends cdktf.TerraformReso
       terraformResourceType: 'proxmox_virtual_environment_apt_standard_repository',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,84 +8,126 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentClonedVmConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#cdrom VirtualEnvironmentClonedVm#cdrom}
+  * The CD-ROM configuration. The key is the interface of the CD-ROM, could be one of `ideN`, `sataN`, `scsiN`, where N is the index of the interface. Note that `q35` machine type only supports `ide0` and `ide2` of IDE interfaces.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#cdrom VirtualEnvironmentClonedVm#cdrom}
   */
   readonly cdrom?: { [key: string]: VirtualEnvironmentClonedVmCdrom } | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#clone VirtualEnvironmentClonedVm#clone}
+  * Clone settings. Changes require recreation.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#clone VirtualEnvironmentClonedVm#clone}
   */
   readonly clone: VirtualEnvironmentClonedVmClone;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#cpu VirtualEnvironmentClonedVm#cpu}
+  * The CPU configuration.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#cpu VirtualEnvironmentClonedVm#cpu}
   */
   readonly cpu?: VirtualEnvironmentClonedVmCpu;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#delete VirtualEnvironmentClonedVm#delete}
+  * Explicit deletions to perform after cloning/updating. Entries persist across applies.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#delete VirtualEnvironmentClonedVm#delete}
   */
   readonly delete?: VirtualEnvironmentClonedVmDelete;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#delete_unreferenced_disks_on_destroy VirtualEnvironmentClonedVm#delete_unreferenced_disks_on_destroy}
+  * Delete unreferenced disks on destroy. WARNING: When set to true, any disks not explicitly managed by Terraform will be deleted on destroy, potentially causing data loss. Defaults to false for safety.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#delete_unreferenced_disks_on_destroy VirtualEnvironmentClonedVm#delete_unreferenced_disks_on_destroy}
   */
   readonly deleteUnreferencedDisksOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#description VirtualEnvironmentClonedVm#description}
+  * Optional VM description applied after cloning.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#description VirtualEnvironmentClonedVm#description}
   */
   readonly description?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#disk VirtualEnvironmentClonedVm#disk}
+  * Disks keyed by slot (scsi0, virtio0, sata0, ide0, ...). Only listed keys are managed.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#disk VirtualEnvironmentClonedVm#disk}
   */
   readonly disk?: { [key: string]: VirtualEnvironmentClonedVmDisk } | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#id VirtualEnvironmentClonedVm#id}
+  * The VM identifier in the Proxmox cluster.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#id VirtualEnvironmentClonedVm#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#memory VirtualEnvironmentClonedVm#memory}
+  * Memory configuration for the VM. Uses Proxmox memory ballooning to allow dynamic memory allocation. The `size` sets the total available RAM, while `balloon` sets the guaranteed floor. The host can reclaim memory between these values when needed.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#memory VirtualEnvironmentClonedVm#memory}
   */
   readonly memory?: VirtualEnvironmentClonedVmMemory;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#name VirtualEnvironmentClonedVm#name}
+  * Optional VM name override applied after cloning.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#name VirtualEnvironmentClonedVm#name}
   */
   readonly name?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#network VirtualEnvironmentClonedVm#network}
+  * Network devices keyed by slot (net0, net1, ...). Only listed keys are managed.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#network VirtualEnvironmentClonedVm#network}
   */
   readonly network?: { [key: string]: VirtualEnvironmentClonedVmNetwork } | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#node_name VirtualEnvironmentClonedVm#node_name}
+  * Target node for the cloned VM.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#node_name VirtualEnvironmentClonedVm#node_name}
   */
   readonly nodeName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#purge_on_destroy VirtualEnvironmentClonedVm#purge_on_destroy}
+  * Purge backup configuration on destroy.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#purge_on_destroy VirtualEnvironmentClonedVm#purge_on_destroy}
   */
   readonly purgeOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#rng VirtualEnvironmentClonedVm#rng}
+  * Configure the RNG (Random Number Generator) device. The RNG device provides entropy to guests to ensure good quality random numbers for guest applications that require them. Can only be set by `root@pam.` See the [Proxmox documentation](https://pve.proxmox.com/pve-docs/pve-admin-guide.html#qm_virtual_machines_settings) for more information.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#rng VirtualEnvironmentClonedVm#rng}
   */
   readonly rng?: VirtualEnvironmentClonedVmRng;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#stop_on_destroy VirtualEnvironmentClonedVm#stop_on_destroy}
+  * Whether the VM should be started after cloning. Defaults to true.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#started VirtualEnvironmentClonedVm#started}
+  */
+  readonly started?: boolean | cdktf.IResolvable;
+  /**
+  * Stop the VM on destroy (instead of shutdown).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#stop_on_destroy VirtualEnvironmentClonedVm#stop_on_destroy}
   */
   readonly stopOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#tags VirtualEnvironmentClonedVm#tags}
+  * Tags applied after cloning.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#tags VirtualEnvironmentClonedVm#tags}
   */
   readonly tags?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#timeouts VirtualEnvironmentClonedVm#timeouts}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#timeouts VirtualEnvironmentClonedVm#timeouts}
   */
   readonly timeouts?: VirtualEnvironmentClonedVmTimeouts;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#vga VirtualEnvironmentClonedVm#vga}
+  * Configure the VGA Hardware. If you want to use high resolution modes (>= 1280x1024x16) you may need to increase the vga memory option. Since QEMU 2.9 the default VGA display type is `std` for all OS types besides some Windows versions (XP and older) which use `cirrus`. The `qxl` option enables the SPICE display server. For win* OS you can select how many independent displays you want, Linux guests can add displays themself. You can also run without any graphic card, using a serial device as terminal. See the [Proxmox documentation](https://pve.proxmox.com/pve-docs/pve-admin-guide.html#qm_virtual_machines_settings) section 10.2.8 for more information and available configuration parameters.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#vga VirtualEnvironmentClonedVm#vga}
   */
   readonly vga?: VirtualEnvironmentClonedVmVga;
 }
 export interface VirtualEnvironmentClonedVmCdrom {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#file_id VirtualEnvironmentClonedVm#file_id}
+  * The file ID of the CD-ROM, or `cdrom|none`. Defaults to `cdrom` (i.e. empty CD-ROM drive — `cdrom` is PVE's literal "no media inserted" storage path). Use `none` to leave the CD-ROM unplugged, or a storage path like `local:iso/debian.iso` to insert an image.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#file_id VirtualEnvironmentClonedVm#file_id}
   */
   readonly fileId?: string;
 }
@@ -199,39 +241,57 @@ export class VirtualEnvironmentClonedVmCdromMap extends cdktf.ComplexMap {
 }
 export interface VirtualEnvironmentClonedVmClone {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#bandwidth_limit VirtualEnvironmentClonedVm#bandwidth_limit}
+  * Clone bandwidth limit in MB/s.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#bandwidth_limit VirtualEnvironmentClonedVm#bandwidth_limit}
   */
   readonly bandwidthLimit?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#full VirtualEnvironmentClonedVm#full}
+  * Perform a full clone (true) or linked clone (false).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#full VirtualEnvironmentClonedVm#full}
   */
   readonly full?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#pool_id VirtualEnvironmentClonedVm#pool_id}
+  * Pool to assign the cloned VM to.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#pool_id VirtualEnvironmentClonedVm#pool_id}
   */
   readonly poolId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#retries VirtualEnvironmentClonedVm#retries}
+  * Number of retries for clone operations.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#retries VirtualEnvironmentClonedVm#retries}
   */
   readonly retries?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#snapshot_name VirtualEnvironmentClonedVm#snapshot_name}
+  * Snapshot name to clone from.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#snapshot_name VirtualEnvironmentClonedVm#snapshot_name}
   */
   readonly snapshotName?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#source_node_name VirtualEnvironmentClonedVm#source_node_name}
+  * Source node of the VM/template. Defaults to target node if unset.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#source_node_name VirtualEnvironmentClonedVm#source_node_name}
   */
   readonly sourceNodeName?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#source_vm_id VirtualEnvironmentClonedVm#source_vm_id}
+  * Source VM/template ID to clone from.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#source_vm_id VirtualEnvironmentClonedVm#source_vm_id}
   */
   readonly sourceVmId: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#target_datastore VirtualEnvironmentClonedVm#target_datastore}
+  * Target datastore for cloned disks.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#target_datastore VirtualEnvironmentClonedVm#target_datastore}
   */
   readonly targetDatastore?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#target_format VirtualEnvironmentClonedVm#target_format}
+  * Target disk format for clone (e.g., raw, qcow2).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#target_format VirtualEnvironmentClonedVm#target_format}
   */
   readonly targetFormat?: string;
 }
@@ -554,45 +614,65 @@ export class VirtualEnvironmentClonedVmCloneOutputReference extends cdktf.Comple
 }
 export interface VirtualEnvironmentClonedVmCpu {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#affinity VirtualEnvironmentClonedVm#affinity}
+  * The CPU cores that are used to run the VM’s vCPU. The value is a list of CPU IDs, separated by commas. The CPU IDs are zero-based.  For example, `0,1,2,3` (which also can be shortened to `0-3`) means that the VM’s vCPUs are run on the first four CPU cores. Setting `affinity` is only allowed for `root@pam` authenticated user.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#affinity VirtualEnvironmentClonedVm#affinity}
   */
   readonly affinity?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#architecture VirtualEnvironmentClonedVm#architecture}
+  * The CPU architecture `<aarch64 | x86_64>` (defaults to the host). Setting `architecture` is only allowed for `root@pam` authenticated user.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#architecture VirtualEnvironmentClonedVm#architecture}
   */
   readonly architecture?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#cores VirtualEnvironmentClonedVm#cores}
+  * The number of CPU cores per socket (PVE defaults to `1` when unset).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#cores VirtualEnvironmentClonedVm#cores}
   */
   readonly cores?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#flags VirtualEnvironmentClonedVm#flags}
+  * Set of additional CPU flags. Use `+FLAG` to enable, `-FLAG` to disable a flag. Custom CPU models can specify any flag supported by QEMU/KVM, VM-specific flags must be from the following set for security reasons: `pcid`, `spec-ctrl`, `ibpb`, `ssbd`, `virt-ssbd`, `amd-ssbd`, `amd-no-ssb`, `pdpe1gb`, `md-clear`, `hv-tlbflush`, `hv-evmcs`, `aes`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#flags VirtualEnvironmentClonedVm#flags}
   */
   readonly flags?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#hotplugged VirtualEnvironmentClonedVm#hotplugged}
-  */
-  readonly hotplugged?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#limit VirtualEnvironmentClonedVm#limit}
+  * Limit of CPU usage. `0` means no limit (PVE default).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#limit VirtualEnvironmentClonedVm#limit}
   */
   readonly limit?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#numa VirtualEnvironmentClonedVm#numa}
+  * Enable NUMA topology emulation. Matches the PVE Processors → **Enable NUMA** checkbox.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#numa VirtualEnvironmentClonedVm#numa}
   */
   readonly numa?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#sockets VirtualEnvironmentClonedVm#sockets}
+  * The number of CPU sockets (PVE defaults to `1` when unset).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#sockets VirtualEnvironmentClonedVm#sockets}
   */
   readonly sockets?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#type VirtualEnvironmentClonedVm#type}
+  * Emulated CPU type, it's recommended to use `x86-64-v2-AES` or higher. See [the PVE admin guide](https://pve.proxmox.com/pve-docs/pve-admin-guide.html#qm_virtual_machines_settings) for the full list of supported types.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#type VirtualEnvironmentClonedVm#type}
   */
   readonly type?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#units VirtualEnvironmentClonedVm#units}
+  * CPU weight for a VM. Argument is used in the kernel fair scheduler. The larger the number is, the more CPU time this VM gets. Number is relative to weights of all the other running VMs. On cgroup v2 `0` is a valid value meaning disable CPU share weighting.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#units VirtualEnvironmentClonedVm#units}
   */
   readonly units?: number;
+  /**
+  * Number of vCPUs started with the VM, bounded by `cores * sockets`. Matches the PVE Processors → **VCPUs** field. Leave unset to start with `cores * sockets` vCPUs. Requires PVE hotplug feature enabled to change at runtime.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#vcpus VirtualEnvironmentClonedVm#vcpus}
+  */
+  readonly vcpus?: number;
 }
 
 export function virtualEnvironmentClonedVmCpuToTerraform(struct?: VirtualEnvironmentClonedVmCpu | cdktf.IResolvable): any {
@@ -605,12 +685,12 @@ export function virtualEnvironmentClonedVmCpuToTerraform(struct?: VirtualEnviron
     architecture: cdktf.stringToTerraform(struct!.architecture),
     cores: cdktf.numberToTerraform(struct!.cores),
     flags: cdktf.listMapper(cdktf.stringToTerraform, false)(struct!.flags),
-    hotplugged: cdktf.numberToTerraform(struct!.hotplugged),
     limit: cdktf.numberToTerraform(struct!.limit),
     numa: cdktf.booleanToTerraform(struct!.numa),
     sockets: cdktf.numberToTerraform(struct!.sockets),
     type: cdktf.stringToTerraform(struct!.type),
     units: cdktf.numberToTerraform(struct!.units),
+    vcpus: cdktf.numberToTerraform(struct!.vcpus),
   }
 }
 
@@ -645,12 +725,6 @@ export function virtualEnvironmentClonedVmCpuToHclTerraform(struct?: VirtualEnvi
       type: "set",
       storageClassType: "stringList",
     },
-    hotplugged: {
-      value: cdktf.numberToHclTerraform(struct!.hotplugged),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
     limit: {
       value: cdktf.numberToHclTerraform(struct!.limit),
       isBlock: false,
@@ -677,6 +751,12 @@ export function virtualEnvironmentClonedVmCpuToHclTerraform(struct?: VirtualEnvi
     },
     units: {
       value: cdktf.numberToHclTerraform(struct!.units),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    vcpus: {
+      value: cdktf.numberToHclTerraform(struct!.vcpus),
       isBlock: false,
       type: "simple",
       storageClassType: "number",
@@ -721,10 +801,6 @@ export class VirtualEnvironmentClonedVmCpuOutputReference extends cdktf.ComplexO
       hasAnyValues = true;
       internalValueResult.flags = this._flags;
     }
-    if (this._hotplugged !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.hotplugged = this._hotplugged;
-    }
     if (this._limit !== undefined) {
       hasAnyValues = true;
       internalValueResult.limit = this._limit;
@@ -745,6 +821,10 @@ export class VirtualEnvironmentClonedVmCpuOutputReference extends cdktf.ComplexO
       hasAnyValues = true;
       internalValueResult.units = this._units;
     }
+    if (this._vcpus !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.vcpus = this._vcpus;
+    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
@@ -756,12 +836,12 @@ export class VirtualEnvironmentClonedVmCpuOutputReference extends cdktf.ComplexO
       this._architecture = undefined;
       this._cores = undefined;
       this._flags = undefined;
-      this._hotplugged = undefined;
       this._limit = undefined;
       this._numa = undefined;
       this._sockets = undefined;
       this._type = undefined;
       this._units = undefined;
+      this._vcpus = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
       this.isEmptyObject = false;
@@ -774,12 +854,12 @@ export class VirtualEnvironmentClonedVmCpuOutputReference extends cdktf.ComplexO
       this._architecture = value.architecture;
       this._cores = value.cores;
       this._flags = value.flags;
-      this._hotplugged = value.hotplugged;
       this._limit = value.limit;
       this._numa = value.numa;
       this._sockets = value.sockets;
       this._type = value.type;
       this._units = value.units;
+      this._vcpus = value.vcpus;
     }
   }
 
@@ -845,22 +925,6 @@ export class VirtualEnvironmentClonedVmCpuOutputReference extends cdktf.ComplexO
   // Temporarily expose input value. Use with caution.
   public get flagsInput() {
     return this._flags;
-  }
-
-  // hotplugged - computed: false, optional: true, required: false
-  private _hotplugged?: number; 
-  public get hotplugged() {
-    return this.getNumberAttribute('hotplugged');
-  }
-  public set hotplugged(value: number) {
-    this._hotplugged = value;
-  }
-  public resetHotplugged() {
-    this._hotplugged = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get hotpluggedInput() {
-    return this._hotplugged;
   }
 
   // limit - computed: false, optional: true, required: false
@@ -942,14 +1006,34 @@ export class VirtualEnvironmentClonedVmCpuOutputReference extends cdktf.ComplexO
   public get unitsInput() {
     return this._units;
   }
+
+  // vcpus - computed: false, optional: true, required: false
+  private _vcpus?: number; 
+  public get vcpus() {
+    return this.getNumberAttribute('vcpus');
+  }
+  public set vcpus(value: number) {
+    this._vcpus = value;
+  }
+  public resetVcpus() {
+    this._vcpus = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vcpusInput() {
+    return this._vcpus;
+  }
 }
 export interface VirtualEnvironmentClonedVmDelete {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#disk VirtualEnvironmentClonedVm#disk}
+  * Disk slots to delete (e.g., scsi2).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#disk VirtualEnvironmentClonedVm#disk}
   */
   readonly disk?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#network VirtualEnvironmentClonedVm#network}
+  * Network slots to delete (e.g., net1).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#network VirtualEnvironmentClonedVm#network}
   */
   readonly network?: string[];
 }
@@ -1072,59 +1156,87 @@ export class VirtualEnvironmentClonedVmDeleteOutputReference extends cdktf.Compl
 }
 export interface VirtualEnvironmentClonedVmDisk {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#aio VirtualEnvironmentClonedVm#aio}
+  * AIO mode (io_uring, native, threads).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#aio VirtualEnvironmentClonedVm#aio}
   */
   readonly aio?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#backup VirtualEnvironmentClonedVm#backup}
+  * Include disk in backups.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#backup VirtualEnvironmentClonedVm#backup}
   */
   readonly backup?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#cache VirtualEnvironmentClonedVm#cache}
+  * Cache mode.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#cache VirtualEnvironmentClonedVm#cache}
   */
   readonly cache?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#datastore_id VirtualEnvironmentClonedVm#datastore_id}
+  * Target datastore for new disks when file is not provided.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#datastore_id VirtualEnvironmentClonedVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#discard VirtualEnvironmentClonedVm#discard}
+  * Discard/trim behavior.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#discard VirtualEnvironmentClonedVm#discard}
   */
   readonly discard?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#file VirtualEnvironmentClonedVm#file}
+  * Existing volume reference (e.g., local-lvm:vm-100-disk-0).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#file VirtualEnvironmentClonedVm#file}
   */
   readonly file?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#format VirtualEnvironmentClonedVm#format}
+  * Disk format (raw, qcow2, vmdk).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#format VirtualEnvironmentClonedVm#format}
   */
   readonly format?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#import_from VirtualEnvironmentClonedVm#import_from}
+  * Import source volume/file id.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#import_from VirtualEnvironmentClonedVm#import_from}
   */
   readonly importFromAttribute?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#iothread VirtualEnvironmentClonedVm#iothread}
+  * Use IO thread.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#iothread VirtualEnvironmentClonedVm#iothread}
   */
   readonly iothread?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#media VirtualEnvironmentClonedVm#media}
+  * Disk media (e.g., disk, cdrom).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#media VirtualEnvironmentClonedVm#media}
   */
   readonly media?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#replicate VirtualEnvironmentClonedVm#replicate}
+  * Consider disk for replication.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#replicate VirtualEnvironmentClonedVm#replicate}
   */
   readonly replicate?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#serial VirtualEnvironmentClonedVm#serial}
+  * Disk serial number.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#serial VirtualEnvironmentClonedVm#serial}
   */
   readonly serial?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#size_gb VirtualEnvironmentClonedVm#size_gb}
+  * Disk size (GiB) when creating new disks. **Note:** Disk shrinking is not supported. Attempting to set `size_gb` to a value smaller than the current disk size will result in an error. Only disk expansion is allowed.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#size_gb VirtualEnvironmentClonedVm#size_gb}
   */
   readonly sizeGb?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#ssd VirtualEnvironmentClonedVm#ssd}
+  * Mark disk as SSD.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#ssd VirtualEnvironmentClonedVm#ssd}
   */
   readonly ssd?: boolean | cdktf.IResolvable;
 }
@@ -1615,23 +1727,40 @@ export class VirtualEnvironmentClonedVmDiskMap extends cdktf.ComplexMap {
 }
 export interface VirtualEnvironmentClonedVmMemory {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#balloon VirtualEnvironmentClonedVm#balloon}
+  * Minimum guaranteed memory in MiB via balloon device. This is the floor amount of RAM that is always guaranteed to the VM. Setting to `0` disables the balloon driver entirely. 
+  * 
+  * **How it works:** The host can reclaim memory between `balloon` and `size` when under memory pressure. The VM is guaranteed to always have at least `balloon` MiB available.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#balloon VirtualEnvironmentClonedVm#balloon}
   */
   readonly balloon?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#hugepages VirtualEnvironmentClonedVm#hugepages}
+  * Enable hugepages for VM memory allocation. Hugepages can improve performance for memory-intensive workloads by reducing TLB misses. 
+  * 
+  * **Options:**
+  * - `2` - Use 2 MiB hugepages
+  * - `1024` - Use 1 GiB hugepages
+  * - `any` - Use any available hugepage size
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#hugepages VirtualEnvironmentClonedVm#hugepages}
   */
   readonly hugepages?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#keep_hugepages VirtualEnvironmentClonedVm#keep_hugepages}
+  * Don't release hugepages when the VM shuts down. By default, hugepages are released back to the host when the VM stops. Setting this to `true` keeps them allocated for faster VM startup.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#keep_hugepages VirtualEnvironmentClonedVm#keep_hugepages}
   */
   readonly keepHugepages?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#shares VirtualEnvironmentClonedVm#shares}
+  * CPU scheduler priority for memory ballooning. This is used by the kernel fair scheduler. Higher values mean this VM gets more CPU time during memory ballooning operations. The value is relative to other running VMs.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#shares VirtualEnvironmentClonedVm#shares}
   */
   readonly shares?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#size VirtualEnvironmentClonedVm#size}
+  * Total memory available to the VM in MiB. This is the total RAM the VM can use. When ballooning is enabled (balloon > 0), memory between `balloon` and `size` can be reclaimed by the host. When ballooning is disabled (balloon = 0), this is the fixed amount of RAM allocated to the VM. Defaults to PVE's implicit `512` MiB when unset.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#size VirtualEnvironmentClonedVm#size}
   */
   readonly size?: number;
 }
@@ -1841,43 +1970,63 @@ export class VirtualEnvironmentClonedVmMemoryOutputReference extends cdktf.Compl
 }
 export interface VirtualEnvironmentClonedVmNetwork {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#bridge VirtualEnvironmentClonedVm#bridge}
+  * Bridge name.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#bridge VirtualEnvironmentClonedVm#bridge}
   */
   readonly bridge?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#firewall VirtualEnvironmentClonedVm#firewall}
+  * Enable firewall on this interface.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#firewall VirtualEnvironmentClonedVm#firewall}
   */
   readonly firewall?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#link_down VirtualEnvironmentClonedVm#link_down}
+  * Keep link down.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#link_down VirtualEnvironmentClonedVm#link_down}
   */
   readonly linkDown?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#mac_address VirtualEnvironmentClonedVm#mac_address}
+  * MAC address (computed if omitted).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#mac_address VirtualEnvironmentClonedVm#mac_address}
   */
   readonly macAddress?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#model VirtualEnvironmentClonedVm#model}
+  * NIC model (e.g., virtio, e1000).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#model VirtualEnvironmentClonedVm#model}
   */
   readonly model?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#mtu VirtualEnvironmentClonedVm#mtu}
+  * Interface MTU.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#mtu VirtualEnvironmentClonedVm#mtu}
   */
   readonly mtu?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#queues VirtualEnvironmentClonedVm#queues}
+  * Number of multiqueue NIC queues.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#queues VirtualEnvironmentClonedVm#queues}
   */
   readonly queues?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#rate_limit VirtualEnvironmentClonedVm#rate_limit}
+  * Rate limit (MB/s).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#rate_limit VirtualEnvironmentClonedVm#rate_limit}
   */
   readonly rateLimit?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#tag VirtualEnvironmentClonedVm#tag}
+  * VLAN tag.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#tag VirtualEnvironmentClonedVm#tag}
   */
   readonly tag?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#trunks VirtualEnvironmentClonedVm#trunks}
+  * Trunk VLAN IDs.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#trunks VirtualEnvironmentClonedVm#trunks}
   */
   readonly trunks?: number[];
 }
@@ -2252,15 +2401,21 @@ export class VirtualEnvironmentClonedVmNetworkMap extends cdktf.ComplexMap {
 }
 export interface VirtualEnvironmentClonedVmRng {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#max_bytes VirtualEnvironmentClonedVm#max_bytes}
+  * Maximum bytes of entropy allowed to get injected into the guest every period.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#max_bytes VirtualEnvironmentClonedVm#max_bytes}
   */
   readonly maxBytes?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#period VirtualEnvironmentClonedVm#period}
+  * Period in milliseconds to limit entropy injection to the guest.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#period VirtualEnvironmentClonedVm#period}
   */
   readonly period?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#source VirtualEnvironmentClonedVm#source}
+  * The file on the host to gather entropy from. In most cases, `/dev/urandom` should be preferred over `/dev/random` to avoid entropy-starvation issues on the host.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#source VirtualEnvironmentClonedVm#source}
   */
   readonly source?: string;
 }
@@ -2412,19 +2567,27 @@ export class VirtualEnvironmentClonedVmRngOutputReference extends cdktf.ComplexO
 }
 export interface VirtualEnvironmentClonedVmTimeouts {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#create VirtualEnvironmentClonedVm#create}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#create VirtualEnvironmentClonedVm#create}
   */
   readonly create?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#delete VirtualEnvironmentClonedVm#delete}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#delete VirtualEnvironmentClonedVm#delete}
   */
   readonly delete?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#read VirtualEnvironmentClonedVm#read}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Read operations occur during any refresh or planning operation when refresh is enabled.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#read VirtualEnvironmentClonedVm#read}
   */
   readonly read?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#update VirtualEnvironmentClonedVm#update}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#update VirtualEnvironmentClonedVm#update}
   */
   readonly update?: string;
 }
@@ -2605,15 +2768,21 @@ export class VirtualEnvironmentClonedVmTimeoutsOutputReference extends cdktf.Com
 }
 export interface VirtualEnvironmentClonedVmVga {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#clipboard VirtualEnvironmentClonedVm#clipboard}
+  * Enable a specific clipboard. If not set, depending on the display type the SPICE one will be added. Currently only `vnc` is available. Migration with VNC clipboard is not supported by Proxmox.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#clipboard VirtualEnvironmentClonedVm#clipboard}
   */
   readonly clipboard?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#memory VirtualEnvironmentClonedVm#memory}
+  * The VGA memory in megabytes (4-512 MB). Has no effect with serial display. 
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#memory VirtualEnvironmentClonedVm#memory}
   */
   readonly memory?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#type VirtualEnvironmentClonedVm#type}
+  * The VGA type (defaults to `std`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#type VirtualEnvironmentClonedVm#type}
   */
   readonly type?: string;
 }
@@ -2765,7 +2934,7 @@ export class VirtualEnvironmentClonedVmVgaOutputReference extends cdktf.ComplexO
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm proxmox_virtual_environment_cloned_vm}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm proxmox_virtual_environment_cloned_vm}
 */
 export class VirtualEnvironmentClonedVm extends cdktf.TerraformResource {
 
@@ -2781,7 +2950,7 @@ export class VirtualEnvironmentClonedVm extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentClonedVm resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentClonedVm to import
-  * @param importFromId The id of the existing VirtualEnvironmentClonedVm that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentClonedVm that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentClonedVm to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -2793,7 +2962,7 @@ export class VirtualEnvironmentClonedVm extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cloned_vm proxmox_virtual_environment_cloned_vm} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cloned_vm proxmox_virtual_environment_cloned_vm} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -2804,8 +2973,8 @@ export class VirtualEnvironmentClonedVm extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_cloned_vm',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -2829,6 +2998,7 @@ export class VirtualEnvironmentClonedVm extends cdktf.TerraformResource {
     this._nodeName = config.nodeName;
     this._purgeOnDestroy = config.purgeOnDestroy;
     this._rng.internalValue = config.rng;
+    this._started = config.started;
     this._stopOnDestroy = config.stopOnDestroy;
     this._tags = config.tags;
     this._timeouts.internalValue = config.timeouts;
@@ -3057,6 +3227,22 @@ export class VirtualEnvironmentClonedVm extends cdktf.TerraformResource {
     return this._rng.internalValue;
   }
 
+  // started - computed: true, optional: true, required: false
+  private _started?: boolean | cdktf.IResolvable; 
+  public get started() {
+    return this.getBooleanAttribute('started');
+  }
+  public set started(value: boolean | cdktf.IResolvable) {
+    this._started = value;
+  }
+  public resetStarted() {
+    this._started = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get startedInput() {
+    return this._started;
+  }
+
   // stop_on_destroy - computed: true, optional: true, required: false
   private _stopOnDestroy?: boolean | cdktf.IResolvable; 
   public get stopOnDestroy() {
@@ -3141,6 +3327,7 @@ export class VirtualEnvironmentClonedVm extends cdktf.TerraformResource {
       node_name: cdktf.stringToTerraform(this._nodeName),
       purge_on_destroy: cdktf.booleanToTerraform(this._purgeOnDestroy),
       rng: virtualEnvironmentClonedVmRngToTerraform(this._rng.internalValue),
+      started: cdktf.booleanToTerraform(this._started),
       stop_on_destroy: cdktf.booleanToTerraform(this._stopOnDestroy),
       tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
       timeouts: virtualEnvironmentClonedVmTimeoutsToTerraform(this._timeouts.internalValue),
@@ -3233,6 +3420,12 @@ export class VirtualEnvironmentClonedVm extends cdktf.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "VirtualEnvironmentClonedVmRng",
+      },
+      started: {
+        value: cdktf.booleanToHclTerraform(this._started),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       stop_on_destroy: {
         value: cdktf.booleanToHclTerraform(this._stopOnDestroy),

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,90 +8,126 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentClusterFirewallSecurityGroupConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#comment VirtualEnvironmentClusterFirewallSecurityGroup#comment}
+  * Security group comment
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#comment VirtualEnvironmentClusterFirewallSecurityGroup#comment}
   */
   readonly comment?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#container_id VirtualEnvironmentClusterFirewallSecurityGroup#container_id}
+  * The ID of the container to manage the firewall for.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#container_id VirtualEnvironmentClusterFirewallSecurityGroup#container_id}
   */
   readonly containerId?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#id VirtualEnvironmentClusterFirewallSecurityGroup#id}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#id VirtualEnvironmentClusterFirewallSecurityGroup#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#name VirtualEnvironmentClusterFirewallSecurityGroup#name}
+  * Security group name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#name VirtualEnvironmentClusterFirewallSecurityGroup#name}
   */
   readonly name: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#node_name VirtualEnvironmentClusterFirewallSecurityGroup#node_name}
+  * The name of the node.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#node_name VirtualEnvironmentClusterFirewallSecurityGroup#node_name}
   */
   readonly nodeName?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#vm_id VirtualEnvironmentClusterFirewallSecurityGroup#vm_id}
+  * The ID of the VM to manage the firewall for.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#vm_id VirtualEnvironmentClusterFirewallSecurityGroup#vm_id}
   */
   readonly vmId?: number;
   /**
   * rule block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#rule VirtualEnvironmentClusterFirewallSecurityGroup#rule}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#rule VirtualEnvironmentClusterFirewallSecurityGroup#rule}
   */
   readonly rule?: VirtualEnvironmentClusterFirewallSecurityGroupRule[] | cdktf.IResolvable;
 }
 export interface VirtualEnvironmentClusterFirewallSecurityGroupRule {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#action VirtualEnvironmentClusterFirewallSecurityGroup#action}
+  * Rules action ('ACCEPT', 'DROP', 'REJECT')
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#action VirtualEnvironmentClusterFirewallSecurityGroup#action}
   */
   readonly action?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#comment VirtualEnvironmentClusterFirewallSecurityGroup#comment}
+  * Rules comment
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#comment VirtualEnvironmentClusterFirewallSecurityGroup#comment}
   */
   readonly comment?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#dest VirtualEnvironmentClusterFirewallSecurityGroup#dest}
+  * Restrict packet destination address. This can refer to a single IP address, an IP set ('+ipsetname') or an IP alias definition. You can also specify an address range like '20.34.101.207-201.3.9.99', or a list of IP addresses and networks (entries are separated by comma). Please do not mix IPv4 and IPv6 addresses inside such lists.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#dest VirtualEnvironmentClusterFirewallSecurityGroup#dest}
   */
   readonly dest?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#dport VirtualEnvironmentClusterFirewallSecurityGroup#dport}
+  * Restrict TCP/UDP destination port. You can use service names or simple numbers (0-65535), as defined in '/etc/services'. Port ranges can be specified with '\d+:\d+', for example '80:85', and you can use comma separated list to match several ports or ranges.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#dport VirtualEnvironmentClusterFirewallSecurityGroup#dport}
   */
   readonly dport?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#enabled VirtualEnvironmentClusterFirewallSecurityGroup#enabled}
+  * Enable rule
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#enabled VirtualEnvironmentClusterFirewallSecurityGroup#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#iface VirtualEnvironmentClusterFirewallSecurityGroup#iface}
+  * Network interface name. You have to use network configuration key names for VMs and containers ('net\d+'). Host related rules can use arbitrary strings.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#iface VirtualEnvironmentClusterFirewallSecurityGroup#iface}
   */
   readonly iface?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#log VirtualEnvironmentClusterFirewallSecurityGroup#log}
+  * Log level for this rule ('emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug', 'nolog')
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#log VirtualEnvironmentClusterFirewallSecurityGroup#log}
   */
   readonly log?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#macro VirtualEnvironmentClusterFirewallSecurityGroup#macro}
+  * Use predefined standard macro
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#macro VirtualEnvironmentClusterFirewallSecurityGroup#macro}
   */
   readonly macro?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#proto VirtualEnvironmentClusterFirewallSecurityGroup#proto}
+  * Restrict packet protocol. You can use protocol names or simple numbers (0-255), as defined in '/etc/protocols'.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#proto VirtualEnvironmentClusterFirewallSecurityGroup#proto}
   */
   readonly proto?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#security_group VirtualEnvironmentClusterFirewallSecurityGroup#security_group}
+  * Security group name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#security_group VirtualEnvironmentClusterFirewallSecurityGroup#security_group}
   */
   readonly securityGroup?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#source VirtualEnvironmentClusterFirewallSecurityGroup#source}
+  * Restrict packet source address. This can refer to a single IP address, an IP set ('+ipsetname') or an IP alias definition. You can also specify an address range like '20.34.101.207-201.3.9.99', or a list of IP addresses and networks (entries are separated by comma). Please do not mix IPv4 and IPv6 addresses inside such lists.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#source VirtualEnvironmentClusterFirewallSecurityGroup#source}
   */
   readonly source?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#sport VirtualEnvironmentClusterFirewallSecurityGroup#sport}
+  * Restrict TCP/UDP source port. You can use service names or simple numbers (0-65535), as defined in '/etc/services'. Port ranges can be specified with '\d+:\d+', for example '80:85', and you can use comma separated list to match several ports or ranges.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#sport VirtualEnvironmentClusterFirewallSecurityGroup#sport}
   */
   readonly sport?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#type VirtualEnvironmentClusterFirewallSecurityGroup#type}
+  * Rules type ('in', 'out', 'forward')
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#type VirtualEnvironmentClusterFirewallSecurityGroup#type}
   */
   readonly type?: string;
 }
@@ -560,7 +596,7 @@ export class VirtualEnvironmentClusterFirewallSecurityGroupRuleList extends cdkt
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group proxmox_virtual_environment_cluster_firewall_security_group}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group proxmox_virtual_environment_cluster_firewall_security_group}
 */
 export class VirtualEnvironmentClusterFirewallSecurityGroup extends cdktf.TerraformResource {
 
@@ -576,7 +612,7 @@ export class VirtualEnvironmentClusterFirewallSecurityGroup extends cdktf.Terraf
   * Generates CDKTF code for importing a VirtualEnvironmentClusterFirewallSecurityGroup resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentClusterFirewallSecurityGroup to import
-  * @param importFromId The id of the existing VirtualEnvironmentClusterFirewallSecurityGroup that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentClusterFirewallSecurityGroup that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentClusterFirewallSecurityGroup to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -588,7 +624,7 @@ export class VirtualEnvironmentClusterFirewallSecurityGroup extends cdktf.Terraf
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_firewall_security_group proxmox_virtual_environment_cluster_firewall_security_group} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_firewall_security_group proxmox_virtual_environment_cluster_firewall_security_group} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -599,8 +635,8 @@ export class VirtualEnvironmentClusterFirewallSecurityGroup extends cdktf.Terraf
       terraformResourceType: 'proxmox_virtual_environment_cluster_firewall_security_group',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,93 +8,167 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentClusterOptionsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#bandwidth_limit_clone VirtualEnvironmentClusterOptions#bandwidth_limit_clone}
+  * Clone I/O bandwidth limit in KiB/s.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#bandwidth_limit_clone VirtualEnvironmentClusterOptions#bandwidth_limit_clone}
   */
   readonly bandwidthLimitClone?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#bandwidth_limit_default VirtualEnvironmentClusterOptions#bandwidth_limit_default}
+  * Default I/O bandwidth limit in KiB/s.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#bandwidth_limit_default VirtualEnvironmentClusterOptions#bandwidth_limit_default}
   */
   readonly bandwidthLimitDefault?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#bandwidth_limit_migration VirtualEnvironmentClusterOptions#bandwidth_limit_migration}
+  * Migration I/O bandwidth limit in KiB/s.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#bandwidth_limit_migration VirtualEnvironmentClusterOptions#bandwidth_limit_migration}
   */
   readonly bandwidthLimitMigration?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#bandwidth_limit_move VirtualEnvironmentClusterOptions#bandwidth_limit_move}
+  * Move I/O bandwidth limit in KiB/s.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#bandwidth_limit_move VirtualEnvironmentClusterOptions#bandwidth_limit_move}
   */
   readonly bandwidthLimitMove?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#bandwidth_limit_restore VirtualEnvironmentClusterOptions#bandwidth_limit_restore}
+  * Restore I/O bandwidth limit in KiB/s.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#bandwidth_limit_restore VirtualEnvironmentClusterOptions#bandwidth_limit_restore}
   */
   readonly bandwidthLimitRestore?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#console VirtualEnvironmentClusterOptions#console}
+  * Select the default Console viewer. Must be `applet` | `vv`| `html5` | `xtermjs`. You can either use the builtin java applet (VNC; deprecated and maps to html5), an external virt-viewer compatible application (SPICE), an HTML5 based vnc viewer (noVNC), or an HTML5 based console client (xtermjs). If the selected viewer is not available (e.g. SPICE not activated for the VM), the fallback is noVNC.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#console VirtualEnvironmentClusterOptions#console}
   */
   readonly console?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#crs_ha VirtualEnvironmentClusterOptions#crs_ha}
+  * Cluster resource scheduling setting for HA. Must be `static` | `basic` | `dynamic` (default is `basic`). `dynamic` requires Proxmox VE 9.2+.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#crs_ha VirtualEnvironmentClusterOptions#crs_ha}
   */
   readonly crsHa?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#crs_ha_rebalance_on_start VirtualEnvironmentClusterOptions#crs_ha_rebalance_on_start}
+  * Whether to use CRS for balancing HA resources automatically depending on the current node imbalance. Requires Proxmox VE 9.2+.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#crs_ha_auto_rebalance VirtualEnvironmentClusterOptions#crs_ha_auto_rebalance}
+  */
+  readonly crsHaAutoRebalance?: boolean | cdktf.IResolvable;
+  /**
+  * The number of HA rounds for which the cluster node imbalance threshold must be exceeded before triggering an automatic resource balancing migration (default is `3`). Requires Proxmox VE 9.2+.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#crs_ha_auto_rebalance_hold_duration VirtualEnvironmentClusterOptions#crs_ha_auto_rebalance_hold_duration}
+  */
+  readonly crsHaAutoRebalanceHoldDuration?: number;
+  /**
+  * The minimum relative improvement in cluster node imbalance, in percent, to commit to a resource balancing migration. Must be between `0` and `100` (default is `10`). Requires Proxmox VE 9.2+.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#crs_ha_auto_rebalance_margin VirtualEnvironmentClusterOptions#crs_ha_auto_rebalance_margin}
+  */
+  readonly crsHaAutoRebalanceMargin?: number;
+  /**
+  * The method to use for the scoring of balancing migrations. Must be `bruteforce` | `topsis` (default is `bruteforce`). Requires Proxmox VE 9.2+.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#crs_ha_auto_rebalance_method VirtualEnvironmentClusterOptions#crs_ha_auto_rebalance_method}
+  */
+  readonly crsHaAutoRebalanceMethod?: string;
+  /**
+  * The cluster node imbalance, in percent, which will trigger the automatic resource balancing system if exceeded. Must be between `0` and `100` (default is `30`). Requires Proxmox VE 9.2+.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#crs_ha_auto_rebalance_threshold VirtualEnvironmentClusterOptions#crs_ha_auto_rebalance_threshold}
+  */
+  readonly crsHaAutoRebalanceThreshold?: number;
+  /**
+  * Cluster resource scheduling setting for HA rebalance on start.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#crs_ha_rebalance_on_start VirtualEnvironmentClusterOptions#crs_ha_rebalance_on_start}
   */
   readonly crsHaRebalanceOnStart?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#description VirtualEnvironmentClusterOptions#description}
+  * Datacenter description. Shown in the web-interface datacenter notes panel. This is saved as comment inside the configuration file.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#description VirtualEnvironmentClusterOptions#description}
   */
   readonly description?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#email_from VirtualEnvironmentClusterOptions#email_from}
+  * email address to send notification from (default is root@$hostname).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#email_from VirtualEnvironmentClusterOptions#email_from}
   */
   readonly emailFrom?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#ha_shutdown_policy VirtualEnvironmentClusterOptions#ha_shutdown_policy}
+  * Cluster wide HA shutdown policy. Must be `freeze` | `failover` | `migrate` | `conditional` (default is `conditional`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#ha_shutdown_policy VirtualEnvironmentClusterOptions#ha_shutdown_policy}
   */
   readonly haShutdownPolicy?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#http_proxy VirtualEnvironmentClusterOptions#http_proxy}
+  * Specify external http proxy which is used for downloads (example: `http://username:password@host:port/`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#http_proxy VirtualEnvironmentClusterOptions#http_proxy}
   */
   readonly httpProxy?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#keyboard VirtualEnvironmentClusterOptions#keyboard}
+  * Default keyboard layout for vnc server. Must be `de` | `de-ch` | `da` | `en-gb` | `en-us` | `es` | `fi` | `fr` | `fr-be` | `fr-ca` | `fr-ch` | `hu` | `is` | `it` | `ja` | `lt` | `mk` | `nl` | `no` | `pl` | `pt` | `pt-br` | `sv` | `sl` | `tr`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#keyboard VirtualEnvironmentClusterOptions#keyboard}
   */
   readonly keyboard?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#language VirtualEnvironmentClusterOptions#language}
+  * Default GUI language. Must be `ca` | `da` | `de` | `en` | `es` | `eu` | `fa` | `fr` | `he` | `it` | `ja` | `nb` | `nn` | `pl` | `pt_BR` | `ru` | `sl` | `sv` | `tr` | `zh_CN` | `zh_TW`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#language VirtualEnvironmentClusterOptions#language}
   */
   readonly language?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#mac_prefix VirtualEnvironmentClusterOptions#mac_prefix}
+  * Prefix for autogenerated MAC addresses.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#mac_prefix VirtualEnvironmentClusterOptions#mac_prefix}
   */
   readonly macPrefix?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#max_workers VirtualEnvironmentClusterOptions#max_workers}
+  * Defines how many workers (per node) are maximal started on actions like 'stopall VMs' or task from the ha-manager.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#max_workers VirtualEnvironmentClusterOptions#max_workers}
   */
   readonly maxWorkers?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#migration_cidr VirtualEnvironmentClusterOptions#migration_cidr}
+  * Cluster wide migration network CIDR.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#migration_cidr VirtualEnvironmentClusterOptions#migration_cidr}
   */
   readonly migrationCidr?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#migration_type VirtualEnvironmentClusterOptions#migration_type}
+  * Cluster wide migration type. Must be `secure` | `insecure` (default is `secure`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#migration_type VirtualEnvironmentClusterOptions#migration_type}
   */
   readonly migrationType?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#next_id VirtualEnvironmentClusterOptions#next_id}
+  * The ranges for the next free VM ID auto-selection pool.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#next_id VirtualEnvironmentClusterOptions#next_id}
   */
   readonly nextId?: VirtualEnvironmentClusterOptionsNextId;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#notify VirtualEnvironmentClusterOptions#notify}
+  * Cluster-wide notification settings.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#notify VirtualEnvironmentClusterOptions#notify}
   */
   readonly notify?: VirtualEnvironmentClusterOptionsNotify;
 }
 export interface VirtualEnvironmentClusterOptionsNextId {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#lower VirtualEnvironmentClusterOptions#lower}
+  * The minimum number for the next free VM ID. Must be higher or equal to 100
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#lower VirtualEnvironmentClusterOptions#lower}
   */
   readonly lower?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#upper VirtualEnvironmentClusterOptions#upper}
+  * The maximum number for the next free VM ID. Must be less or equal to 999999999
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#upper VirtualEnvironmentClusterOptions#upper}
   */
   readonly upper?: number;
 }
@@ -217,27 +291,39 @@ export class VirtualEnvironmentClusterOptionsNextIdOutputReference extends cdktf
 }
 export interface VirtualEnvironmentClusterOptionsNotify {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#ha_fencing_mode VirtualEnvironmentClusterOptions#ha_fencing_mode}
+  * Cluster-wide notification settings for the HA fencing mode. Must be `always` | `never`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#ha_fencing_mode VirtualEnvironmentClusterOptions#ha_fencing_mode}
   */
   readonly haFencingMode?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#ha_fencing_target VirtualEnvironmentClusterOptions#ha_fencing_target}
+  * Cluster-wide notification settings for the HA fencing target.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#ha_fencing_target VirtualEnvironmentClusterOptions#ha_fencing_target}
   */
   readonly haFencingTarget?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#package_updates VirtualEnvironmentClusterOptions#package_updates}
+  * Cluster-wide notification settings for package updates. Must be `auto` | `always` | `never`. 
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#package_updates VirtualEnvironmentClusterOptions#package_updates}
   */
   readonly packageUpdates?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#package_updates_target VirtualEnvironmentClusterOptions#package_updates_target}
+  * Cluster-wide notification settings for the package updates target.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#package_updates_target VirtualEnvironmentClusterOptions#package_updates_target}
   */
   readonly packageUpdatesTarget?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#replication VirtualEnvironmentClusterOptions#replication}
+  * Cluster-wide notification settings for replication. Must be `always` | `never`. 
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#replication VirtualEnvironmentClusterOptions#replication}
   */
   readonly replication?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#replication_target VirtualEnvironmentClusterOptions#replication_target}
+  * Cluster-wide notification settings for the replication target.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#replication_target VirtualEnvironmentClusterOptions#replication_target}
   */
   readonly replicationTarget?: string;
 }
@@ -476,7 +562,7 @@ export class VirtualEnvironmentClusterOptionsNotifyOutputReference extends cdktf
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options proxmox_virtual_environment_cluster_options}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options proxmox_virtual_environment_cluster_options}
 */
 export class VirtualEnvironmentClusterOptions extends cdktf.TerraformResource {
 
@@ -492,7 +578,7 @@ export class VirtualEnvironmentClusterOptions extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentClusterOptions resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentClusterOptions to import
-  * @param importFromId The id of the existing VirtualEnvironmentClusterOptions that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentClusterOptions that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentClusterOptions to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -504,7 +590,7 @@ export class VirtualEnvironmentClusterOptions extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_cluster_options proxmox_virtual_environment_cluster_options} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_cluster_options proxmox_virtual_environment_cluster_options} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -515,8 +601,8 @@ export class VirtualEnvironmentClusterOptions extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_cluster_options',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -533,6 +619,11 @@ export class VirtualEnvironmentClusterOptions extends cdktf.TerraformResource {
     this._bandwidthLimitRestore = config.bandwidthLimitRestore;
     this._console = config.console;
     this._crsHa = config.crsHa;
+    this._crsHaAutoRebalance = config.crsHaAutoRebalance;
+    this._crsHaAutoRebalanceHoldDuration = config.crsHaAutoRebalanceHoldDuration;
+    this._crsHaAutoRebalanceMargin = config.crsHaAutoRebalanceMargin;
+    this._crsHaAutoRebalanceMethod = config.crsHaAutoRebalanceMethod;
+    this._crsHaAutoRebalanceThreshold = config.crsHaAutoRebalanceThreshold;
     this._crsHaRebalanceOnStart = config.crsHaRebalanceOnStart;
     this._description = config.description;
     this._emailFrom = config.emailFrom;
@@ -662,6 +753,86 @@ export class VirtualEnvironmentClusterOptions extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get crsHaInput() {
     return this._crsHa;
+  }
+
+  // crs_ha_auto_rebalance - computed: false, optional: true, required: false
+  private _crsHaAutoRebalance?: boolean | cdktf.IResolvable; 
+  public get crsHaAutoRebalance() {
+    return this.getBooleanAttribute('crs_ha_auto_rebalance');
+  }
+  public set crsHaAutoRebalance(value: boolean | cdktf.IResolvable) {
+    this._crsHaAutoRebalance = value;
+  }
+  public resetCrsHaAutoRebalance() {
+    this._crsHaAutoRebalance = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get crsHaAutoRebalanceInput() {
+    return this._crsHaAutoRebalance;
+  }
+
+  // crs_ha_auto_rebalance_hold_duration - computed: false, optional: true, required: false
+  private _crsHaAutoRebalanceHoldDuration?: number; 
+  public get crsHaAutoRebalanceHoldDuration() {
+    return this.getNumberAttribute('crs_ha_auto_rebalance_hold_duration');
+  }
+  public set crsHaAutoRebalanceHoldDuration(value: number) {
+    this._crsHaAutoRebalanceHoldDuration = value;
+  }
+  public resetCrsHaAutoRebalanceHoldDuration() {
+    this._crsHaAutoRebalanceHoldDuration = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get crsHaAutoRebalanceHoldDurationInput() {
+    return this._crsHaAutoRebalanceHoldDuration;
+  }
+
+  // crs_ha_auto_rebalance_margin - computed: false, optional: true, required: false
+  private _crsHaAutoRebalanceMargin?: number; 
+  public get crsHaAutoRebalanceMargin() {
+    return this.getNumberAttribute('crs_ha_auto_rebalance_margin');
+  }
+  public set crsHaAutoRebalanceMargin(value: number) {
+    this._crsHaAutoRebalanceMargin = value;
+  }
+  public resetCrsHaAutoRebalanceMargin() {
+    this._crsHaAutoRebalanceMargin = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get crsHaAutoRebalanceMarginInput() {
+    return this._crsHaAutoRebalanceMargin;
+  }
+
+  // crs_ha_auto_rebalance_method - computed: false, optional: true, required: false
+  private _crsHaAutoRebalanceMethod?: string; 
+  public get crsHaAutoRebalanceMethod() {
+    return this.getStringAttribute('crs_ha_auto_rebalance_method');
+  }
+  public set crsHaAutoRebalanceMethod(value: string) {
+    this._crsHaAutoRebalanceMethod = value;
+  }
+  public resetCrsHaAutoRebalanceMethod() {
+    this._crsHaAutoRebalanceMethod = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get crsHaAutoRebalanceMethodInput() {
+    return this._crsHaAutoRebalanceMethod;
+  }
+
+  // crs_ha_auto_rebalance_threshold - computed: false, optional: true, required: false
+  private _crsHaAutoRebalanceThreshold?: number; 
+  public get crsHaAutoRebalanceThreshold() {
+    return this.getNumberAttribute('crs_ha_auto_rebalance_threshold');
+  }
+  public set crsHaAutoRebalanceThreshold(value: number) {
+    this._crsHaAutoRebalanceThreshold = value;
+  }
+  public resetCrsHaAutoRebalanceThreshold() {
+    this._crsHaAutoRebalanceThreshold = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get crsHaAutoRebalanceThresholdInput() {
+    return this._crsHaAutoRebalanceThreshold;
   }
 
   // crs_ha_rebalance_on_start - computed: false, optional: true, required: false
@@ -890,6 +1061,11 @@ export class VirtualEnvironmentClusterOptions extends cdktf.TerraformResource {
       bandwidth_limit_restore: cdktf.numberToTerraform(this._bandwidthLimitRestore),
       console: cdktf.stringToTerraform(this._console),
       crs_ha: cdktf.stringToTerraform(this._crsHa),
+      crs_ha_auto_rebalance: cdktf.booleanToTerraform(this._crsHaAutoRebalance),
+      crs_ha_auto_rebalance_hold_duration: cdktf.numberToTerraform(this._crsHaAutoRebalanceHoldDuration),
+      crs_ha_auto_rebalance_margin: cdktf.numberToTerraform(this._crsHaAutoRebalanceMargin),
+      crs_ha_auto_rebalance_method: cdktf.stringToTerraform(this._crsHaAutoRebalanceMethod),
+      crs_ha_auto_rebalance_threshold: cdktf.numberToTerraform(this._crsHaAutoRebalanceThreshold),
       crs_ha_rebalance_on_start: cdktf.booleanToTerraform(this._crsHaRebalanceOnStart),
       description: cdktf.stringToTerraform(this._description),
       email_from: cdktf.stringToTerraform(this._emailFrom),
@@ -949,6 +1125,36 @@ export class VirtualEnvironmentClusterOptions extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      crs_ha_auto_rebalance: {
+        value: cdktf.booleanToHclTerraform(this._crsHaAutoRebalance),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      crs_ha_auto_rebalance_hold_duration: {
+        value: cdktf.numberToHclTerraform(this._crsHaAutoRebalanceHoldDuration),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      crs_ha_auto_rebalance_margin: {
+        value: cdktf.numberToHclTerraform(this._crsHaAutoRebalanceMargin),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      crs_ha_auto_rebalance_method: {
+        value: cdktf.stringToHclTerraform(this._crsHaAutoRebalanceMethod),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      crs_ha_auto_rebalance_threshold: {
+        value: cdktf.numberToHclTerraform(this._crsHaAutoRebalanceThreshold),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       crs_ha_rebalance_on_start: {
         value: cdktf.booleanToHclTerraform(this._crsHaRebalanceOnStart),

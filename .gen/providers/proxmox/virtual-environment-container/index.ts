@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,170 +8,222 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentContainerConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#description VirtualEnvironmentContainer#description}
+  * The description
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#description VirtualEnvironmentContainer#description}
   */
   readonly description?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#environment_variables VirtualEnvironmentContainer#environment_variables}
+  * The runtime environment variables for the container init process.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#environment_variables VirtualEnvironmentContainer#environment_variables}
   */
   readonly environmentVariables?: { [key: string]: string };
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#hook_script_file_id VirtualEnvironmentContainer#hook_script_file_id}
+  * A hook script
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#hook_script_file_id VirtualEnvironmentContainer#hook_script_file_id}
   */
   readonly hookScriptFileId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#id VirtualEnvironmentContainer#id}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#id VirtualEnvironmentContainer#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#node_name VirtualEnvironmentContainer#node_name}
+  * The node name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#node_name VirtualEnvironmentContainer#node_name}
   */
   readonly nodeName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#pool_id VirtualEnvironmentContainer#pool_id}
+  * The ID of the pool to assign the container to
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#pool_id VirtualEnvironmentContainer#pool_id}
   */
   readonly poolId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#protection VirtualEnvironmentContainer#protection}
+  * Whether to set the protection flag of the container. This will prevent the container itself and its disk for remove/update operations.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#protection VirtualEnvironmentContainer#protection}
   */
   readonly protection?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#start_on_boot VirtualEnvironmentContainer#start_on_boot}
+  * Automatically start container when the host system boots.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#start_on_boot VirtualEnvironmentContainer#start_on_boot}
   */
   readonly startOnBoot?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#started VirtualEnvironmentContainer#started}
+  * Whether to start the container
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#started VirtualEnvironmentContainer#started}
   */
   readonly started?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#tags VirtualEnvironmentContainer#tags}
+  * Tags of the container. This is only meta information.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#tags VirtualEnvironmentContainer#tags}
   */
   readonly tags?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#template VirtualEnvironmentContainer#template}
+  * Whether to create a template
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#template VirtualEnvironmentContainer#template}
   */
   readonly template?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#timeout_clone VirtualEnvironmentContainer#timeout_clone}
+  * Clone container timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#timeout_clone VirtualEnvironmentContainer#timeout_clone}
   */
   readonly timeoutClone?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#timeout_create VirtualEnvironmentContainer#timeout_create}
+  * Create container timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#timeout_create VirtualEnvironmentContainer#timeout_create}
   */
   readonly timeoutCreate?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#timeout_delete VirtualEnvironmentContainer#timeout_delete}
+  * Delete container timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#timeout_delete VirtualEnvironmentContainer#timeout_delete}
   */
   readonly timeoutDelete?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#timeout_start VirtualEnvironmentContainer#timeout_start}
+  * Start container timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#timeout_start VirtualEnvironmentContainer#timeout_start}
   */
   readonly timeoutStart?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#timeout_update VirtualEnvironmentContainer#timeout_update}
+  * Update container timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#timeout_update VirtualEnvironmentContainer#timeout_update}
   */
   readonly timeoutUpdate?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#unprivileged VirtualEnvironmentContainer#unprivileged}
+  * Whether the container runs as unprivileged on the host
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#unprivileged VirtualEnvironmentContainer#unprivileged}
   */
   readonly unprivileged?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#vm_id VirtualEnvironmentContainer#vm_id}
+  * The VM identifier
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#vm_id VirtualEnvironmentContainer#vm_id}
   */
   readonly vmId?: number;
   /**
   * clone block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#clone VirtualEnvironmentContainer#clone}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#clone VirtualEnvironmentContainer#clone}
   */
   readonly clone?: VirtualEnvironmentContainerClone;
   /**
   * console block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#console VirtualEnvironmentContainer#console}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#console VirtualEnvironmentContainer#console}
   */
   readonly console?: VirtualEnvironmentContainerConsole;
   /**
   * cpu block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#cpu VirtualEnvironmentContainer#cpu}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#cpu VirtualEnvironmentContainer#cpu}
   */
   readonly cpu?: VirtualEnvironmentContainerCpu;
   /**
   * device_passthrough block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#device_passthrough VirtualEnvironmentContainer#device_passthrough}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#device_passthrough VirtualEnvironmentContainer#device_passthrough}
   */
   readonly devicePassthrough?: VirtualEnvironmentContainerDevicePassthrough[] | cdktf.IResolvable;
   /**
   * disk block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#disk VirtualEnvironmentContainer#disk}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#disk VirtualEnvironmentContainer#disk}
   */
   readonly disk?: VirtualEnvironmentContainerDisk;
   /**
   * features block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#features VirtualEnvironmentContainer#features}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#features VirtualEnvironmentContainer#features}
   */
   readonly features?: VirtualEnvironmentContainerFeatures;
   /**
+  * idmap block
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#idmap VirtualEnvironmentContainer#idmap}
+  */
+  readonly idmap?: VirtualEnvironmentContainerIdmap[] | cdktf.IResolvable;
+  /**
   * initialization block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#initialization VirtualEnvironmentContainer#initialization}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#initialization VirtualEnvironmentContainer#initialization}
   */
   readonly initialization?: VirtualEnvironmentContainerInitialization;
   /**
   * memory block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#memory VirtualEnvironmentContainer#memory}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#memory VirtualEnvironmentContainer#memory}
   */
   readonly memory?: VirtualEnvironmentContainerMemory;
   /**
   * mount_point block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#mount_point VirtualEnvironmentContainer#mount_point}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#mount_point VirtualEnvironmentContainer#mount_point}
   */
   readonly mountPoint?: VirtualEnvironmentContainerMountPoint[] | cdktf.IResolvable;
   /**
   * network_interface block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#network_interface VirtualEnvironmentContainer#network_interface}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#network_interface VirtualEnvironmentContainer#network_interface}
   */
   readonly networkInterface?: VirtualEnvironmentContainerNetworkInterface[] | cdktf.IResolvable;
   /**
   * operating_system block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#operating_system VirtualEnvironmentContainer#operating_system}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#operating_system VirtualEnvironmentContainer#operating_system}
   */
   readonly operatingSystem?: VirtualEnvironmentContainerOperatingSystem;
   /**
   * startup block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#startup VirtualEnvironmentContainer#startup}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#startup VirtualEnvironmentContainer#startup}
   */
   readonly startup?: VirtualEnvironmentContainerStartup;
   /**
   * wait_for_ip block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#wait_for_ip VirtualEnvironmentContainer#wait_for_ip}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#wait_for_ip VirtualEnvironmentContainer#wait_for_ip}
   */
   readonly waitForIp?: VirtualEnvironmentContainerWaitForIp;
 }
 export interface VirtualEnvironmentContainerClone {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#datastore_id VirtualEnvironmentContainer#datastore_id}
+  * The ID of the target datastore
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#datastore_id VirtualEnvironmentContainer#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#node_name VirtualEnvironmentContainer#node_name}
+  * When cloning, create a full copy of all disks. Set to false to create a linked clone. Linked clones require the source container to be a template on storage that supports copy-on-write (e.g. Ceph RBD). Defaults to true.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#full VirtualEnvironmentContainer#full}
+  */
+  readonly full?: boolean | cdktf.IResolvable;
+  /**
+  * The name of the source node
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#node_name VirtualEnvironmentContainer#node_name}
   */
   readonly nodeName?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#vm_id VirtualEnvironmentContainer#vm_id}
+  * The ID of the source container
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#vm_id VirtualEnvironmentContainer#vm_id}
   */
   readonly vmId: number;
 }
@@ -183,6 +235,7 @@ export function virtualEnvironmentContainerCloneToTerraform(struct?: VirtualEnvi
   }
   return {
     datastore_id: cdktf.stringToTerraform(struct!.datastoreId),
+    full: cdktf.booleanToTerraform(struct!.full),
     node_name: cdktf.stringToTerraform(struct!.nodeName),
     vm_id: cdktf.numberToTerraform(struct!.vmId),
   }
@@ -200,6 +253,12 @@ export function virtualEnvironmentContainerCloneToHclTerraform(struct?: VirtualE
       isBlock: false,
       type: "simple",
       storageClassType: "string",
+    },
+    full: {
+      value: cdktf.booleanToHclTerraform(struct!.full),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
     },
     node_name: {
       value: cdktf.stringToHclTerraform(struct!.nodeName),
@@ -237,6 +296,10 @@ export class VirtualEnvironmentContainerCloneOutputReference extends cdktf.Compl
       hasAnyValues = true;
       internalValueResult.datastoreId = this._datastoreId;
     }
+    if (this._full !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.full = this._full;
+    }
     if (this._nodeName !== undefined) {
       hasAnyValues = true;
       internalValueResult.nodeName = this._nodeName;
@@ -252,12 +315,14 @@ export class VirtualEnvironmentContainerCloneOutputReference extends cdktf.Compl
     if (value === undefined) {
       this.isEmptyObject = false;
       this._datastoreId = undefined;
+      this._full = undefined;
       this._nodeName = undefined;
       this._vmId = undefined;
     }
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
       this._datastoreId = value.datastoreId;
+      this._full = value.full;
       this._nodeName = value.nodeName;
       this._vmId = value.vmId;
     }
@@ -277,6 +342,22 @@ export class VirtualEnvironmentContainerCloneOutputReference extends cdktf.Compl
   // Temporarily expose input value. Use with caution.
   public get datastoreIdInput() {
     return this._datastoreId;
+  }
+
+  // full - computed: false, optional: true, required: false
+  private _full?: boolean | cdktf.IResolvable; 
+  public get full() {
+    return this.getBooleanAttribute('full');
+  }
+  public set full(value: boolean | cdktf.IResolvable) {
+    this._full = value;
+  }
+  public resetFull() {
+    this._full = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get fullInput() {
+    return this._full;
   }
 
   // node_name - computed: false, optional: true, required: false
@@ -310,15 +391,21 @@ export class VirtualEnvironmentContainerCloneOutputReference extends cdktf.Compl
 }
 export interface VirtualEnvironmentContainerConsole {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#enabled VirtualEnvironmentContainer#enabled}
+  * Whether to enable the console device
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#enabled VirtualEnvironmentContainer#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#tty_count VirtualEnvironmentContainer#tty_count}
+  * The number of available TTY
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#tty_count VirtualEnvironmentContainer#tty_count}
   */
   readonly ttyCount?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#type VirtualEnvironmentContainer#type}
+  * The console mode
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#type VirtualEnvironmentContainer#type}
   */
   readonly type?: string;
 }
@@ -460,15 +547,27 @@ export class VirtualEnvironmentContainerConsoleOutputReference extends cdktf.Com
 }
 export interface VirtualEnvironmentContainerCpu {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#architecture VirtualEnvironmentContainer#architecture}
+  * The CPU architecture
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#architecture VirtualEnvironmentContainer#architecture}
   */
   readonly architecture?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#cores VirtualEnvironmentContainer#cores}
+  * The number of CPU cores
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#cores VirtualEnvironmentContainer#cores}
   */
   readonly cores?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#units VirtualEnvironmentContainer#units}
+  * Limit of CPU usage. Value 0 indicates no limit (defaults to 0).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#limit VirtualEnvironmentContainer#limit}
+  */
+  readonly limit?: number;
+  /**
+  * The CPU units
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#units VirtualEnvironmentContainer#units}
   */
   readonly units?: number;
 }
@@ -481,6 +580,7 @@ export function virtualEnvironmentContainerCpuToTerraform(struct?: VirtualEnviro
   return {
     architecture: cdktf.stringToTerraform(struct!.architecture),
     cores: cdktf.numberToTerraform(struct!.cores),
+    limit: cdktf.numberToTerraform(struct!.limit),
     units: cdktf.numberToTerraform(struct!.units),
   }
 }
@@ -500,6 +600,12 @@ export function virtualEnvironmentContainerCpuToHclTerraform(struct?: VirtualEnv
     },
     cores: {
       value: cdktf.numberToHclTerraform(struct!.cores),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    limit: {
+      value: cdktf.numberToHclTerraform(struct!.limit),
       isBlock: false,
       type: "simple",
       storageClassType: "number",
@@ -538,6 +644,10 @@ export class VirtualEnvironmentContainerCpuOutputReference extends cdktf.Complex
       hasAnyValues = true;
       internalValueResult.cores = this._cores;
     }
+    if (this._limit !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.limit = this._limit;
+    }
     if (this._units !== undefined) {
       hasAnyValues = true;
       internalValueResult.units = this._units;
@@ -550,12 +660,14 @@ export class VirtualEnvironmentContainerCpuOutputReference extends cdktf.Complex
       this.isEmptyObject = false;
       this._architecture = undefined;
       this._cores = undefined;
+      this._limit = undefined;
       this._units = undefined;
     }
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
       this._architecture = value.architecture;
       this._cores = value.cores;
+      this._limit = value.limit;
       this._units = value.units;
     }
   }
@@ -592,7 +704,23 @@ export class VirtualEnvironmentContainerCpuOutputReference extends cdktf.Complex
     return this._cores;
   }
 
-  // units - computed: false, optional: true, required: false
+  // limit - computed: false, optional: true, required: false
+  private _limit?: number; 
+  public get limit() {
+    return this.getNumberAttribute('limit');
+  }
+  public set limit(value: number) {
+    this._limit = value;
+  }
+  public resetLimit() {
+    this._limit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get limitInput() {
+    return this._limit;
+  }
+
+  // units - computed: true, optional: true, required: false
   private _units?: number; 
   public get units() {
     return this.getNumberAttribute('units');
@@ -610,23 +738,33 @@ export class VirtualEnvironmentContainerCpuOutputReference extends cdktf.Complex
 }
 export interface VirtualEnvironmentContainerDevicePassthrough {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#deny_write VirtualEnvironmentContainer#deny_write}
+  * Deny the container to write to the device
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#deny_write VirtualEnvironmentContainer#deny_write}
   */
   readonly denyWrite?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#gid VirtualEnvironmentContainer#gid}
+  * Group ID to be assigned to the device node
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#gid VirtualEnvironmentContainer#gid}
   */
   readonly gid?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#mode VirtualEnvironmentContainer#mode}
+  * Access mode to be set on the device node (e.g. 0666)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#mode VirtualEnvironmentContainer#mode}
   */
   readonly mode?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#path VirtualEnvironmentContainer#path}
+  * Device to pass through to the container
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#path VirtualEnvironmentContainer#path}
   */
   readonly path: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#uid VirtualEnvironmentContainer#uid}
+  * Device UID in the container
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#uid VirtualEnvironmentContainer#uid}
   */
   readonly uid?: number;
 }
@@ -855,27 +993,39 @@ export class VirtualEnvironmentContainerDevicePassthroughList extends cdktf.Comp
 }
 export interface VirtualEnvironmentContainerDisk {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#acl VirtualEnvironmentContainer#acl}
+  * Explicitly enable or disable ACL support
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#acl VirtualEnvironmentContainer#acl}
   */
   readonly acl?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#datastore_id VirtualEnvironmentContainer#datastore_id}
+  * The datastore id
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#datastore_id VirtualEnvironmentContainer#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#mount_options VirtualEnvironmentContainer#mount_options}
+  * Extra mount options
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#mount_options VirtualEnvironmentContainer#mount_options}
   */
   readonly mountOptions?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#quota VirtualEnvironmentContainer#quota}
+  * Enable user quotas for the container rootfs
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#quota VirtualEnvironmentContainer#quota}
   */
   readonly quota?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#replicate VirtualEnvironmentContainer#replicate}
+  * Will include this volume to a storage replica job
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#replicate VirtualEnvironmentContainer#replicate}
   */
   readonly replicate?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#size VirtualEnvironmentContainer#size}
+  * The rootfs size in gigabytes
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#size VirtualEnvironmentContainer#size}
   */
   readonly size?: number;
 }
@@ -1054,6 +1204,11 @@ export class VirtualEnvironmentContainerDiskOutputReference extends cdktf.Comple
     return this._mountOptions;
   }
 
+  // path_in_datastore - computed: true, optional: false, required: false
+  public get pathInDatastore() {
+    return this.getStringAttribute('path_in_datastore');
+  }
+
   // quota - computed: false, optional: true, required: false
   private _quota?: boolean | cdktf.IResolvable; 
   public get quota() {
@@ -1104,19 +1259,33 @@ export class VirtualEnvironmentContainerDiskOutputReference extends cdktf.Comple
 }
 export interface VirtualEnvironmentContainerFeatures {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#fuse VirtualEnvironmentContainer#fuse}
+  * Whether the container supports FUSE mounts
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#fuse VirtualEnvironmentContainer#fuse}
   */
   readonly fuse?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#keyctl VirtualEnvironmentContainer#keyctl}
+  * Whether the container supports `keyctl()` system call
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#keyctl VirtualEnvironmentContainer#keyctl}
   */
   readonly keyctl?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#mount VirtualEnvironmentContainer#mount}
+  * Whether the container supports `mknod()` system call
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#mknod VirtualEnvironmentContainer#mknod}
+  */
+  readonly mknod?: boolean | cdktf.IResolvable;
+  /**
+  * List of allowed mount types
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#mount VirtualEnvironmentContainer#mount}
   */
   readonly mount?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#nesting VirtualEnvironmentContainer#nesting}
+  * Whether the container runs as nested
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#nesting VirtualEnvironmentContainer#nesting}
   */
   readonly nesting?: boolean | cdktf.IResolvable;
 }
@@ -1129,6 +1298,7 @@ export function virtualEnvironmentContainerFeaturesToTerraform(struct?: VirtualE
   return {
     fuse: cdktf.booleanToTerraform(struct!.fuse),
     keyctl: cdktf.booleanToTerraform(struct!.keyctl),
+    mknod: cdktf.booleanToTerraform(struct!.mknod),
     mount: cdktf.listMapper(cdktf.stringToTerraform, false)(struct!.mount),
     nesting: cdktf.booleanToTerraform(struct!.nesting),
   }
@@ -1149,6 +1319,12 @@ export function virtualEnvironmentContainerFeaturesToHclTerraform(struct?: Virtu
     },
     keyctl: {
       value: cdktf.booleanToHclTerraform(struct!.keyctl),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    mknod: {
+      value: cdktf.booleanToHclTerraform(struct!.mknod),
       isBlock: false,
       type: "simple",
       storageClassType: "boolean",
@@ -1193,6 +1369,10 @@ export class VirtualEnvironmentContainerFeaturesOutputReference extends cdktf.Co
       hasAnyValues = true;
       internalValueResult.keyctl = this._keyctl;
     }
+    if (this._mknod !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.mknod = this._mknod;
+    }
     if (this._mount !== undefined) {
       hasAnyValues = true;
       internalValueResult.mount = this._mount;
@@ -1209,6 +1389,7 @@ export class VirtualEnvironmentContainerFeaturesOutputReference extends cdktf.Co
       this.isEmptyObject = false;
       this._fuse = undefined;
       this._keyctl = undefined;
+      this._mknod = undefined;
       this._mount = undefined;
       this._nesting = undefined;
     }
@@ -1216,6 +1397,7 @@ export class VirtualEnvironmentContainerFeaturesOutputReference extends cdktf.Co
       this.isEmptyObject = Object.keys(value).length === 0;
       this._fuse = value.fuse;
       this._keyctl = value.keyctl;
+      this._mknod = value.mknod;
       this._mount = value.mount;
       this._nesting = value.nesting;
     }
@@ -1253,6 +1435,22 @@ export class VirtualEnvironmentContainerFeaturesOutputReference extends cdktf.Co
     return this._keyctl;
   }
 
+  // mknod - computed: false, optional: true, required: false
+  private _mknod?: boolean | cdktf.IResolvable; 
+  public get mknod() {
+    return this.getBooleanAttribute('mknod');
+  }
+  public set mknod(value: boolean | cdktf.IResolvable) {
+    this._mknod = value;
+  }
+  public resetMknod() {
+    this._mknod = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get mknodInput() {
+    return this._mknod;
+  }
+
   // mount - computed: false, optional: true, required: false
   private _mount?: string[]; 
   public get mount() {
@@ -1285,17 +1483,234 @@ export class VirtualEnvironmentContainerFeaturesOutputReference extends cdktf.Co
     return this._nesting;
   }
 }
+export interface VirtualEnvironmentContainerIdmap {
+  /**
+  * Starting ID in the container namespace
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#container_id VirtualEnvironmentContainer#container_id}
+  */
+  readonly containerId: number;
+  /**
+  * Starting ID in the host namespace
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#host_id VirtualEnvironmentContainer#host_id}
+  */
+  readonly hostId: number;
+  /**
+  * Number of IDs to map
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#size VirtualEnvironmentContainer#size}
+  */
+  readonly size: number;
+  /**
+  * Mapping type (uid or gid)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#type VirtualEnvironmentContainer#type}
+  */
+  readonly type: string;
+}
+
+export function virtualEnvironmentContainerIdmapToTerraform(struct?: VirtualEnvironmentContainerIdmap | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    container_id: cdktf.numberToTerraform(struct!.containerId),
+    host_id: cdktf.numberToTerraform(struct!.hostId),
+    size: cdktf.numberToTerraform(struct!.size),
+    type: cdktf.stringToTerraform(struct!.type),
+  }
+}
+
+
+export function virtualEnvironmentContainerIdmapToHclTerraform(struct?: VirtualEnvironmentContainerIdmap | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    container_id: {
+      value: cdktf.numberToHclTerraform(struct!.containerId),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    host_id: {
+      value: cdktf.numberToHclTerraform(struct!.hostId),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    size: {
+      value: cdktf.numberToHclTerraform(struct!.size),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    type: {
+      value: cdktf.stringToHclTerraform(struct!.type),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VirtualEnvironmentContainerIdmapOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): VirtualEnvironmentContainerIdmap | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._containerId !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.containerId = this._containerId;
+    }
+    if (this._hostId !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.hostId = this._hostId;
+    }
+    if (this._size !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.size = this._size;
+    }
+    if (this._type !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.type = this._type;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VirtualEnvironmentContainerIdmap | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._containerId = undefined;
+      this._hostId = undefined;
+      this._size = undefined;
+      this._type = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._containerId = value.containerId;
+      this._hostId = value.hostId;
+      this._size = value.size;
+      this._type = value.type;
+    }
+  }
+
+  // container_id - computed: false, optional: false, required: true
+  private _containerId?: number; 
+  public get containerId() {
+    return this.getNumberAttribute('container_id');
+  }
+  public set containerId(value: number) {
+    this._containerId = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get containerIdInput() {
+    return this._containerId;
+  }
+
+  // host_id - computed: false, optional: false, required: true
+  private _hostId?: number; 
+  public get hostId() {
+    return this.getNumberAttribute('host_id');
+  }
+  public set hostId(value: number) {
+    this._hostId = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hostIdInput() {
+    return this._hostId;
+  }
+
+  // size - computed: false, optional: false, required: true
+  private _size?: number; 
+  public get size() {
+    return this.getNumberAttribute('size');
+  }
+  public set size(value: number) {
+    this._size = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get sizeInput() {
+    return this._size;
+  }
+
+  // type - computed: false, optional: false, required: true
+  private _type?: string; 
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+  public set type(value: string) {
+    this._type = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeInput() {
+    return this._type;
+  }
+}
+
+export class VirtualEnvironmentContainerIdmapList extends cdktf.ComplexList {
+  public internalValue? : VirtualEnvironmentContainerIdmap[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): VirtualEnvironmentContainerIdmapOutputReference {
+    return new VirtualEnvironmentContainerIdmapOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
 export interface VirtualEnvironmentContainerInitializationDns {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#domain VirtualEnvironmentContainer#domain}
+  * The DNS search domain
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#domain VirtualEnvironmentContainer#domain}
   */
   readonly domain?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#server VirtualEnvironmentContainer#server}
+  * The DNS server
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#server VirtualEnvironmentContainer#server}
   */
   readonly server?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#servers VirtualEnvironmentContainer#servers}
+  * The list of DNS servers
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#servers VirtualEnvironmentContainer#servers}
   */
   readonly servers?: string[];
 }
@@ -1437,11 +1852,15 @@ export class VirtualEnvironmentContainerInitializationDnsOutputReference extends
 }
 export interface VirtualEnvironmentContainerInitializationIpConfigIpv4 {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#address VirtualEnvironmentContainer#address}
+  * The IPv4 address
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#address VirtualEnvironmentContainer#address}
   */
   readonly address?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#gateway VirtualEnvironmentContainer#gateway}
+  * The IPv4 gateway
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#gateway VirtualEnvironmentContainer#gateway}
   */
   readonly gateway?: string;
 }
@@ -1554,11 +1973,15 @@ export class VirtualEnvironmentContainerInitializationIpConfigIpv4OutputReferenc
 }
 export interface VirtualEnvironmentContainerInitializationIpConfigIpv6 {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#address VirtualEnvironmentContainer#address}
+  * The IPv6 address
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#address VirtualEnvironmentContainer#address}
   */
   readonly address?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#gateway VirtualEnvironmentContainer#gateway}
+  * The IPv6 gateway
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#gateway VirtualEnvironmentContainer#gateway}
   */
   readonly gateway?: string;
 }
@@ -1673,13 +2096,13 @@ export interface VirtualEnvironmentContainerInitializationIpConfig {
   /**
   * ipv4 block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#ipv4 VirtualEnvironmentContainer#ipv4}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#ipv4 VirtualEnvironmentContainer#ipv4}
   */
   readonly ipv4?: VirtualEnvironmentContainerInitializationIpConfigIpv4;
   /**
   * ipv6 block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#ipv6 VirtualEnvironmentContainer#ipv6}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#ipv6 VirtualEnvironmentContainer#ipv6}
   */
   readonly ipv6?: VirtualEnvironmentContainerInitializationIpConfigIpv6;
 }
@@ -1824,11 +2247,15 @@ export class VirtualEnvironmentContainerInitializationIpConfigList extends cdktf
 }
 export interface VirtualEnvironmentContainerInitializationUserAccount {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#keys VirtualEnvironmentContainer#keys}
+  * The SSH keys
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#keys VirtualEnvironmentContainer#keys}
   */
   readonly keys?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#password VirtualEnvironmentContainer#password}
+  * The SSH password
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#password VirtualEnvironmentContainer#password}
   */
   readonly password?: string;
 }
@@ -1941,25 +2368,33 @@ export class VirtualEnvironmentContainerInitializationUserAccountOutputReference
 }
 export interface VirtualEnvironmentContainerInitialization {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#hostname VirtualEnvironmentContainer#hostname}
+  * Command to run as init, optionally with arguments. It may start with an absolute path, relative path, or a binary in `$PATH`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#entrypoint VirtualEnvironmentContainer#entrypoint}
+  */
+  readonly entrypoint?: string;
+  /**
+  * The hostname. Must be a valid DNS name.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#hostname VirtualEnvironmentContainer#hostname}
   */
   readonly hostname?: string;
   /**
   * dns block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#dns VirtualEnvironmentContainer#dns}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#dns VirtualEnvironmentContainer#dns}
   */
   readonly dns?: VirtualEnvironmentContainerInitializationDns;
   /**
   * ip_config block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#ip_config VirtualEnvironmentContainer#ip_config}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#ip_config VirtualEnvironmentContainer#ip_config}
   */
   readonly ipConfig?: VirtualEnvironmentContainerInitializationIpConfig[] | cdktf.IResolvable;
   /**
   * user_account block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#user_account VirtualEnvironmentContainer#user_account}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#user_account VirtualEnvironmentContainer#user_account}
   */
   readonly userAccount?: VirtualEnvironmentContainerInitializationUserAccount;
 }
@@ -1970,6 +2405,7 @@ export function virtualEnvironmentContainerInitializationToTerraform(struct?: Vi
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
+    entrypoint: cdktf.stringToTerraform(struct!.entrypoint),
     hostname: cdktf.stringToTerraform(struct!.hostname),
     dns: virtualEnvironmentContainerInitializationDnsToTerraform(struct!.dns),
     ip_config: cdktf.listMapper(virtualEnvironmentContainerInitializationIpConfigToTerraform, true)(struct!.ipConfig),
@@ -1984,6 +2420,12 @@ export function virtualEnvironmentContainerInitializationToHclTerraform(struct?:
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
+    entrypoint: {
+      value: cdktf.stringToHclTerraform(struct!.entrypoint),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
     hostname: {
       value: cdktf.stringToHclTerraform(struct!.hostname),
       isBlock: false,
@@ -2028,6 +2470,10 @@ export class VirtualEnvironmentContainerInitializationOutputReference extends cd
   public get internalValue(): VirtualEnvironmentContainerInitialization | undefined {
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
+    if (this._entrypoint !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.entrypoint = this._entrypoint;
+    }
     if (this._hostname !== undefined) {
       hasAnyValues = true;
       internalValueResult.hostname = this._hostname;
@@ -2050,6 +2496,7 @@ export class VirtualEnvironmentContainerInitializationOutputReference extends cd
   public set internalValue(value: VirtualEnvironmentContainerInitialization | undefined) {
     if (value === undefined) {
       this.isEmptyObject = false;
+      this._entrypoint = undefined;
       this._hostname = undefined;
       this._dns.internalValue = undefined;
       this._ipConfig.internalValue = undefined;
@@ -2057,11 +2504,28 @@ export class VirtualEnvironmentContainerInitializationOutputReference extends cd
     }
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
+      this._entrypoint = value.entrypoint;
       this._hostname = value.hostname;
       this._dns.internalValue = value.dns;
       this._ipConfig.internalValue = value.ipConfig;
       this._userAccount.internalValue = value.userAccount;
     }
+  }
+
+  // entrypoint - computed: false, optional: true, required: false
+  private _entrypoint?: string; 
+  public get entrypoint() {
+    return this.getStringAttribute('entrypoint');
+  }
+  public set entrypoint(value: string) {
+    this._entrypoint = value;
+  }
+  public resetEntrypoint() {
+    this._entrypoint = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get entrypointInput() {
+    return this._entrypoint;
   }
 
   // hostname - computed: false, optional: true, required: false
@@ -2130,11 +2594,15 @@ export class VirtualEnvironmentContainerInitializationOutputReference extends cd
 }
 export interface VirtualEnvironmentContainerMemory {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#dedicated VirtualEnvironmentContainer#dedicated}
+  * The dedicated memory in megabytes
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#dedicated VirtualEnvironmentContainer#dedicated}
   */
   readonly dedicated?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#swap VirtualEnvironmentContainer#swap}
+  * The swap size in megabytes
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#swap VirtualEnvironmentContainer#swap}
   */
   readonly swap?: number;
 }
@@ -2247,43 +2715,63 @@ export class VirtualEnvironmentContainerMemoryOutputReference extends cdktf.Comp
 }
 export interface VirtualEnvironmentContainerMountPoint {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#acl VirtualEnvironmentContainer#acl}
+  * Explicitly enable or disable ACL support
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#acl VirtualEnvironmentContainer#acl}
   */
   readonly acl?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#backup VirtualEnvironmentContainer#backup}
+  * Whether to include the mount point in backups (only used for volume mount points)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#backup VirtualEnvironmentContainer#backup}
   */
   readonly backup?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#mount_options VirtualEnvironmentContainer#mount_options}
+  * Extra mount options.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#mount_options VirtualEnvironmentContainer#mount_options}
   */
   readonly mountOptions?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#path VirtualEnvironmentContainer#path}
+  * Path to the mount point as seen from inside the container
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#path VirtualEnvironmentContainer#path}
   */
   readonly path: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#quota VirtualEnvironmentContainer#quota}
+  * Enable user quotas inside the container (not supported with volume mounts)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#quota VirtualEnvironmentContainer#quota}
   */
   readonly quota?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#read_only VirtualEnvironmentContainer#read_only}
+  * Read-only mount point
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#read_only VirtualEnvironmentContainer#read_only}
   */
   readonly readOnly?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#replicate VirtualEnvironmentContainer#replicate}
+  * Will include this volume to a storage replica job
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#replicate VirtualEnvironmentContainer#replicate}
   */
   readonly replicate?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#shared VirtualEnvironmentContainer#shared}
+  * Mark this non-volume mount point as available on all nodes
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#shared VirtualEnvironmentContainer#shared}
   */
   readonly shared?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#size VirtualEnvironmentContainer#size}
+  * Volume size (only used for volume mount points)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#size VirtualEnvironmentContainer#size}
   */
   readonly size?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#volume VirtualEnvironmentContainer#volume}
+  * Volume, device or directory to mount into the container
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#volume VirtualEnvironmentContainer#volume}
   */
   readonly volume: string;
 }
@@ -2539,6 +3027,11 @@ export class VirtualEnvironmentContainerMountPointOutputReference extends cdktf.
     return this._path;
   }
 
+  // path_in_datastore - computed: true, optional: false, required: false
+  public get pathInDatastore() {
+    return this.getStringAttribute('path_in_datastore');
+  }
+
   // quota - computed: false, optional: true, required: false
   private _quota?: boolean | cdktf.IResolvable; 
   public get quota() {
@@ -2654,35 +3147,57 @@ export class VirtualEnvironmentContainerMountPointList extends cdktf.ComplexList
 }
 export interface VirtualEnvironmentContainerNetworkInterface {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#bridge VirtualEnvironmentContainer#bridge}
+  * The bridge
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#bridge VirtualEnvironmentContainer#bridge}
   */
   readonly bridge?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#enabled VirtualEnvironmentContainer#enabled}
+  * Whether to enable the network device
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#enabled VirtualEnvironmentContainer#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#firewall VirtualEnvironmentContainer#firewall}
+  * Whether this interface's firewall rules should be used.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#firewall VirtualEnvironmentContainer#firewall}
   */
   readonly firewall?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#mac_address VirtualEnvironmentContainer#mac_address}
+  * Whether the host runs DHCP on this interface's behalf. Requires Proxmox VE 9.1+.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#host_managed VirtualEnvironmentContainer#host_managed}
+  */
+  readonly hostManaged?: boolean | cdktf.IResolvable;
+  /**
+  * The MAC address
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#mac_address VirtualEnvironmentContainer#mac_address}
   */
   readonly macAddress?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#mtu VirtualEnvironmentContainer#mtu}
+  * Maximum transmission unit (MTU)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#mtu VirtualEnvironmentContainer#mtu}
   */
   readonly mtu?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#name VirtualEnvironmentContainer#name}
+  * The network interface name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#name VirtualEnvironmentContainer#name}
   */
   readonly name: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#rate_limit VirtualEnvironmentContainer#rate_limit}
+  * The rate limit in megabytes per second
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#rate_limit VirtualEnvironmentContainer#rate_limit}
   */
   readonly rateLimit?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#vlan_id VirtualEnvironmentContainer#vlan_id}
+  * The VLAN identifier
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#vlan_id VirtualEnvironmentContainer#vlan_id}
   */
   readonly vlanId?: number;
 }
@@ -2696,6 +3211,7 @@ export function virtualEnvironmentContainerNetworkInterfaceToTerraform(struct?: 
     bridge: cdktf.stringToTerraform(struct!.bridge),
     enabled: cdktf.booleanToTerraform(struct!.enabled),
     firewall: cdktf.booleanToTerraform(struct!.firewall),
+    host_managed: cdktf.booleanToTerraform(struct!.hostManaged),
     mac_address: cdktf.stringToTerraform(struct!.macAddress),
     mtu: cdktf.numberToTerraform(struct!.mtu),
     name: cdktf.stringToTerraform(struct!.name),
@@ -2725,6 +3241,12 @@ export function virtualEnvironmentContainerNetworkInterfaceToHclTerraform(struct
     },
     firewall: {
       value: cdktf.booleanToHclTerraform(struct!.firewall),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    host_managed: {
+      value: cdktf.booleanToHclTerraform(struct!.hostManaged),
       isBlock: false,
       type: "simple",
       storageClassType: "boolean",
@@ -2797,6 +3319,10 @@ export class VirtualEnvironmentContainerNetworkInterfaceOutputReference extends 
       hasAnyValues = true;
       internalValueResult.firewall = this._firewall;
     }
+    if (this._hostManaged !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.hostManaged = this._hostManaged;
+    }
     if (this._macAddress !== undefined) {
       hasAnyValues = true;
       internalValueResult.macAddress = this._macAddress;
@@ -2827,6 +3353,7 @@ export class VirtualEnvironmentContainerNetworkInterfaceOutputReference extends 
       this._bridge = undefined;
       this._enabled = undefined;
       this._firewall = undefined;
+      this._hostManaged = undefined;
       this._macAddress = undefined;
       this._mtu = undefined;
       this._name = undefined;
@@ -2843,6 +3370,7 @@ export class VirtualEnvironmentContainerNetworkInterfaceOutputReference extends 
       this._bridge = value.bridge;
       this._enabled = value.enabled;
       this._firewall = value.firewall;
+      this._hostManaged = value.hostManaged;
       this._macAddress = value.macAddress;
       this._mtu = value.mtu;
       this._name = value.name;
@@ -2897,6 +3425,22 @@ export class VirtualEnvironmentContainerNetworkInterfaceOutputReference extends 
   // Temporarily expose input value. Use with caution.
   public get firewallInput() {
     return this._firewall;
+  }
+
+  // host_managed - computed: false, optional: true, required: false
+  private _hostManaged?: boolean | cdktf.IResolvable; 
+  public get hostManaged() {
+    return this.getBooleanAttribute('host_managed');
+  }
+  public set hostManaged(value: boolean | cdktf.IResolvable) {
+    this._hostManaged = value;
+  }
+  public resetHostManaged() {
+    this._hostManaged = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hostManagedInput() {
+    return this._hostManaged;
   }
 
   // mac_address - computed: true, optional: true, required: false
@@ -2998,11 +3542,15 @@ export class VirtualEnvironmentContainerNetworkInterfaceList extends cdktf.Compl
 }
 export interface VirtualEnvironmentContainerOperatingSystem {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#template_file_id VirtualEnvironmentContainer#template_file_id}
+  * The ID of an OS template file
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#template_file_id VirtualEnvironmentContainer#template_file_id}
   */
   readonly templateFileId: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#type VirtualEnvironmentContainer#type}
+  * The type
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#type VirtualEnvironmentContainer#type}
   */
   readonly type?: string;
 }
@@ -3112,15 +3660,21 @@ export class VirtualEnvironmentContainerOperatingSystemOutputReference extends c
 }
 export interface VirtualEnvironmentContainerStartup {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#down_delay VirtualEnvironmentContainer#down_delay}
+  * A non-negative number defining the delay in seconds before the next container is shut down
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#down_delay VirtualEnvironmentContainer#down_delay}
   */
   readonly downDelay?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#order VirtualEnvironmentContainer#order}
+  * A non-negative number defining the general startup order
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#order VirtualEnvironmentContainer#order}
   */
   readonly order?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#up_delay VirtualEnvironmentContainer#up_delay}
+  * A non-negative number defining the delay in seconds before the next container is started
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#up_delay VirtualEnvironmentContainer#up_delay}
   */
   readonly upDelay?: number;
 }
@@ -3262,11 +3816,15 @@ export class VirtualEnvironmentContainerStartupOutputReference extends cdktf.Com
 }
 export interface VirtualEnvironmentContainerWaitForIp {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#ipv4 VirtualEnvironmentContainer#ipv4}
+  * Wait for at least one IPv4 address (non-loopback, non-link-local)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#ipv4 VirtualEnvironmentContainer#ipv4}
   */
   readonly ipv4?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#ipv6 VirtualEnvironmentContainer#ipv6}
+  * Wait for at least one IPv6 address (non-loopback, non-link-local)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#ipv6 VirtualEnvironmentContainer#ipv6}
   */
   readonly ipv6?: boolean | cdktf.IResolvable;
 }
@@ -3379,7 +3937,7 @@ export class VirtualEnvironmentContainerWaitForIpOutputReference extends cdktf.C
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container proxmox_virtual_environment_container}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container proxmox_virtual_environment_container}
 */
 export class VirtualEnvironmentContainer extends cdktf.TerraformResource {
 
@@ -3395,7 +3953,7 @@ export class VirtualEnvironmentContainer extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentContainer resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentContainer to import
-  * @param importFromId The id of the existing VirtualEnvironmentContainer that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentContainer that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentContainer to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -3407,7 +3965,7 @@ export class VirtualEnvironmentContainer extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_container proxmox_virtual_environment_container} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_container proxmox_virtual_environment_container} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -3418,8 +3976,8 @@ export class VirtualEnvironmentContainer extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_container',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -3453,6 +4011,7 @@ export class VirtualEnvironmentContainer extends cdktf.TerraformResource {
     this._devicePassthrough.internalValue = config.devicePassthrough;
     this._disk.internalValue = config.disk;
     this._features.internalValue = config.features;
+    this._idmap.internalValue = config.idmap;
     this._initialization.internalValue = config.initialization;
     this._memory.internalValue = config.memory;
     this._mountPoint.internalValue = config.mountPoint;
@@ -3859,6 +4418,22 @@ export class VirtualEnvironmentContainer extends cdktf.TerraformResource {
     return this._features.internalValue;
   }
 
+  // idmap - computed: false, optional: true, required: false
+  private _idmap = new VirtualEnvironmentContainerIdmapList(this, "idmap", false);
+  public get idmap() {
+    return this._idmap;
+  }
+  public putIdmap(value: VirtualEnvironmentContainerIdmap[] | cdktf.IResolvable) {
+    this._idmap.internalValue = value;
+  }
+  public resetIdmap() {
+    this._idmap.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get idmapInput() {
+    return this._idmap.internalValue;
+  }
+
   // initialization - computed: false, optional: true, required: false
   private _initialization = new VirtualEnvironmentContainerInitializationOutputReference(this, "initialization");
   public get initialization() {
@@ -4001,6 +4576,7 @@ export class VirtualEnvironmentContainer extends cdktf.TerraformResource {
       device_passthrough: cdktf.listMapper(virtualEnvironmentContainerDevicePassthroughToTerraform, true)(this._devicePassthrough.internalValue),
       disk: virtualEnvironmentContainerDiskToTerraform(this._disk.internalValue),
       features: virtualEnvironmentContainerFeaturesToTerraform(this._features.internalValue),
+      idmap: cdktf.listMapper(virtualEnvironmentContainerIdmapToTerraform, true)(this._idmap.internalValue),
       initialization: virtualEnvironmentContainerInitializationToTerraform(this._initialization.internalValue),
       memory: virtualEnvironmentContainerMemoryToTerraform(this._memory.internalValue),
       mount_point: cdktf.listMapper(virtualEnvironmentContainerMountPointToTerraform, true)(this._mountPoint.internalValue),
@@ -4156,6 +4732,12 @@ export class VirtualEnvironmentContainer extends cdktf.TerraformResource {
         isBlock: true,
         type: "list",
         storageClassType: "VirtualEnvironmentContainerFeaturesList",
+      },
+      idmap: {
+        value: cdktf.listMapperHcl(virtualEnvironmentContainerIdmapToHclTerraform, true)(this._idmap.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "VirtualEnvironmentContainerIdmapList",
       },
       initialization: {
         value: virtualEnvironmentContainerInitializationToHclTerraform(this._initialization.internalValue),

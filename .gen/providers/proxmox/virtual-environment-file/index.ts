@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,72 +8,102 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentFileConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#content_type VirtualEnvironmentFile#content_type}
+  * The content type
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#content_type VirtualEnvironmentFile#content_type}
   */
   readonly contentType?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#datastore_id VirtualEnvironmentFile#datastore_id}
+  * The datastore id
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#datastore_id VirtualEnvironmentFile#datastore_id}
   */
   readonly datastoreId: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#file_mode VirtualEnvironmentFile#file_mode}
+  * The file mode in octal format, e.g. "0700" or "600".Note that the prefixes "0o" and "0x" are not supported!Setting this attribute is also only allowed for "root@pam" authenticated user.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#file_mode VirtualEnvironmentFile#file_mode}
   */
   readonly fileMode?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#id VirtualEnvironmentFile#id}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#id VirtualEnvironmentFile#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#node_name VirtualEnvironmentFile#node_name}
+  * The node name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#node_name VirtualEnvironmentFile#node_name}
   */
   readonly nodeName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#overwrite VirtualEnvironmentFile#overwrite}
+  * Whether to overwrite the file if it already exists
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#overwrite VirtualEnvironmentFile#overwrite}
   */
   readonly overwrite?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#timeout_upload VirtualEnvironmentFile#timeout_upload}
+  * Timeout for uploading ISO/VSTMPL files in seconds
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#timeout_upload VirtualEnvironmentFile#timeout_upload}
   */
   readonly timeoutUpload?: number;
   /**
+  * The SSH upload mode for non-API content types (snippets, backups, etc.). `stream` pipes through an SSH shell session and uses sudo where required; `sftp` uploads via the SFTP subsystem and requires direct write permission to the target directory. Has no effect for `iso`, `vztmpl`, and `import` (those use the HTTP API).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#upload_mode VirtualEnvironmentFile#upload_mode}
+  */
+  readonly uploadMode?: string;
+  /**
   * source_file block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#source_file VirtualEnvironmentFile#source_file}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#source_file VirtualEnvironmentFile#source_file}
   */
   readonly sourceFile?: VirtualEnvironmentFileSourceFile;
   /**
   * source_raw block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#source_raw VirtualEnvironmentFile#source_raw}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#source_raw VirtualEnvironmentFile#source_raw}
   */
   readonly sourceRaw?: VirtualEnvironmentFileSourceRaw;
 }
 export interface VirtualEnvironmentFileSourceFile {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#changed VirtualEnvironmentFile#changed}
+  * Whether the source file has changed since the last run
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#changed VirtualEnvironmentFile#changed}
   */
   readonly changed?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#checksum VirtualEnvironmentFile#checksum}
+  * The SHA256 checksum of the source file
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#checksum VirtualEnvironmentFile#checksum}
   */
   readonly checksum?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#file_name VirtualEnvironmentFile#file_name}
+  * The file name to use instead of the source file name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#file_name VirtualEnvironmentFile#file_name}
   */
   readonly fileName?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#insecure VirtualEnvironmentFile#insecure}
+  * Whether to skip the TLS verification step for HTTPS sources
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#insecure VirtualEnvironmentFile#insecure}
   */
   readonly insecure?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#min_tls VirtualEnvironmentFile#min_tls}
+  * The minimum required TLS version for HTTPS sources.Supported values: `1.0|1.1|1.2|1.3`. Defaults to `1.3`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#min_tls VirtualEnvironmentFile#min_tls}
   */
   readonly minTls?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#path VirtualEnvironmentFile#path}
+  * A path to a local file or a URL
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#path VirtualEnvironmentFile#path}
   */
   readonly path: string;
 }
@@ -299,15 +329,21 @@ export class VirtualEnvironmentFileSourceFileOutputReference extends cdktf.Compl
 }
 export interface VirtualEnvironmentFileSourceRaw {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#data VirtualEnvironmentFile#data}
+  * The raw data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#data VirtualEnvironmentFile#data}
   */
   readonly data: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#file_name VirtualEnvironmentFile#file_name}
+  * The file name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#file_name VirtualEnvironmentFile#file_name}
   */
   readonly fileName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#resize VirtualEnvironmentFile#resize}
+  * The number of bytes to resize the file to
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#resize VirtualEnvironmentFile#resize}
   */
   readonly resize?: number;
 }
@@ -443,7 +479,7 @@ export class VirtualEnvironmentFileSourceRawOutputReference extends cdktf.Comple
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file proxmox_virtual_environment_file}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file proxmox_virtual_environment_file}
 */
 export class VirtualEnvironmentFile extends cdktf.TerraformResource {
 
@@ -459,7 +495,7 @@ export class VirtualEnvironmentFile extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentFile resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentFile to import
-  * @param importFromId The id of the existing VirtualEnvironmentFile that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentFile that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentFile to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -471,7 +507,7 @@ export class VirtualEnvironmentFile extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_file proxmox_virtual_environment_file} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_file proxmox_virtual_environment_file} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -482,8 +518,8 @@ export class VirtualEnvironmentFile extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_file',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -500,6 +536,7 @@ export class VirtualEnvironmentFile extends cdktf.TerraformResource {
     this._nodeName = config.nodeName;
     this._overwrite = config.overwrite;
     this._timeoutUpload = config.timeoutUpload;
+    this._uploadMode = config.uploadMode;
     this._sourceFile.internalValue = config.sourceFile;
     this._sourceRaw.internalValue = config.sourceRaw;
   }
@@ -634,6 +671,22 @@ export class VirtualEnvironmentFile extends cdktf.TerraformResource {
     return this._timeoutUpload;
   }
 
+  // upload_mode - computed: false, optional: true, required: false
+  private _uploadMode?: string; 
+  public get uploadMode() {
+    return this.getStringAttribute('upload_mode');
+  }
+  public set uploadMode(value: string) {
+    this._uploadMode = value;
+  }
+  public resetUploadMode() {
+    this._uploadMode = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get uploadModeInput() {
+    return this._uploadMode;
+  }
+
   // source_file - computed: false, optional: true, required: false
   private _sourceFile = new VirtualEnvironmentFileSourceFileOutputReference(this, "source_file");
   public get sourceFile() {
@@ -679,6 +732,7 @@ export class VirtualEnvironmentFile extends cdktf.TerraformResource {
       node_name: cdktf.stringToTerraform(this._nodeName),
       overwrite: cdktf.booleanToTerraform(this._overwrite),
       timeout_upload: cdktf.numberToTerraform(this._timeoutUpload),
+      upload_mode: cdktf.stringToTerraform(this._uploadMode),
       source_file: virtualEnvironmentFileSourceFileToTerraform(this._sourceFile.internalValue),
       source_raw: virtualEnvironmentFileSourceRawToTerraform(this._sourceRaw.internalValue),
     };
@@ -727,6 +781,12 @@ export class VirtualEnvironmentFile extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      upload_mode: {
+        value: cdktf.stringToHclTerraform(this._uploadMode),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       source_file: {
         value: virtualEnvironmentFileSourceFileToHclTerraform(this._sourceFile.internalValue),

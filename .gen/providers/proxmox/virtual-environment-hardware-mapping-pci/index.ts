@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,48 +8,68 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentHardwareMappingPciConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#comment VirtualEnvironmentHardwareMappingPci#comment}
+  * The comment of this PCI hardware mapping.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#comment VirtualEnvironmentHardwareMappingPci#comment}
   */
   readonly comment?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#map VirtualEnvironmentHardwareMappingPci#map}
+  * The actual map of devices for the PCI hardware mapping.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#map VirtualEnvironmentHardwareMappingPci#map}
   */
   readonly map: VirtualEnvironmentHardwareMappingPciMap[] | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#mediated_devices VirtualEnvironmentHardwareMappingPci#mediated_devices}
+  * Indicates whether to enable mediated devices.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#mediated_devices VirtualEnvironmentHardwareMappingPci#mediated_devices}
   */
   readonly mediatedDevices?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#name VirtualEnvironmentHardwareMappingPci#name}
+  * The name of this PCI hardware mapping.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#name VirtualEnvironmentHardwareMappingPci#name}
   */
   readonly name: string;
 }
 export interface VirtualEnvironmentHardwareMappingPciMap {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#comment VirtualEnvironmentHardwareMappingPci#comment}
+  * The comment of the mapped PCI device.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#comment VirtualEnvironmentHardwareMappingPci#comment}
   */
   readonly comment?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#id VirtualEnvironmentHardwareMappingPci#id}
+  * The ID of the map.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#id VirtualEnvironmentHardwareMappingPci#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#iommu_group VirtualEnvironmentHardwareMappingPci#iommu_group}
+  * The IOMMU group of the map. While not mandatory for the Proxmox VE API call, omitting this attribute will result in an incomplete PCI hardware mapping.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#iommu_group VirtualEnvironmentHardwareMappingPci#iommu_group}
   */
   readonly iommuGroup?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#node VirtualEnvironmentHardwareMappingPci#node}
+  * The node name of the map.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#node VirtualEnvironmentHardwareMappingPci#node}
   */
   readonly nodeAttribute: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#path VirtualEnvironmentHardwareMappingPci#path}
+  * The path of the map.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#path VirtualEnvironmentHardwareMappingPci#path}
   */
   readonly path: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#subsystem_id VirtualEnvironmentHardwareMappingPci#subsystem_id}
+  * The subsystem ID group of the map. While not mandatory for the Proxmox VE API call, omitting this attribute will result in an incomplete PCI hardware mapping.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#subsystem_id VirtualEnvironmentHardwareMappingPci#subsystem_id}
   */
   readonly subsystemId?: string;
 }
@@ -301,7 +321,7 @@ export class VirtualEnvironmentHardwareMappingPciMapList extends cdktf.ComplexLi
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci proxmox_virtual_environment_hardware_mapping_pci}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci proxmox_virtual_environment_hardware_mapping_pci}
 */
 export class VirtualEnvironmentHardwareMappingPci extends cdktf.TerraformResource {
 
@@ -317,7 +337,7 @@ export class VirtualEnvironmentHardwareMappingPci extends cdktf.TerraformResourc
   * Generates CDKTF code for importing a VirtualEnvironmentHardwareMappingPci resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentHardwareMappingPci to import
-  * @param importFromId The id of the existing VirtualEnvironmentHardwareMappingPci that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentHardwareMappingPci that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentHardwareMappingPci to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -329,7 +349,7 @@ export class VirtualEnvironmentHardwareMappingPci extends cdktf.TerraformResourc
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_hardware_mapping_pci proxmox_virtual_environment_hardware_mapping_pci} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_hardware_mapping_pci proxmox_virtual_environment_hardware_mapping_pci} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -340,8 +360,8 @@ export class VirtualEnvironmentHardwareMappingPci extends cdktf.TerraformResourc
       terraformResourceType: 'proxmox_virtual_environment_hardware_mapping_pci',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

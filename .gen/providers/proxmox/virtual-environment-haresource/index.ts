@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,37 +8,57 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentHaresourceConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource#comment VirtualEnvironmentHaresource#comment}
+  * The comment associated with this resource.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource#comment VirtualEnvironmentHaresource#comment}
   */
   readonly comment?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource#group VirtualEnvironmentHaresource#group}
+  * Automatic failback to the preferred node when it becomes available again (Proxmox VE 9+). Leave unset to use the cluster default.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource#failback VirtualEnvironmentHaresource#failback}
+  */
+  readonly failback?: boolean | cdktf.IResolvable;
+  /**
+  * The identifier of the High Availability group this resource is a member of.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource#group VirtualEnvironmentHaresource#group}
   */
   readonly group?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource#max_relocate VirtualEnvironmentHaresource#max_relocate}
+  * The maximal number of relocation attempts.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource#max_relocate VirtualEnvironmentHaresource#max_relocate}
   */
   readonly maxRelocate?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource#max_restart VirtualEnvironmentHaresource#max_restart}
+  * The maximal number of restart attempts.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource#max_restart VirtualEnvironmentHaresource#max_restart}
   */
   readonly maxRestart?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource#resource_id VirtualEnvironmentHaresource#resource_id}
+  * The Proxmox HA resource identifier
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource#resource_id VirtualEnvironmentHaresource#resource_id}
   */
   readonly resourceId: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource#state VirtualEnvironmentHaresource#state}
+  * The desired state of the resource.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource#state VirtualEnvironmentHaresource#state}
   */
   readonly state?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource#type VirtualEnvironmentHaresource#type}
+  * The type of HA resources to create. If unset, it will be deduced from the `resource_id`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource#type VirtualEnvironmentHaresource#type}
   */
   readonly type?: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource proxmox_virtual_environment_haresource}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource proxmox_virtual_environment_haresource}
 */
 export class VirtualEnvironmentHaresource extends cdktf.TerraformResource {
 
@@ -54,7 +74,7 @@ export class VirtualEnvironmentHaresource extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentHaresource resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentHaresource to import
-  * @param importFromId The id of the existing VirtualEnvironmentHaresource that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentHaresource that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentHaresource to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -66,7 +86,7 @@ export class VirtualEnvironmentHaresource extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_haresource proxmox_virtual_environment_haresource} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_haresource proxmox_virtual_environment_haresource} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -77,8 +97,8 @@ export class VirtualEnvironmentHaresource extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_haresource',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -89,6 +109,7 @@ export class VirtualEnvironmentHaresource extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._comment = config.comment;
+    this._failback = config.failback;
     this._group = config.group;
     this._maxRelocate = config.maxRelocate;
     this._maxRestart = config.maxRestart;
@@ -115,6 +136,22 @@ export class VirtualEnvironmentHaresource extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get commentInput() {
     return this._comment;
+  }
+
+  // failback - computed: false, optional: true, required: false
+  private _failback?: boolean | cdktf.IResolvable; 
+  public get failback() {
+    return this.getBooleanAttribute('failback');
+  }
+  public set failback(value: boolean | cdktf.IResolvable) {
+    this._failback = value;
+  }
+  public resetFailback() {
+    this._failback = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get failbackInput() {
+    return this._failback;
   }
 
   // group - computed: false, optional: true, required: false
@@ -222,6 +259,7 @@ export class VirtualEnvironmentHaresource extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       comment: cdktf.stringToTerraform(this._comment),
+      failback: cdktf.booleanToTerraform(this._failback),
       group: cdktf.stringToTerraform(this._group),
       max_relocate: cdktf.numberToTerraform(this._maxRelocate),
       max_restart: cdktf.numberToTerraform(this._maxRestart),
@@ -238,6 +276,12 @@ export class VirtualEnvironmentHaresource extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      failback: {
+        value: cdktf.booleanToHclTerraform(this._failback),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       group: {
         value: cdktf.stringToHclTerraform(this._group),

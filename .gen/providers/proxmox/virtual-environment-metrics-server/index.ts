@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,81 +8,165 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentMetricsServerConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#disable VirtualEnvironmentMetricsServer#disable}
+  * Set this to `true` to disable this metric server. Defaults to `false`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#disable VirtualEnvironmentMetricsServer#disable}
   */
   readonly disable?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#graphite_path VirtualEnvironmentMetricsServer#graphite_path}
+  * Root graphite path (ex: `proxmox.mycluster.mykey`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#graphite_path VirtualEnvironmentMetricsServer#graphite_path}
   */
   readonly graphitePath?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#graphite_proto VirtualEnvironmentMetricsServer#graphite_proto}
+  * Protocol to send graphite data. Choice is between `udp` | `tcp`. If not set, PVE default is `udp`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#graphite_proto VirtualEnvironmentMetricsServer#graphite_proto}
   */
   readonly graphiteProto?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#influx_api_path_prefix VirtualEnvironmentMetricsServer#influx_api_path_prefix}
+  * An API path prefix inserted between `<host>:<port>/` and `/api2/`. Can be useful if the InfluxDB service runs behind a reverse proxy.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#influx_api_path_prefix VirtualEnvironmentMetricsServer#influx_api_path_prefix}
   */
   readonly influxApiPathPrefix?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#influx_bucket VirtualEnvironmentMetricsServer#influx_bucket}
+  * The InfluxDB bucket/db. Only necessary when using the http v2 api.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#influx_bucket VirtualEnvironmentMetricsServer#influx_bucket}
   */
   readonly influxBucket?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#influx_db_proto VirtualEnvironmentMetricsServer#influx_db_proto}
+  * Protocol for InfluxDB. Choice is between `udp` | `http` | `https`. If not set, PVE default is `udp`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#influx_db_proto VirtualEnvironmentMetricsServer#influx_db_proto}
   */
   readonly influxDbProto?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#influx_max_body_size VirtualEnvironmentMetricsServer#influx_max_body_size}
+  * InfluxDB max-body-size in bytes. Requests are batched up to this size. If not set, PVE default is `25000000`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#influx_max_body_size VirtualEnvironmentMetricsServer#influx_max_body_size}
   */
   readonly influxMaxBodySize?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#influx_organization VirtualEnvironmentMetricsServer#influx_organization}
+  * The InfluxDB organization. Only necessary when using the http v2 api. Has no meaning when using v2 compatibility api.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#influx_organization VirtualEnvironmentMetricsServer#influx_organization}
   */
   readonly influxOrganization?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#influx_token VirtualEnvironmentMetricsServer#influx_token}
+  * The InfluxDB access token. Only necessary when using the http v2 api. If the v2 compatibility api is used, use `user:password` instead. Cannot be used together with `influx_token_wo`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#influx_token VirtualEnvironmentMetricsServer#influx_token}
   */
   readonly influxToken?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#influx_verify VirtualEnvironmentMetricsServer#influx_verify}
+  * The InfluxDB access token (write-only). Prefer this over `influx_token` to avoid storing the secret in Terraform state. Cannot be used together with `influx_token`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#influx_token_wo VirtualEnvironmentMetricsServer#influx_token_wo}
+  */
+  readonly influxTokenWo?: string;
+  /**
+  * Increment this counter to rotate `influx_token_wo` without changing other fields.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#influx_token_wo_version VirtualEnvironmentMetricsServer#influx_token_wo_version}
+  */
+  readonly influxTokenWoVersion?: number;
+  /**
+  * Set to `false` to disable certificate verification for https endpoints. If not set, PVE default is `true`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#influx_verify VirtualEnvironmentMetricsServer#influx_verify}
   */
   readonly influxVerify?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#mtu VirtualEnvironmentMetricsServer#mtu}
+  * MTU (maximum transmission unit) for metrics transmission over UDP. If not set, PVE default is `1500` (allowed `512` - `65536`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#mtu VirtualEnvironmentMetricsServer#mtu}
   */
   readonly mtu?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#name VirtualEnvironmentMetricsServer#name}
+  * Unique name that will be ID of this metric server in PVE.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#name VirtualEnvironmentMetricsServer#name}
   */
   readonly name: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#opentelemetry_path VirtualEnvironmentMetricsServer#opentelemetry_path}
+  * OpenTelemetry compression algorithm for requests. Choice is between `none` | `gzip`. If not set, PVE default is `gzip`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#opentelemetry_compression VirtualEnvironmentMetricsServer#opentelemetry_compression}
+  */
+  readonly opentelemetryCompression?: string;
+  /**
+  * OpenTelemetry custom HTTP headers as JSON, base64 encoded.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#opentelemetry_headers VirtualEnvironmentMetricsServer#opentelemetry_headers}
+  */
+  readonly opentelemetryHeaders?: string;
+  /**
+  * OpenTelemetry maximum request body size in bytes. If not set, PVE default is `10000000`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#opentelemetry_max_body_size VirtualEnvironmentMetricsServer#opentelemetry_max_body_size}
+  */
+  readonly opentelemetryMaxBodySize?: number;
+  /**
+  * OpenTelemetry endpoint path (e.g., `/v1/metrics`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#opentelemetry_path VirtualEnvironmentMetricsServer#opentelemetry_path}
   */
   readonly opentelemetryPath?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#opentelemetry_proto VirtualEnvironmentMetricsServer#opentelemetry_proto}
+  * Protocol for OpenTelemetry. Choice is between `http` | `https`. If not set, PVE default is `https`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#opentelemetry_proto VirtualEnvironmentMetricsServer#opentelemetry_proto}
   */
   readonly opentelemetryProto?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#port VirtualEnvironmentMetricsServer#port}
+  * OpenTelemetry additional resource attributes as JSON, base64 encoded.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#opentelemetry_resource_attributes VirtualEnvironmentMetricsServer#opentelemetry_resource_attributes}
+  */
+  readonly opentelemetryResourceAttributes?: string;
+  /**
+  * OpenTelemetry HTTP request timeout in seconds. If not set, PVE default is `5`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#opentelemetry_timeout VirtualEnvironmentMetricsServer#opentelemetry_timeout}
+  */
+  readonly opentelemetryTimeout?: number;
+  /**
+  * OpenTelemetry verify SSL certificates. If not set, PVE default is `true`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#opentelemetry_verify_ssl VirtualEnvironmentMetricsServer#opentelemetry_verify_ssl}
+  */
+  readonly opentelemetryVerifySsl?: boolean | cdktf.IResolvable;
+  /**
+  * Server network port.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#port VirtualEnvironmentMetricsServer#port}
   */
   readonly port: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#server VirtualEnvironmentMetricsServer#server}
+  * Server dns name or IP address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#server VirtualEnvironmentMetricsServer#server}
   */
   readonly server: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#timeout VirtualEnvironmentMetricsServer#timeout}
+  * TCP socket timeout in seconds. If not set, PVE default is `1`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#timeout VirtualEnvironmentMetricsServer#timeout}
   */
   readonly timeout?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#type VirtualEnvironmentMetricsServer#type}
+  * Plugin type. Choice is between `graphite` | `influxdb` | `opentelemetry`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#type VirtualEnvironmentMetricsServer#type}
   */
   readonly type: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server proxmox_virtual_environment_metrics_server}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server proxmox_virtual_environment_metrics_server}
 */
 export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
 
@@ -98,7 +182,7 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentMetricsServer resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentMetricsServer to import
-  * @param importFromId The id of the existing VirtualEnvironmentMetricsServer that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentMetricsServer that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentMetricsServer to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -110,7 +194,7 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_metrics_server proxmox_virtual_environment_metrics_server} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_metrics_server proxmox_virtual_environment_metrics_server} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -121,8 +205,8 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_metrics_server',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -141,11 +225,19 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
     this._influxMaxBodySize = config.influxMaxBodySize;
     this._influxOrganization = config.influxOrganization;
     this._influxToken = config.influxToken;
+    this._influxTokenWo = config.influxTokenWo;
+    this._influxTokenWoVersion = config.influxTokenWoVersion;
     this._influxVerify = config.influxVerify;
     this._mtu = config.mtu;
     this._name = config.name;
+    this._opentelemetryCompression = config.opentelemetryCompression;
+    this._opentelemetryHeaders = config.opentelemetryHeaders;
+    this._opentelemetryMaxBodySize = config.opentelemetryMaxBodySize;
     this._opentelemetryPath = config.opentelemetryPath;
     this._opentelemetryProto = config.opentelemetryProto;
+    this._opentelemetryResourceAttributes = config.opentelemetryResourceAttributes;
+    this._opentelemetryTimeout = config.opentelemetryTimeout;
+    this._opentelemetryVerifySsl = config.opentelemetryVerifySsl;
     this._port = config.port;
     this._server = config.server;
     this._timeout = config.timeout;
@@ -156,7 +248,7 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // disable - computed: false, optional: true, required: false
+  // disable - computed: true, optional: true, required: false
   private _disable?: boolean | cdktf.IResolvable; 
   public get disable() {
     return this.getBooleanAttribute('disable');
@@ -305,6 +397,38 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
     return this._influxToken;
   }
 
+  // influx_token_wo - computed: false, optional: true, required: false
+  private _influxTokenWo?: string; 
+  public get influxTokenWo() {
+    return this.getStringAttribute('influx_token_wo');
+  }
+  public set influxTokenWo(value: string) {
+    this._influxTokenWo = value;
+  }
+  public resetInfluxTokenWo() {
+    this._influxTokenWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get influxTokenWoInput() {
+    return this._influxTokenWo;
+  }
+
+  // influx_token_wo_version - computed: false, optional: true, required: false
+  private _influxTokenWoVersion?: number; 
+  public get influxTokenWoVersion() {
+    return this.getNumberAttribute('influx_token_wo_version');
+  }
+  public set influxTokenWoVersion(value: number) {
+    this._influxTokenWoVersion = value;
+  }
+  public resetInfluxTokenWoVersion() {
+    this._influxTokenWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get influxTokenWoVersionInput() {
+    return this._influxTokenWoVersion;
+  }
+
   // influx_verify - computed: false, optional: true, required: false
   private _influxVerify?: boolean | cdktf.IResolvable; 
   public get influxVerify() {
@@ -350,6 +474,54 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
     return this._name;
   }
 
+  // opentelemetry_compression - computed: false, optional: true, required: false
+  private _opentelemetryCompression?: string; 
+  public get opentelemetryCompression() {
+    return this.getStringAttribute('opentelemetry_compression');
+  }
+  public set opentelemetryCompression(value: string) {
+    this._opentelemetryCompression = value;
+  }
+  public resetOpentelemetryCompression() {
+    this._opentelemetryCompression = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get opentelemetryCompressionInput() {
+    return this._opentelemetryCompression;
+  }
+
+  // opentelemetry_headers - computed: false, optional: true, required: false
+  private _opentelemetryHeaders?: string; 
+  public get opentelemetryHeaders() {
+    return this.getStringAttribute('opentelemetry_headers');
+  }
+  public set opentelemetryHeaders(value: string) {
+    this._opentelemetryHeaders = value;
+  }
+  public resetOpentelemetryHeaders() {
+    this._opentelemetryHeaders = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get opentelemetryHeadersInput() {
+    return this._opentelemetryHeaders;
+  }
+
+  // opentelemetry_max_body_size - computed: false, optional: true, required: false
+  private _opentelemetryMaxBodySize?: number; 
+  public get opentelemetryMaxBodySize() {
+    return this.getNumberAttribute('opentelemetry_max_body_size');
+  }
+  public set opentelemetryMaxBodySize(value: number) {
+    this._opentelemetryMaxBodySize = value;
+  }
+  public resetOpentelemetryMaxBodySize() {
+    this._opentelemetryMaxBodySize = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get opentelemetryMaxBodySizeInput() {
+    return this._opentelemetryMaxBodySize;
+  }
+
   // opentelemetry_path - computed: false, optional: true, required: false
   private _opentelemetryPath?: string; 
   public get opentelemetryPath() {
@@ -380,6 +552,54 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get opentelemetryProtoInput() {
     return this._opentelemetryProto;
+  }
+
+  // opentelemetry_resource_attributes - computed: false, optional: true, required: false
+  private _opentelemetryResourceAttributes?: string; 
+  public get opentelemetryResourceAttributes() {
+    return this.getStringAttribute('opentelemetry_resource_attributes');
+  }
+  public set opentelemetryResourceAttributes(value: string) {
+    this._opentelemetryResourceAttributes = value;
+  }
+  public resetOpentelemetryResourceAttributes() {
+    this._opentelemetryResourceAttributes = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get opentelemetryResourceAttributesInput() {
+    return this._opentelemetryResourceAttributes;
+  }
+
+  // opentelemetry_timeout - computed: false, optional: true, required: false
+  private _opentelemetryTimeout?: number; 
+  public get opentelemetryTimeout() {
+    return this.getNumberAttribute('opentelemetry_timeout');
+  }
+  public set opentelemetryTimeout(value: number) {
+    this._opentelemetryTimeout = value;
+  }
+  public resetOpentelemetryTimeout() {
+    this._opentelemetryTimeout = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get opentelemetryTimeoutInput() {
+    return this._opentelemetryTimeout;
+  }
+
+  // opentelemetry_verify_ssl - computed: false, optional: true, required: false
+  private _opentelemetryVerifySsl?: boolean | cdktf.IResolvable; 
+  public get opentelemetryVerifySsl() {
+    return this.getBooleanAttribute('opentelemetry_verify_ssl');
+  }
+  public set opentelemetryVerifySsl(value: boolean | cdktf.IResolvable) {
+    this._opentelemetryVerifySsl = value;
+  }
+  public resetOpentelemetryVerifySsl() {
+    this._opentelemetryVerifySsl = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get opentelemetryVerifySslInput() {
+    return this._opentelemetryVerifySsl;
   }
 
   // port - computed: false, optional: false, required: true
@@ -452,11 +672,19 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
       influx_max_body_size: cdktf.numberToTerraform(this._influxMaxBodySize),
       influx_organization: cdktf.stringToTerraform(this._influxOrganization),
       influx_token: cdktf.stringToTerraform(this._influxToken),
+      influx_token_wo: cdktf.stringToTerraform(this._influxTokenWo),
+      influx_token_wo_version: cdktf.numberToTerraform(this._influxTokenWoVersion),
       influx_verify: cdktf.booleanToTerraform(this._influxVerify),
       mtu: cdktf.numberToTerraform(this._mtu),
       name: cdktf.stringToTerraform(this._name),
+      opentelemetry_compression: cdktf.stringToTerraform(this._opentelemetryCompression),
+      opentelemetry_headers: cdktf.stringToTerraform(this._opentelemetryHeaders),
+      opentelemetry_max_body_size: cdktf.numberToTerraform(this._opentelemetryMaxBodySize),
       opentelemetry_path: cdktf.stringToTerraform(this._opentelemetryPath),
       opentelemetry_proto: cdktf.stringToTerraform(this._opentelemetryProto),
+      opentelemetry_resource_attributes: cdktf.stringToTerraform(this._opentelemetryResourceAttributes),
+      opentelemetry_timeout: cdktf.numberToTerraform(this._opentelemetryTimeout),
+      opentelemetry_verify_ssl: cdktf.booleanToTerraform(this._opentelemetryVerifySsl),
       port: cdktf.numberToTerraform(this._port),
       server: cdktf.stringToTerraform(this._server),
       timeout: cdktf.numberToTerraform(this._timeout),
@@ -520,6 +748,18 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
+      influx_token_wo: {
+        value: cdktf.stringToHclTerraform(this._influxTokenWo),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      influx_token_wo_version: {
+        value: cdktf.numberToHclTerraform(this._influxTokenWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       influx_verify: {
         value: cdktf.booleanToHclTerraform(this._influxVerify),
         isBlock: false,
@@ -538,6 +778,24 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
+      opentelemetry_compression: {
+        value: cdktf.stringToHclTerraform(this._opentelemetryCompression),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      opentelemetry_headers: {
+        value: cdktf.stringToHclTerraform(this._opentelemetryHeaders),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      opentelemetry_max_body_size: {
+        value: cdktf.numberToHclTerraform(this._opentelemetryMaxBodySize),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       opentelemetry_path: {
         value: cdktf.stringToHclTerraform(this._opentelemetryPath),
         isBlock: false,
@@ -549,6 +807,24 @@ export class VirtualEnvironmentMetricsServer extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      opentelemetry_resource_attributes: {
+        value: cdktf.stringToHclTerraform(this._opentelemetryResourceAttributes),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      opentelemetry_timeout: {
+        value: cdktf.numberToHclTerraform(this._opentelemetryTimeout),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      opentelemetry_verify_ssl: {
+        value: cdktf.booleanToHclTerraform(this._opentelemetryVerifySsl),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       port: {
         value: cdktf.numberToHclTerraform(this._port),

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,53 +8,87 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentNetworkLinuxBridgeConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#address VirtualEnvironmentNetworkLinuxBridge#address}
+  * The interface IPv4/CIDR address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#address VirtualEnvironmentNetworkLinuxBridge#address}
   */
   readonly address?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#address6 VirtualEnvironmentNetworkLinuxBridge#address6}
+  * The interface IPv6/CIDR address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#address6 VirtualEnvironmentNetworkLinuxBridge#address6}
   */
   readonly address6?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#autostart VirtualEnvironmentNetworkLinuxBridge#autostart}
+  * Automatically start interface on boot (defaults to `true`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#autostart VirtualEnvironmentNetworkLinuxBridge#autostart}
   */
   readonly autostart?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#comment VirtualEnvironmentNetworkLinuxBridge#comment}
+  * Comment for the interface.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#comment VirtualEnvironmentNetworkLinuxBridge#comment}
   */
   readonly comment?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#gateway VirtualEnvironmentNetworkLinuxBridge#gateway}
+  * Default gateway address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#gateway VirtualEnvironmentNetworkLinuxBridge#gateway}
   */
   readonly gateway?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#gateway6 VirtualEnvironmentNetworkLinuxBridge#gateway6}
+  * Default IPv6 gateway address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#gateway6 VirtualEnvironmentNetworkLinuxBridge#gateway6}
   */
   readonly gateway6?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#mtu VirtualEnvironmentNetworkLinuxBridge#mtu}
+  * The interface MTU.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#mtu VirtualEnvironmentNetworkLinuxBridge#mtu}
   */
   readonly mtu?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#name VirtualEnvironmentNetworkLinuxBridge#name}
+  * The interface name. Commonly vmbr[N], where 0 ≤ N ≤ 4094 (vmbr0 - vmbr4094), but can be any string containing only letters, numbers, and underscores (_), starting with a letter and at most 10 characters long.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#name VirtualEnvironmentNetworkLinuxBridge#name}
   */
   readonly name: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#node_name VirtualEnvironmentNetworkLinuxBridge#node_name}
+  * The name of the node.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#node_name VirtualEnvironmentNetworkLinuxBridge#node_name}
   */
   readonly nodeName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#ports VirtualEnvironmentNetworkLinuxBridge#ports}
+  * The interface bridge ports.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#ports VirtualEnvironmentNetworkLinuxBridge#ports}
   */
   readonly ports?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#vlan_aware VirtualEnvironmentNetworkLinuxBridge#vlan_aware}
+  * Timeout for network reload operations in seconds (defaults to `100`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#timeout_reload VirtualEnvironmentNetworkLinuxBridge#timeout_reload}
+  */
+  readonly timeoutReload?: number;
+  /**
+  * VLAN IDs allowed on the bridge (Linux Bridge `bridge-vids`). Space-separated list of VLAN IDs and/or hyphenated ranges (e.g. `"2-4094"`, `"1 20 130"`, or `"1 10-20 30"`). Requires `vlan_aware = true`. PVE/ifupdown2 fills in `2-4094` as the implicit default for VLAN-aware bridges when this attribute is omitted; the provider surfaces that default in state.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#vids VirtualEnvironmentNetworkLinuxBridge#vids}
+  */
+  readonly vids?: string;
+  /**
+  * Whether the interface bridge is VLAN aware (defaults to `false`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#vlan_aware VirtualEnvironmentNetworkLinuxBridge#vlan_aware}
   */
   readonly vlanAware?: boolean | cdktf.IResolvable;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge proxmox_virtual_environment_network_linux_bridge}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge proxmox_virtual_environment_network_linux_bridge}
 */
 export class VirtualEnvironmentNetworkLinuxBridge extends cdktf.TerraformResource {
 
@@ -70,7 +104,7 @@ export class VirtualEnvironmentNetworkLinuxBridge extends cdktf.TerraformResourc
   * Generates CDKTF code for importing a VirtualEnvironmentNetworkLinuxBridge resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentNetworkLinuxBridge to import
-  * @param importFromId The id of the existing VirtualEnvironmentNetworkLinuxBridge that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentNetworkLinuxBridge that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentNetworkLinuxBridge to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -82,7 +116,7 @@ export class VirtualEnvironmentNetworkLinuxBridge extends cdktf.TerraformResourc
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_bridge proxmox_virtual_environment_network_linux_bridge} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_bridge proxmox_virtual_environment_network_linux_bridge} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -93,8 +127,8 @@ export class VirtualEnvironmentNetworkLinuxBridge extends cdktf.TerraformResourc
       terraformResourceType: 'proxmox_virtual_environment_network_linux_bridge',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -114,6 +148,8 @@ export class VirtualEnvironmentNetworkLinuxBridge extends cdktf.TerraformResourc
     this._name = config.name;
     this._nodeName = config.nodeName;
     this._ports = config.ports;
+    this._timeoutReload = config.timeoutReload;
+    this._vids = config.vids;
     this._vlanAware = config.vlanAware;
   }
 
@@ -280,6 +316,38 @@ export class VirtualEnvironmentNetworkLinuxBridge extends cdktf.TerraformResourc
     return this._ports;
   }
 
+  // timeout_reload - computed: true, optional: true, required: false
+  private _timeoutReload?: number; 
+  public get timeoutReload() {
+    return this.getNumberAttribute('timeout_reload');
+  }
+  public set timeoutReload(value: number) {
+    this._timeoutReload = value;
+  }
+  public resetTimeoutReload() {
+    this._timeoutReload = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timeoutReloadInput() {
+    return this._timeoutReload;
+  }
+
+  // vids - computed: true, optional: true, required: false
+  private _vids?: string; 
+  public get vids() {
+    return this.getStringAttribute('vids');
+  }
+  public set vids(value: string) {
+    this._vids = value;
+  }
+  public resetVids() {
+    this._vids = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vidsInput() {
+    return this._vids;
+  }
+
   // vlan_aware - computed: true, optional: true, required: false
   private _vlanAware?: boolean | cdktf.IResolvable; 
   public get vlanAware() {
@@ -312,6 +380,8 @@ export class VirtualEnvironmentNetworkLinuxBridge extends cdktf.TerraformResourc
       name: cdktf.stringToTerraform(this._name),
       node_name: cdktf.stringToTerraform(this._nodeName),
       ports: cdktf.listMapper(cdktf.stringToTerraform, false)(this._ports),
+      timeout_reload: cdktf.numberToTerraform(this._timeoutReload),
+      vids: cdktf.stringToTerraform(this._vids),
       vlan_aware: cdktf.booleanToTerraform(this._vlanAware),
     };
   }
@@ -377,6 +447,18 @@ export class VirtualEnvironmentNetworkLinuxBridge extends cdktf.TerraformResourc
         isBlock: false,
         type: "list",
         storageClassType: "stringList",
+      },
+      timeout_reload: {
+        value: cdktf.numberToHclTerraform(this._timeoutReload),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      vids: {
+        value: cdktf.stringToHclTerraform(this._vids),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       vlan_aware: {
         value: cdktf.booleanToHclTerraform(this._vlanAware),

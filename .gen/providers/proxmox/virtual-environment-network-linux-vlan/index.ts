@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,53 +8,81 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentNetworkLinuxVlanConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#address VirtualEnvironmentNetworkLinuxVlan#address}
+  * The interface IPv4/CIDR address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#address VirtualEnvironmentNetworkLinuxVlan#address}
   */
   readonly address?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#address6 VirtualEnvironmentNetworkLinuxVlan#address6}
+  * The interface IPv6/CIDR address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#address6 VirtualEnvironmentNetworkLinuxVlan#address6}
   */
   readonly address6?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#autostart VirtualEnvironmentNetworkLinuxVlan#autostart}
+  * Automatically start interface on boot (defaults to `true`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#autostart VirtualEnvironmentNetworkLinuxVlan#autostart}
   */
   readonly autostart?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#comment VirtualEnvironmentNetworkLinuxVlan#comment}
+  * Comment for the interface.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#comment VirtualEnvironmentNetworkLinuxVlan#comment}
   */
   readonly comment?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#gateway VirtualEnvironmentNetworkLinuxVlan#gateway}
+  * Default gateway address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#gateway VirtualEnvironmentNetworkLinuxVlan#gateway}
   */
   readonly gateway?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#gateway6 VirtualEnvironmentNetworkLinuxVlan#gateway6}
+  * Default IPv6 gateway address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#gateway6 VirtualEnvironmentNetworkLinuxVlan#gateway6}
   */
   readonly gateway6?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#interface VirtualEnvironmentNetworkLinuxVlan#interface}
+  * The VLAN raw device. See also `name`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#interface VirtualEnvironmentNetworkLinuxVlan#interface}
   */
   readonly interface?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#mtu VirtualEnvironmentNetworkLinuxVlan#mtu}
+  * The interface MTU.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#mtu VirtualEnvironmentNetworkLinuxVlan#mtu}
   */
   readonly mtu?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#name VirtualEnvironmentNetworkLinuxVlan#name}
+  * The interface name. Either add the VLAN tag number to an existing interface name, e.g. `ens18.21` (and do not set `interface` and `vlan`), or use custom name, e.g. `vlan_lab` (`interface` and `vlan` are then required).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#name VirtualEnvironmentNetworkLinuxVlan#name}
   */
   readonly name: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#node_name VirtualEnvironmentNetworkLinuxVlan#node_name}
+  * The name of the node.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#node_name VirtualEnvironmentNetworkLinuxVlan#node_name}
   */
   readonly nodeName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#vlan VirtualEnvironmentNetworkLinuxVlan#vlan}
+  * Timeout for network reload operations in seconds (defaults to `100`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#timeout_reload VirtualEnvironmentNetworkLinuxVlan#timeout_reload}
+  */
+  readonly timeoutReload?: number;
+  /**
+  * The VLAN tag. See also `name`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#vlan VirtualEnvironmentNetworkLinuxVlan#vlan}
   */
   readonly vlan?: number;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan proxmox_virtual_environment_network_linux_vlan}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan proxmox_virtual_environment_network_linux_vlan}
 */
 export class VirtualEnvironmentNetworkLinuxVlan extends cdktf.TerraformResource {
 
@@ -70,7 +98,7 @@ export class VirtualEnvironmentNetworkLinuxVlan extends cdktf.TerraformResource 
   * Generates CDKTF code for importing a VirtualEnvironmentNetworkLinuxVlan resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentNetworkLinuxVlan to import
-  * @param importFromId The id of the existing VirtualEnvironmentNetworkLinuxVlan that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentNetworkLinuxVlan that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentNetworkLinuxVlan to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -82,7 +110,7 @@ export class VirtualEnvironmentNetworkLinuxVlan extends cdktf.TerraformResource 
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_network_linux_vlan proxmox_virtual_environment_network_linux_vlan} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_network_linux_vlan proxmox_virtual_environment_network_linux_vlan} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -93,8 +121,8 @@ export class VirtualEnvironmentNetworkLinuxVlan extends cdktf.TerraformResource 
       terraformResourceType: 'proxmox_virtual_environment_network_linux_vlan',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -114,6 +142,7 @@ export class VirtualEnvironmentNetworkLinuxVlan extends cdktf.TerraformResource 
     this._mtu = config.mtu;
     this._name = config.name;
     this._nodeName = config.nodeName;
+    this._timeoutReload = config.timeoutReload;
     this._vlan = config.vlan;
   }
 
@@ -280,6 +309,22 @@ export class VirtualEnvironmentNetworkLinuxVlan extends cdktf.TerraformResource 
     return this._nodeName;
   }
 
+  // timeout_reload - computed: true, optional: true, required: false
+  private _timeoutReload?: number; 
+  public get timeoutReload() {
+    return this.getNumberAttribute('timeout_reload');
+  }
+  public set timeoutReload(value: number) {
+    this._timeoutReload = value;
+  }
+  public resetTimeoutReload() {
+    this._timeoutReload = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timeoutReloadInput() {
+    return this._timeoutReload;
+  }
+
   // vlan - computed: true, optional: true, required: false
   private _vlan?: number; 
   public get vlan() {
@@ -312,6 +357,7 @@ export class VirtualEnvironmentNetworkLinuxVlan extends cdktf.TerraformResource 
       mtu: cdktf.numberToTerraform(this._mtu),
       name: cdktf.stringToTerraform(this._name),
       node_name: cdktf.stringToTerraform(this._nodeName),
+      timeout_reload: cdktf.numberToTerraform(this._timeoutReload),
       vlan: cdktf.numberToTerraform(this._vlan),
     };
   }
@@ -377,6 +423,12 @@ export class VirtualEnvironmentNetworkLinuxVlan extends cdktf.TerraformResource 
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      timeout_reload: {
+        value: cdktf.numberToHclTerraform(this._timeoutReload),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       vlan: {
         value: cdktf.numberToHclTerraform(this._vlan),

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,52 +8,72 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentSdnZoneQinqConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#bridge VirtualEnvironmentSdnZoneQinq#bridge}
+  * A local, VLAN-aware bridge that is already configured on each local node
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#bridge VirtualEnvironmentSdnZoneQinq#bridge}
   */
   readonly bridge: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#dns VirtualEnvironmentSdnZoneQinq#dns}
+  * DNS API server address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#dns VirtualEnvironmentSdnZoneQinq#dns}
   */
   readonly dns?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#dns_zone VirtualEnvironmentSdnZoneQinq#dns_zone}
+  * DNS domain name. Used to register hostnames, such as `<hostname>.<domain>`. The DNS zone must already exist on the DNS server.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#dns_zone VirtualEnvironmentSdnZoneQinq#dns_zone}
   */
   readonly dnsZone?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#id VirtualEnvironmentSdnZoneQinq#id}
+  * The unique identifier of the SDN zone.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#id VirtualEnvironmentSdnZoneQinq#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#ipam VirtualEnvironmentSdnZoneQinq#ipam}
+  * IP Address Management system.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#ipam VirtualEnvironmentSdnZoneQinq#ipam}
   */
   readonly ipam?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#mtu VirtualEnvironmentSdnZoneQinq#mtu}
+  * MTU value for the zone. There is no support to reset this value back to PVE default once set due to API limitation.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#mtu VirtualEnvironmentSdnZoneQinq#mtu}
   */
   readonly mtu?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#nodes VirtualEnvironmentSdnZoneQinq#nodes}
+  * The Proxmox nodes which the zone and associated VNets should be deployed on
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#nodes VirtualEnvironmentSdnZoneQinq#nodes}
   */
   readonly nodes?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#reverse_dns VirtualEnvironmentSdnZoneQinq#reverse_dns}
+  * Reverse DNS API server address.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#reverse_dns VirtualEnvironmentSdnZoneQinq#reverse_dns}
   */
   readonly reverseDns?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#service_vlan VirtualEnvironmentSdnZoneQinq#service_vlan}
+  * Service VLAN tag for QinQ. The tag must be between `1` and `4094`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#service_vlan VirtualEnvironmentSdnZoneQinq#service_vlan}
   */
   readonly serviceVlan: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#service_vlan_protocol VirtualEnvironmentSdnZoneQinq#service_vlan_protocol}
+  * Service VLAN protocol for QinQ. The protocol must be `802.1ad` or `802.1q`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#service_vlan_protocol VirtualEnvironmentSdnZoneQinq#service_vlan_protocol}
   */
   readonly serviceVlanProtocol?: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq proxmox_virtual_environment_sdn_zone_qinq}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq proxmox_virtual_environment_sdn_zone_qinq}
 */
 export class VirtualEnvironmentSdnZoneQinq extends cdktf.TerraformResource {
 
@@ -69,7 +89,7 @@ export class VirtualEnvironmentSdnZoneQinq extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentSdnZoneQinq resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentSdnZoneQinq to import
-  * @param importFromId The id of the existing VirtualEnvironmentSdnZoneQinq that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentSdnZoneQinq that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentSdnZoneQinq to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -81,7 +101,7 @@ export class VirtualEnvironmentSdnZoneQinq extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_sdn_zone_qinq proxmox_virtual_environment_sdn_zone_qinq} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_sdn_zone_qinq proxmox_virtual_environment_sdn_zone_qinq} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -92,8 +112,8 @@ export class VirtualEnvironmentSdnZoneQinq extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_sdn_zone_qinq',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -193,7 +213,7 @@ export class VirtualEnvironmentSdnZoneQinq extends cdktf.TerraformResource {
     return this._ipam;
   }
 
-  // mtu - computed: false, optional: true, required: false
+  // mtu - computed: true, optional: true, required: false
   private _mtu?: number; 
   public get mtu() {
     return this.getNumberAttribute('mtu');
@@ -259,7 +279,7 @@ export class VirtualEnvironmentSdnZoneQinq extends cdktf.TerraformResource {
     return this._serviceVlan;
   }
 
-  // service_vlan_protocol - computed: false, optional: true, required: false
+  // service_vlan_protocol - computed: true, optional: true, required: false
   private _serviceVlanProtocol?: string; 
   public get serviceVlanProtocol() {
     return this.getStringAttribute('service_vlan_protocol');

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,294 +8,824 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentVmConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#acpi VirtualEnvironmentVm#acpi}
+  * Whether to enable ACPI
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#acpi VirtualEnvironmentVm#acpi}
   */
   readonly acpi?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#bios VirtualEnvironmentVm#bios}
+  * The BIOS implementation
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#bios VirtualEnvironmentVm#bios}
   */
   readonly bios?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#boot_order VirtualEnvironmentVm#boot_order}
+  * The guest will attempt to boot from devices in the order they appear here
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#boot_order VirtualEnvironmentVm#boot_order}
   */
   readonly bootOrder?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#delete_unreferenced_disks_on_destroy VirtualEnvironmentVm#delete_unreferenced_disks_on_destroy}
+  * Whether to delete unreferenced disks on destroy
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#delete_unreferenced_disks_on_destroy VirtualEnvironmentVm#delete_unreferenced_disks_on_destroy}
   */
   readonly deleteUnreferencedDisksOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#description VirtualEnvironmentVm#description}
+  * The description
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#description VirtualEnvironmentVm#description}
   */
   readonly description?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#hook_script_file_id VirtualEnvironmentVm#hook_script_file_id}
+  * A hook script
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hook_script_file_id VirtualEnvironmentVm#hook_script_file_id}
   */
   readonly hookScriptFileId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#id VirtualEnvironmentVm#id}
+  * Selectively enable hotplug features. Use `0` to disable, `1` to enable all. Valid features: `disk`, `network`, `usb`, `memory`, `cpu`. Memory hotplug requires NUMA to be enabled.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hotplug VirtualEnvironmentVm#hotplug}
+  */
+  readonly hotplug?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#id VirtualEnvironmentVm#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#keyboard_layout VirtualEnvironmentVm#keyboard_layout}
+  * The keyboard layout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#keyboard_layout VirtualEnvironmentVm#keyboard_layout}
   */
   readonly keyboardLayout?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#kvm_arguments VirtualEnvironmentVm#kvm_arguments}
+  * The args implementation
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#kvm_arguments VirtualEnvironmentVm#kvm_arguments}
   */
   readonly kvmArguments?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#mac_addresses VirtualEnvironmentVm#mac_addresses}
+  * The MAC addresses for the network interfaces
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mac_addresses VirtualEnvironmentVm#mac_addresses}
   */
   readonly macAddresses?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#machine VirtualEnvironmentVm#machine}
+  * The VM machine type, either default `pc` or `q35`
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#machine VirtualEnvironmentVm#machine}
   */
   readonly machine?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#migrate VirtualEnvironmentVm#migrate}
+  * Whether to migrate the VM on node change instead of re-creating it
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#migrate VirtualEnvironmentVm#migrate}
   */
   readonly migrate?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#name VirtualEnvironmentVm#name}
+  * The name of the VM. Must be a valid DNS name.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#name VirtualEnvironmentVm#name}
   */
   readonly name?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#node_name VirtualEnvironmentVm#node_name}
+  * The network devices
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#network_device VirtualEnvironmentVm#network_device}
+  */
+  readonly networkDevice?: VirtualEnvironmentVmNetworkDevice[] | cdktf.IResolvable;
+  /**
+  * The node name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#node_name VirtualEnvironmentVm#node_name}
   */
   readonly nodeName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#on_boot VirtualEnvironmentVm#on_boot}
+  * Start VM on Node boot
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#on_boot VirtualEnvironmentVm#on_boot}
   */
   readonly onBoot?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#pool_id VirtualEnvironmentVm#pool_id}
+  * The ID of the pool to assign the virtual machine to
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#pool_id VirtualEnvironmentVm#pool_id}
   */
   readonly poolId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#protection VirtualEnvironmentVm#protection}
+  * Sets the protection flag of the VM. This will disable the remove VM and remove disk operations
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#protection VirtualEnvironmentVm#protection}
   */
   readonly protection?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#purge_on_destroy VirtualEnvironmentVm#purge_on_destroy}
+  * Whether to purge the VM from backup configurations on destroy
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#purge_on_destroy VirtualEnvironmentVm#purge_on_destroy}
   */
   readonly purgeOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#reboot VirtualEnvironmentVm#reboot}
+  * Whether to reboot VM after creation
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#reboot VirtualEnvironmentVm#reboot}
   */
   readonly reboot?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#reboot_after_update VirtualEnvironmentVm#reboot_after_update}
+  * Whether the provider may automatically reboot or power off the VM during update operations when required to apply changes. If false, updates that require taking the VM offline fail instead of being applied automatically. Changes that are applied successfully but still need a later manual reboot emit a warning instead.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#reboot_after_update VirtualEnvironmentVm#reboot_after_update}
   */
   readonly rebootAfterUpdate?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#scsi_hardware VirtualEnvironmentVm#scsi_hardware}
+  * The SCSI hardware type
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#scsi_hardware VirtualEnvironmentVm#scsi_hardware}
   */
   readonly scsiHardware?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#started VirtualEnvironmentVm#started}
+  * Whether to start the virtual machine
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#started VirtualEnvironmentVm#started}
   */
   readonly started?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#stop_on_destroy VirtualEnvironmentVm#stop_on_destroy}
+  * Whether to stop rather than shutdown on VM destroy
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#stop_on_destroy VirtualEnvironmentVm#stop_on_destroy}
   */
   readonly stopOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#tablet_device VirtualEnvironmentVm#tablet_device}
+  * Whether to enable the USB tablet device
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#tablet_device VirtualEnvironmentVm#tablet_device}
   */
   readonly tabletDevice?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#tags VirtualEnvironmentVm#tags}
+  * Tags of the virtual machine. This is only meta information.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#tags VirtualEnvironmentVm#tags}
   */
   readonly tags?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#template VirtualEnvironmentVm#template}
+  * Whether the VM should be a template. Setting this from false to true converts an existing VM to a template in place. Converting a template back to a regular VM is not supported.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#template VirtualEnvironmentVm#template}
   */
   readonly template?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#timeout_clone VirtualEnvironmentVm#timeout_clone}
+  * Clone VM timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_clone VirtualEnvironmentVm#timeout_clone}
   */
   readonly timeoutClone?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#timeout_create VirtualEnvironmentVm#timeout_create}
+  * Create VM timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_create VirtualEnvironmentVm#timeout_create}
   */
   readonly timeoutCreate?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#timeout_migrate VirtualEnvironmentVm#timeout_migrate}
+  * Migrate VM timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_migrate VirtualEnvironmentVm#timeout_migrate}
   */
   readonly timeoutMigrate?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#timeout_move_disk VirtualEnvironmentVm#timeout_move_disk}
+  * Disk move timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_move_disk VirtualEnvironmentVm#timeout_move_disk}
   */
   readonly timeoutMoveDisk?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#timeout_reboot VirtualEnvironmentVm#timeout_reboot}
+  * Reboot timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_reboot VirtualEnvironmentVm#timeout_reboot}
   */
   readonly timeoutReboot?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#timeout_shutdown_vm VirtualEnvironmentVm#timeout_shutdown_vm}
+  * Shutdown timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_shutdown_vm VirtualEnvironmentVm#timeout_shutdown_vm}
   */
   readonly timeoutShutdownVm?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#timeout_start_vm VirtualEnvironmentVm#timeout_start_vm}
+  * Start VM timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_start_vm VirtualEnvironmentVm#timeout_start_vm}
   */
   readonly timeoutStartVm?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#timeout_stop_vm VirtualEnvironmentVm#timeout_stop_vm}
+  * Stop VM timeout
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout_stop_vm VirtualEnvironmentVm#timeout_stop_vm}
   */
   readonly timeoutStopVm?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#vm_id VirtualEnvironmentVm#vm_id}
+  * The VM identifier
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#vm_id VirtualEnvironmentVm#vm_id}
   */
   readonly vmId?: number;
   /**
   * agent block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#agent VirtualEnvironmentVm#agent}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#agent VirtualEnvironmentVm#agent}
   */
   readonly agent?: VirtualEnvironmentVmAgent;
   /**
   * amd_sev block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#amd_sev VirtualEnvironmentVm#amd_sev}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#amd_sev VirtualEnvironmentVm#amd_sev}
   */
   readonly amdSev?: VirtualEnvironmentVmAmdSev;
   /**
   * audio_device block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#audio_device VirtualEnvironmentVm#audio_device}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#audio_device VirtualEnvironmentVm#audio_device}
   */
   readonly audioDevice?: VirtualEnvironmentVmAudioDevice;
   /**
   * cdrom block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#cdrom VirtualEnvironmentVm#cdrom}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cdrom VirtualEnvironmentVm#cdrom}
   */
   readonly cdrom?: VirtualEnvironmentVmCdrom;
   /**
   * clone block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#clone VirtualEnvironmentVm#clone}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#clone VirtualEnvironmentVm#clone}
   */
   readonly clone?: VirtualEnvironmentVmClone;
   /**
   * cpu block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#cpu VirtualEnvironmentVm#cpu}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cpu VirtualEnvironmentVm#cpu}
   */
   readonly cpu?: VirtualEnvironmentVmCpu;
   /**
   * disk block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#disk VirtualEnvironmentVm#disk}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#disk VirtualEnvironmentVm#disk}
   */
   readonly disk?: VirtualEnvironmentVmDisk[] | cdktf.IResolvable;
   /**
   * efi_disk block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#efi_disk VirtualEnvironmentVm#efi_disk}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#efi_disk VirtualEnvironmentVm#efi_disk}
   */
   readonly efiDisk?: VirtualEnvironmentVmEfiDisk;
   /**
   * hostpci block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#hostpci VirtualEnvironmentVm#hostpci}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hostpci VirtualEnvironmentVm#hostpci}
   */
   readonly hostpci?: VirtualEnvironmentVmHostpci[] | cdktf.IResolvable;
   /**
   * initialization block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#initialization VirtualEnvironmentVm#initialization}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#initialization VirtualEnvironmentVm#initialization}
   */
   readonly initialization?: VirtualEnvironmentVmInitialization;
   /**
   * memory block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#memory VirtualEnvironmentVm#memory}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#memory VirtualEnvironmentVm#memory}
   */
   readonly memory?: VirtualEnvironmentVmMemory;
   /**
-  * network_device block
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#network_device VirtualEnvironmentVm#network_device}
-  */
-  readonly networkDevice?: VirtualEnvironmentVmNetworkDevice[] | cdktf.IResolvable;
-  /**
   * numa block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#numa VirtualEnvironmentVm#numa}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#numa VirtualEnvironmentVm#numa}
   */
   readonly numa?: VirtualEnvironmentVmNuma[] | cdktf.IResolvable;
   /**
   * operating_system block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#operating_system VirtualEnvironmentVm#operating_system}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#operating_system VirtualEnvironmentVm#operating_system}
   */
   readonly operatingSystem?: VirtualEnvironmentVmOperatingSystem;
   /**
   * rng block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#rng VirtualEnvironmentVm#rng}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#rng VirtualEnvironmentVm#rng}
   */
   readonly rng?: VirtualEnvironmentVmRng[] | cdktf.IResolvable;
   /**
   * serial_device block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#serial_device VirtualEnvironmentVm#serial_device}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#serial_device VirtualEnvironmentVm#serial_device}
   */
   readonly serialDevice?: VirtualEnvironmentVmSerialDevice[] | cdktf.IResolvable;
   /**
   * smbios block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#smbios VirtualEnvironmentVm#smbios}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#smbios VirtualEnvironmentVm#smbios}
   */
   readonly smbios?: VirtualEnvironmentVmSmbios;
   /**
   * startup block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#startup VirtualEnvironmentVm#startup}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#startup VirtualEnvironmentVm#startup}
   */
   readonly startup?: VirtualEnvironmentVmStartup;
   /**
   * tpm_state block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#tpm_state VirtualEnvironmentVm#tpm_state}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#tpm_state VirtualEnvironmentVm#tpm_state}
   */
   readonly tpmState?: VirtualEnvironmentVmTpmState;
   /**
   * usb block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#usb VirtualEnvironmentVm#usb}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#usb VirtualEnvironmentVm#usb}
   */
   readonly usb?: VirtualEnvironmentVmUsb[] | cdktf.IResolvable;
   /**
   * vga block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#vga VirtualEnvironmentVm#vga}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#vga VirtualEnvironmentVm#vga}
   */
   readonly vga?: VirtualEnvironmentVmVga;
   /**
   * virtiofs block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#virtiofs VirtualEnvironmentVm#virtiofs}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#virtiofs VirtualEnvironmentVm#virtiofs}
   */
   readonly virtiofs?: VirtualEnvironmentVmVirtiofs[] | cdktf.IResolvable;
   /**
   * watchdog block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#watchdog VirtualEnvironmentVm#watchdog}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#watchdog VirtualEnvironmentVm#watchdog}
   */
   readonly watchdog?: VirtualEnvironmentVmWatchdog;
 }
+export interface VirtualEnvironmentVmNetworkDevice {
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#bridge VirtualEnvironmentVm#bridge}
+  */
+  readonly bridge?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#disconnected VirtualEnvironmentVm#disconnected}
+  */
+  readonly disconnected?: boolean | cdktf.IResolvable;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
+  */
+  readonly enabled?: boolean | cdktf.IResolvable;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#firewall VirtualEnvironmentVm#firewall}
+  */
+  readonly firewall?: boolean | cdktf.IResolvable;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mac_address VirtualEnvironmentVm#mac_address}
+  */
+  readonly macAddress?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#model VirtualEnvironmentVm#model}
+  */
+  readonly model?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mtu VirtualEnvironmentVm#mtu}
+  */
+  readonly mtu?: number;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#queues VirtualEnvironmentVm#queues}
+  */
+  readonly queues?: number;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#rate_limit VirtualEnvironmentVm#rate_limit}
+  */
+  readonly rateLimit?: number;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#trunks VirtualEnvironmentVm#trunks}
+  */
+  readonly trunks?: string;
+  /**
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#vlan_id VirtualEnvironmentVm#vlan_id}
+  */
+  readonly vlanId?: number;
+}
+
+export function virtualEnvironmentVmNetworkDeviceToTerraform(struct?: VirtualEnvironmentVmNetworkDevice | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    bridge: cdktf.stringToTerraform(struct!.bridge),
+    disconnected: cdktf.booleanToTerraform(struct!.disconnected),
+    enabled: cdktf.booleanToTerraform(struct!.enabled),
+    firewall: cdktf.booleanToTerraform(struct!.firewall),
+    mac_address: cdktf.stringToTerraform(struct!.macAddress),
+    model: cdktf.stringToTerraform(struct!.model),
+    mtu: cdktf.numberToTerraform(struct!.mtu),
+    queues: cdktf.numberToTerraform(struct!.queues),
+    rate_limit: cdktf.numberToTerraform(struct!.rateLimit),
+    trunks: cdktf.stringToTerraform(struct!.trunks),
+    vlan_id: cdktf.numberToTerraform(struct!.vlanId),
+  }
+}
+
+
+export function virtualEnvironmentVmNetworkDeviceToHclTerraform(struct?: VirtualEnvironmentVmNetworkDevice | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    bridge: {
+      value: cdktf.stringToHclTerraform(struct!.bridge),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    disconnected: {
+      value: cdktf.booleanToHclTerraform(struct!.disconnected),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    enabled: {
+      value: cdktf.booleanToHclTerraform(struct!.enabled),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    firewall: {
+      value: cdktf.booleanToHclTerraform(struct!.firewall),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    mac_address: {
+      value: cdktf.stringToHclTerraform(struct!.macAddress),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    model: {
+      value: cdktf.stringToHclTerraform(struct!.model),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    mtu: {
+      value: cdktf.numberToHclTerraform(struct!.mtu),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    queues: {
+      value: cdktf.numberToHclTerraform(struct!.queues),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    rate_limit: {
+      value: cdktf.numberToHclTerraform(struct!.rateLimit),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    trunks: {
+      value: cdktf.stringToHclTerraform(struct!.trunks),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    vlan_id: {
+      value: cdktf.numberToHclTerraform(struct!.vlanId),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VirtualEnvironmentVmNetworkDeviceOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): VirtualEnvironmentVmNetworkDevice | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._bridge !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.bridge = this._bridge;
+    }
+    if (this._disconnected !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.disconnected = this._disconnected;
+    }
+    if (this._enabled !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.enabled = this._enabled;
+    }
+    if (this._firewall !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.firewall = this._firewall;
+    }
+    if (this._macAddress !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.macAddress = this._macAddress;
+    }
+    if (this._model !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.model = this._model;
+    }
+    if (this._mtu !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.mtu = this._mtu;
+    }
+    if (this._queues !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.queues = this._queues;
+    }
+    if (this._rateLimit !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.rateLimit = this._rateLimit;
+    }
+    if (this._trunks !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.trunks = this._trunks;
+    }
+    if (this._vlanId !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.vlanId = this._vlanId;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VirtualEnvironmentVmNetworkDevice | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._bridge = undefined;
+      this._disconnected = undefined;
+      this._enabled = undefined;
+      this._firewall = undefined;
+      this._macAddress = undefined;
+      this._model = undefined;
+      this._mtu = undefined;
+      this._queues = undefined;
+      this._rateLimit = undefined;
+      this._trunks = undefined;
+      this._vlanId = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._bridge = value.bridge;
+      this._disconnected = value.disconnected;
+      this._enabled = value.enabled;
+      this._firewall = value.firewall;
+      this._macAddress = value.macAddress;
+      this._model = value.model;
+      this._mtu = value.mtu;
+      this._queues = value.queues;
+      this._rateLimit = value.rateLimit;
+      this._trunks = value.trunks;
+      this._vlanId = value.vlanId;
+    }
+  }
+
+  // bridge - computed: true, optional: true, required: false
+  private _bridge?: string; 
+  public get bridge() {
+    return this.getStringAttribute('bridge');
+  }
+  public set bridge(value: string) {
+    this._bridge = value;
+  }
+  public resetBridge() {
+    this._bridge = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bridgeInput() {
+    return this._bridge;
+  }
+
+  // disconnected - computed: true, optional: true, required: false
+  private _disconnected?: boolean | cdktf.IResolvable; 
+  public get disconnected() {
+    return this.getBooleanAttribute('disconnected');
+  }
+  public set disconnected(value: boolean | cdktf.IResolvable) {
+    this._disconnected = value;
+  }
+  public resetDisconnected() {
+    this._disconnected = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get disconnectedInput() {
+    return this._disconnected;
+  }
+
+  // enabled - computed: true, optional: true, required: false
+  private _enabled?: boolean | cdktf.IResolvable; 
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+  public set enabled(value: boolean | cdktf.IResolvable) {
+    this._enabled = value;
+  }
+  public resetEnabled() {
+    this._enabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enabledInput() {
+    return this._enabled;
+  }
+
+  // firewall - computed: true, optional: true, required: false
+  private _firewall?: boolean | cdktf.IResolvable; 
+  public get firewall() {
+    return this.getBooleanAttribute('firewall');
+  }
+  public set firewall(value: boolean | cdktf.IResolvable) {
+    this._firewall = value;
+  }
+  public resetFirewall() {
+    this._firewall = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get firewallInput() {
+    return this._firewall;
+  }
+
+  // mac_address - computed: true, optional: true, required: false
+  private _macAddress?: string; 
+  public get macAddress() {
+    return this.getStringAttribute('mac_address');
+  }
+  public set macAddress(value: string) {
+    this._macAddress = value;
+  }
+  public resetMacAddress() {
+    this._macAddress = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get macAddressInput() {
+    return this._macAddress;
+  }
+
+  // model - computed: true, optional: true, required: false
+  private _model?: string; 
+  public get model() {
+    return this.getStringAttribute('model');
+  }
+  public set model(value: string) {
+    this._model = value;
+  }
+  public resetModel() {
+    this._model = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelInput() {
+    return this._model;
+  }
+
+  // mtu - computed: true, optional: true, required: false
+  private _mtu?: number; 
+  public get mtu() {
+    return this.getNumberAttribute('mtu');
+  }
+  public set mtu(value: number) {
+    this._mtu = value;
+  }
+  public resetMtu() {
+    this._mtu = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get mtuInput() {
+    return this._mtu;
+  }
+
+  // queues - computed: true, optional: true, required: false
+  private _queues?: number; 
+  public get queues() {
+    return this.getNumberAttribute('queues');
+  }
+  public set queues(value: number) {
+    this._queues = value;
+  }
+  public resetQueues() {
+    this._queues = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get queuesInput() {
+    return this._queues;
+  }
+
+  // rate_limit - computed: true, optional: true, required: false
+  private _rateLimit?: number; 
+  public get rateLimit() {
+    return this.getNumberAttribute('rate_limit');
+  }
+  public set rateLimit(value: number) {
+    this._rateLimit = value;
+  }
+  public resetRateLimit() {
+    this._rateLimit = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get rateLimitInput() {
+    return this._rateLimit;
+  }
+
+  // trunks - computed: true, optional: true, required: false
+  private _trunks?: string; 
+  public get trunks() {
+    return this.getStringAttribute('trunks');
+  }
+  public set trunks(value: string) {
+    this._trunks = value;
+  }
+  public resetTrunks() {
+    this._trunks = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get trunksInput() {
+    return this._trunks;
+  }
+
+  // vlan_id - computed: true, optional: true, required: false
+  private _vlanId?: number; 
+  public get vlanId() {
+    return this.getNumberAttribute('vlan_id');
+  }
+  public set vlanId(value: number) {
+    this._vlanId = value;
+  }
+  public resetVlanId() {
+    this._vlanId = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vlanIdInput() {
+    return this._vlanId;
+  }
+}
+
+export class VirtualEnvironmentVmNetworkDeviceList extends cdktf.ComplexList {
+  public internalValue? : VirtualEnvironmentVmNetworkDevice[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): VirtualEnvironmentVmNetworkDeviceOutputReference {
+    return new VirtualEnvironmentVmNetworkDeviceOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
 export interface VirtualEnvironmentVmAgentWaitForIp {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#ipv4 VirtualEnvironmentVm#ipv4}
+  * Disable waiting for the agent to report an IP address; set to true to skip the lookup entirely
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#disabled VirtualEnvironmentVm#disabled}
+  */
+  readonly disabled?: boolean | cdktf.IResolvable;
+  /**
+  * Wait for at least one IPv4 address (non-loopback, non-link-local)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#ipv4 VirtualEnvironmentVm#ipv4}
   */
   readonly ipv4?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#ipv6 VirtualEnvironmentVm#ipv6}
+  * Wait for at least one IPv6 address (non-loopback, non-link-local)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#ipv6 VirtualEnvironmentVm#ipv6}
   */
   readonly ipv6?: boolean | cdktf.IResolvable;
 }
@@ -306,6 +836,7 @@ export function virtualEnvironmentVmAgentWaitForIpToTerraform(struct?: VirtualEn
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
+    disabled: cdktf.booleanToTerraform(struct!.disabled),
     ipv4: cdktf.booleanToTerraform(struct!.ipv4),
     ipv6: cdktf.booleanToTerraform(struct!.ipv6),
   }
@@ -318,6 +849,12 @@ export function virtualEnvironmentVmAgentWaitForIpToHclTerraform(struct?: Virtua
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
+    disabled: {
+      value: cdktf.booleanToHclTerraform(struct!.disabled),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
     ipv4: {
       value: cdktf.booleanToHclTerraform(struct!.ipv4),
       isBlock: false,
@@ -350,6 +887,10 @@ export class VirtualEnvironmentVmAgentWaitForIpOutputReference extends cdktf.Com
   public get internalValue(): VirtualEnvironmentVmAgentWaitForIp | undefined {
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
+    if (this._disabled !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.disabled = this._disabled;
+    }
     if (this._ipv4 !== undefined) {
       hasAnyValues = true;
       internalValueResult.ipv4 = this._ipv4;
@@ -364,14 +905,32 @@ export class VirtualEnvironmentVmAgentWaitForIpOutputReference extends cdktf.Com
   public set internalValue(value: VirtualEnvironmentVmAgentWaitForIp | undefined) {
     if (value === undefined) {
       this.isEmptyObject = false;
+      this._disabled = undefined;
       this._ipv4 = undefined;
       this._ipv6 = undefined;
     }
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
+      this._disabled = value.disabled;
       this._ipv4 = value.ipv4;
       this._ipv6 = value.ipv6;
     }
+  }
+
+  // disabled - computed: false, optional: true, required: false
+  private _disabled?: boolean | cdktf.IResolvable; 
+  public get disabled() {
+    return this.getBooleanAttribute('disabled');
+  }
+  public set disabled(value: boolean | cdktf.IResolvable) {
+    this._disabled = value;
+  }
+  public resetDisabled() {
+    this._disabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get disabledInput() {
+    return this._disabled;
   }
 
   // ipv4 - computed: false, optional: true, required: false
@@ -408,25 +967,33 @@ export class VirtualEnvironmentVmAgentWaitForIpOutputReference extends cdktf.Com
 }
 export interface VirtualEnvironmentVmAgent {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
+  * Whether to enable the QEMU agent
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#timeout VirtualEnvironmentVm#timeout}
+  * The maximum amount of time to wait for data from the QEMU agent to become available
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#timeout VirtualEnvironmentVm#timeout}
   */
   readonly timeout?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#trim VirtualEnvironmentVm#trim}
+  * Whether to enable the FSTRIM feature in the QEMU agent
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#trim VirtualEnvironmentVm#trim}
   */
   readonly trim?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
+  * The QEMU agent interface type
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
   /**
   * wait_for_ip block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#wait_for_ip VirtualEnvironmentVm#wait_for_ip}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#wait_for_ip VirtualEnvironmentVm#wait_for_ip}
   */
   readonly waitForIp?: VirtualEnvironmentVmAgentWaitForIp;
 }
@@ -626,23 +1193,33 @@ export class VirtualEnvironmentVmAgentOutputReference extends cdktf.ComplexObjec
 }
 export interface VirtualEnvironmentVmAmdSev {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#allow_smt VirtualEnvironmentVm#allow_smt}
+  * Sets policy bit to allow Simultaneous Multi Threading (SMT) (Ignored unless for SEV-SNP)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#allow_smt VirtualEnvironmentVm#allow_smt}
   */
   readonly allowSmt?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#kernel_hashes VirtualEnvironmentVm#kernel_hashes}
+  * Add kernel hashes to guest firmware for measured linux kernel launch
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#kernel_hashes VirtualEnvironmentVm#kernel_hashes}
   */
   readonly kernelHashes?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#no_debug VirtualEnvironmentVm#no_debug}
+  * Sets policy bit to disallow debugging of guest
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#no_debug VirtualEnvironmentVm#no_debug}
   */
   readonly noDebug?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#no_key_sharing VirtualEnvironmentVm#no_key_sharing}
+  * Sets policy bit to disallow key sharing with other guests (Ignored for SEV-SNP)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#no_key_sharing VirtualEnvironmentVm#no_key_sharing}
   */
   readonly noKeySharing?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
+  * Enable standard SEV with type=std or enable experimental SEV-ES with the es optionor enable experimental SEV-SNP with the snp option.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
 }
@@ -842,15 +1419,21 @@ export class VirtualEnvironmentVmAmdSevOutputReference extends cdktf.ComplexObje
 }
 export interface VirtualEnvironmentVmAudioDevice {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
+  * The device
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
   */
   readonly device?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#driver VirtualEnvironmentVm#driver}
+  * The driver
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#driver VirtualEnvironmentVm#driver}
   */
   readonly driver?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
+  * Whether to enable the audio device
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
 }
@@ -992,15 +1575,21 @@ export class VirtualEnvironmentVmAudioDeviceOutputReference extends cdktf.Comple
 }
 export interface VirtualEnvironmentVmCdrom {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
+  * Whether to enable the CDROM drive
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#file_id VirtualEnvironmentVm#file_id}
+  * The file id
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_id VirtualEnvironmentVm#file_id}
   */
   readonly fileId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#interface VirtualEnvironmentVm#interface}
+  * The CDROM interface
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#interface VirtualEnvironmentVm#interface}
   */
   readonly interface?: string;
 }
@@ -1142,23 +1731,33 @@ export class VirtualEnvironmentVmCdromOutputReference extends cdktf.ComplexObjec
 }
 export interface VirtualEnvironmentVmClone {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
+  * The ID of the target datastore
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#full VirtualEnvironmentVm#full}
+  * The Clone Type, create a Full Clone (true) or a linked Clone (false)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#full VirtualEnvironmentVm#full}
   */
   readonly full?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#node_name VirtualEnvironmentVm#node_name}
+  * The name of the source node
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#node_name VirtualEnvironmentVm#node_name}
   */
   readonly nodeName?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#retries VirtualEnvironmentVm#retries}
+  * The number of Retries to create a clone
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#retries VirtualEnvironmentVm#retries}
   */
   readonly retries?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#vm_id VirtualEnvironmentVm#vm_id}
+  * The ID of the source VM
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#vm_id VirtualEnvironmentVm#vm_id}
   */
   readonly vmId: number;
 }
@@ -1355,43 +1954,63 @@ export class VirtualEnvironmentVmCloneOutputReference extends cdktf.ComplexObjec
 }
 export interface VirtualEnvironmentVmCpu {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#affinity VirtualEnvironmentVm#affinity}
+  * The CPU affinity
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#affinity VirtualEnvironmentVm#affinity}
   */
   readonly affinity?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#architecture VirtualEnvironmentVm#architecture}
+  * The CPU architecture
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#architecture VirtualEnvironmentVm#architecture}
   */
   readonly architecture?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#cores VirtualEnvironmentVm#cores}
+  * The number of CPU cores
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cores VirtualEnvironmentVm#cores}
   */
   readonly cores?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#flags VirtualEnvironmentVm#flags}
+  * The CPU flags
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#flags VirtualEnvironmentVm#flags}
   */
   readonly flags?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#hotplugged VirtualEnvironmentVm#hotplugged}
+  * The number of hotplugged vCPUs
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hotplugged VirtualEnvironmentVm#hotplugged}
   */
   readonly hotplugged?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#limit VirtualEnvironmentVm#limit}
+  * Limit of CPU usage
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#limit VirtualEnvironmentVm#limit}
   */
   readonly limit?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#numa VirtualEnvironmentVm#numa}
+  * Enable/disable NUMA.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#numa VirtualEnvironmentVm#numa}
   */
   readonly numa?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#sockets VirtualEnvironmentVm#sockets}
+  * The number of CPU sockets
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#sockets VirtualEnvironmentVm#sockets}
   */
   readonly sockets?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
+  * The emulated CPU type
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#units VirtualEnvironmentVm#units}
+  * The CPU units
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#units VirtualEnvironmentVm#units}
   */
   readonly units?: number;
 }
@@ -1736,35 +2355,51 @@ export class VirtualEnvironmentVmCpuOutputReference extends cdktf.ComplexObject 
 }
 export interface VirtualEnvironmentVmDiskSpeed {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#iops_read VirtualEnvironmentVm#iops_read}
+  * The maximum read I/O in operations per second
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iops_read VirtualEnvironmentVm#iops_read}
   */
   readonly iopsRead?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#iops_read_burstable VirtualEnvironmentVm#iops_read_burstable}
+  * The maximum unthrottled read I/O pool in operations per second
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iops_read_burstable VirtualEnvironmentVm#iops_read_burstable}
   */
   readonly iopsReadBurstable?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#iops_write VirtualEnvironmentVm#iops_write}
+  * The maximum write I/O in operations per second
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iops_write VirtualEnvironmentVm#iops_write}
   */
   readonly iopsWrite?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#iops_write_burstable VirtualEnvironmentVm#iops_write_burstable}
+  * The maximum unthrottled write I/O pool in operations per second
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iops_write_burstable VirtualEnvironmentVm#iops_write_burstable}
   */
   readonly iopsWriteBurstable?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#read VirtualEnvironmentVm#read}
+  * The maximum read speed in megabytes per second
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#read VirtualEnvironmentVm#read}
   */
   readonly read?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#read_burstable VirtualEnvironmentVm#read_burstable}
+  * The maximum burstable read speed in megabytes per second
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#read_burstable VirtualEnvironmentVm#read_burstable}
   */
   readonly readBurstable?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#write VirtualEnvironmentVm#write}
+  * The maximum write speed in megabytes per second
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#write VirtualEnvironmentVm#write}
   */
   readonly write?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#write_burstable VirtualEnvironmentVm#write_burstable}
+  * The maximum burstable write speed in megabytes per second
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#write_burstable VirtualEnvironmentVm#write_burstable}
   */
   readonly writeBurstable?: number;
 }
@@ -2051,69 +2686,105 @@ export class VirtualEnvironmentVmDiskSpeedOutputReference extends cdktf.ComplexO
 }
 export interface VirtualEnvironmentVmDisk {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#aio VirtualEnvironmentVm#aio}
+  * The disk AIO mode
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#aio VirtualEnvironmentVm#aio}
   */
   readonly aio?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#backup VirtualEnvironmentVm#backup}
+  * Whether the drive should be included when making backups
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#backup VirtualEnvironmentVm#backup}
   */
   readonly backup?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#cache VirtualEnvironmentVm#cache}
+  * The drive’s cache mode
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cache VirtualEnvironmentVm#cache}
   */
   readonly cache?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
+  * The datastore id
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#discard VirtualEnvironmentVm#discard}
+  * Whether to pass discard/trim requests to the underlying storage.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#discard VirtualEnvironmentVm#discard}
   */
   readonly discard?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#file_format VirtualEnvironmentVm#file_format}
+  * The file format
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_format VirtualEnvironmentVm#file_format}
   */
   readonly fileFormat?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#file_id VirtualEnvironmentVm#file_id}
+  * The file id for a disk image
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_id VirtualEnvironmentVm#file_id}
   */
   readonly fileId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#import_from VirtualEnvironmentVm#import_from}
+  * The file id of a disk image to import from storage. Only used during initial creation; changes after creation are ignored.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#import_from VirtualEnvironmentVm#import_from}
   */
   readonly importFromAttribute?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#interface VirtualEnvironmentVm#interface}
+  * The datastore name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#interface VirtualEnvironmentVm#interface}
   */
   readonly interface: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#iothread VirtualEnvironmentVm#iothread}
+  * Whether to use iothreads for this disk drive
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#iothread VirtualEnvironmentVm#iothread}
   */
   readonly iothread?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#path_in_datastore VirtualEnvironmentVm#path_in_datastore}
+  * The in-datastore path to disk image
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#path_in_datastore VirtualEnvironmentVm#path_in_datastore}
   */
   readonly pathInDatastore?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#replicate VirtualEnvironmentVm#replicate}
+  * Number of I/O queues for this disk, requires SCSI interface and `virtio-scsi-single` SCSI controller
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#queues VirtualEnvironmentVm#queues}
+  */
+  readonly queues?: number;
+  /**
+  * Whether the drive should be considered for replication jobs
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#replicate VirtualEnvironmentVm#replicate}
   */
   readonly replicate?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#serial VirtualEnvironmentVm#serial}
+  * The drive’s reported serial number
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#serial VirtualEnvironmentVm#serial}
   */
   readonly serial?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#size VirtualEnvironmentVm#size}
+  * The disk size in gigabytes
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#size VirtualEnvironmentVm#size}
   */
   readonly size?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#ssd VirtualEnvironmentVm#ssd}
+  * Whether to use ssd for this disk drive
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#ssd VirtualEnvironmentVm#ssd}
   */
   readonly ssd?: boolean | cdktf.IResolvable;
   /**
   * speed block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#speed VirtualEnvironmentVm#speed}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#speed VirtualEnvironmentVm#speed}
   */
   readonly speed?: VirtualEnvironmentVmDiskSpeed;
 }
@@ -2135,6 +2806,7 @@ export function virtualEnvironmentVmDiskToTerraform(struct?: VirtualEnvironmentV
     interface: cdktf.stringToTerraform(struct!.interface),
     iothread: cdktf.booleanToTerraform(struct!.iothread),
     path_in_datastore: cdktf.stringToTerraform(struct!.pathInDatastore),
+    queues: cdktf.numberToTerraform(struct!.queues),
     replicate: cdktf.booleanToTerraform(struct!.replicate),
     serial: cdktf.stringToTerraform(struct!.serial),
     size: cdktf.numberToTerraform(struct!.size),
@@ -2215,6 +2887,12 @@ export function virtualEnvironmentVmDiskToHclTerraform(struct?: VirtualEnvironme
       isBlock: false,
       type: "simple",
       storageClassType: "string",
+    },
+    queues: {
+      value: cdktf.numberToHclTerraform(struct!.queues),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
     },
     replicate: {
       value: cdktf.booleanToHclTerraform(struct!.replicate),
@@ -2316,6 +2994,10 @@ export class VirtualEnvironmentVmDiskOutputReference extends cdktf.ComplexObject
       hasAnyValues = true;
       internalValueResult.pathInDatastore = this._pathInDatastore;
     }
+    if (this._queues !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.queues = this._queues;
+    }
     if (this._replicate !== undefined) {
       hasAnyValues = true;
       internalValueResult.replicate = this._replicate;
@@ -2354,6 +3036,7 @@ export class VirtualEnvironmentVmDiskOutputReference extends cdktf.ComplexObject
       this._interface = undefined;
       this._iothread = undefined;
       this._pathInDatastore = undefined;
+      this._queues = undefined;
       this._replicate = undefined;
       this._serial = undefined;
       this._size = undefined;
@@ -2378,6 +3061,7 @@ export class VirtualEnvironmentVmDiskOutputReference extends cdktf.ComplexObject
       this._interface = value.interface;
       this._iothread = value.iothread;
       this._pathInDatastore = value.pathInDatastore;
+      this._queues = value.queues;
       this._replicate = value.replicate;
       this._serial = value.serial;
       this._size = value.size;
@@ -2559,6 +3243,22 @@ export class VirtualEnvironmentVmDiskOutputReference extends cdktf.ComplexObject
     return this._pathInDatastore;
   }
 
+  // queues - computed: false, optional: true, required: false
+  private _queues?: number; 
+  public get queues() {
+    return this.getNumberAttribute('queues');
+  }
+  public set queues(value: number) {
+    this._queues = value;
+  }
+  public resetQueues() {
+    this._queues = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get queuesInput() {
+    return this._queues;
+  }
+
   // replicate - computed: false, optional: true, required: false
   private _replicate?: boolean | cdktf.IResolvable; 
   public get replicate() {
@@ -2591,7 +3291,7 @@ export class VirtualEnvironmentVmDiskOutputReference extends cdktf.ComplexObject
     return this._serial;
   }
 
-  // size - computed: false, optional: true, required: false
+  // size - computed: true, optional: true, required: false
   private _size?: number; 
   public get size() {
     return this.getNumberAttribute('size');
@@ -2661,19 +3361,27 @@ export class VirtualEnvironmentVmDiskList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmEfiDisk {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
+  * The datastore id
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#file_format VirtualEnvironmentVm#file_format}
+  * The file format
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_format VirtualEnvironmentVm#file_format}
   */
   readonly fileFormat?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#pre_enrolled_keys VirtualEnvironmentVm#pre_enrolled_keys}
+  * Use an EFI vars template with distribution-specific and Microsoft Standard keys enrolled, if used with efi type=`4m`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#pre_enrolled_keys VirtualEnvironmentVm#pre_enrolled_keys}
   */
   readonly preEnrolledKeys?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
+  * Size and type of the OVMF EFI disk
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
 }
@@ -2844,38 +3552,54 @@ export class VirtualEnvironmentVmEfiDiskOutputReference extends cdktf.ComplexObj
 }
 export interface VirtualEnvironmentVmHostpci {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
+  * The PCI device name for Proxmox, in form of 'hostpciX' where X is a sequential number from 0 to 3
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
   */
   readonly device: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#id VirtualEnvironmentVm#id}
+  * The PCI ID of the device, for example 0000:00:1f.0 (or 0000:00:1f.0;0000:00:1f.1 for multiple device functions, or 0000:00:1f for all functions). Use either this or mapping.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#id VirtualEnvironmentVm#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#mapping VirtualEnvironmentVm#mapping}
+  * The resource mapping name of the device, for example gpu. Use either this or id.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mapping VirtualEnvironmentVm#mapping}
   */
   readonly mapping?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#mdev VirtualEnvironmentVm#mdev}
+  * The the mediated device to use
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mdev VirtualEnvironmentVm#mdev}
   */
   readonly mdev?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#pcie VirtualEnvironmentVm#pcie}
+  * Tells Proxmox VE to use a PCIe or PCI port. Some guests/device combination require PCIe rather than PCI. PCIe is only available for q35 machine types.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#pcie VirtualEnvironmentVm#pcie}
   */
   readonly pcie?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#rom_file VirtualEnvironmentVm#rom_file}
+  * A path to a ROM file for the device to use. This is a relative path under /usr/share/kvm/
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#rom_file VirtualEnvironmentVm#rom_file}
   */
   readonly romFile?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#rombar VirtualEnvironmentVm#rombar}
+  * Makes the firmware ROM visible for the guest. Default is true
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#rombar VirtualEnvironmentVm#rombar}
   */
   readonly rombar?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#xvga VirtualEnvironmentVm#xvga}
+  * Marks the PCI(e) device as the primary GPU of the VM. With this enabled, the vga configuration argument will be ignored.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#xvga VirtualEnvironmentVm#xvga}
   */
   readonly xvga?: boolean | cdktf.IResolvable;
 }
@@ -3191,11 +3915,15 @@ export class VirtualEnvironmentVmHostpciList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmInitializationDns {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#domain VirtualEnvironmentVm#domain}
+  * The DNS search domain
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#domain VirtualEnvironmentVm#domain}
   */
   readonly domain?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#servers VirtualEnvironmentVm#servers}
+  * The list of DNS servers
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#servers VirtualEnvironmentVm#servers}
   */
   readonly servers?: string[];
 }
@@ -3308,11 +4036,15 @@ export class VirtualEnvironmentVmInitializationDnsOutputReference extends cdktf.
 }
 export interface VirtualEnvironmentVmInitializationIpConfigIpv4 {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#address VirtualEnvironmentVm#address}
+  * The IPv4 address
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#address VirtualEnvironmentVm#address}
   */
   readonly address?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#gateway VirtualEnvironmentVm#gateway}
+  * The IPv4 gateway
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#gateway VirtualEnvironmentVm#gateway}
   */
   readonly gateway?: string;
 }
@@ -3425,11 +4157,15 @@ export class VirtualEnvironmentVmInitializationIpConfigIpv4OutputReference exten
 }
 export interface VirtualEnvironmentVmInitializationIpConfigIpv6 {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#address VirtualEnvironmentVm#address}
+  * The IPv6 address
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#address VirtualEnvironmentVm#address}
   */
   readonly address?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#gateway VirtualEnvironmentVm#gateway}
+  * The IPv6 gateway
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#gateway VirtualEnvironmentVm#gateway}
   */
   readonly gateway?: string;
 }
@@ -3544,13 +4280,13 @@ export interface VirtualEnvironmentVmInitializationIpConfig {
   /**
   * ipv4 block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#ipv4 VirtualEnvironmentVm#ipv4}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#ipv4 VirtualEnvironmentVm#ipv4}
   */
   readonly ipv4?: VirtualEnvironmentVmInitializationIpConfigIpv4;
   /**
   * ipv6 block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#ipv6 VirtualEnvironmentVm#ipv6}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#ipv6 VirtualEnvironmentVm#ipv6}
   */
   readonly ipv6?: VirtualEnvironmentVmInitializationIpConfigIpv6;
 }
@@ -3695,15 +4431,21 @@ export class VirtualEnvironmentVmInitializationIpConfigList extends cdktf.Comple
 }
 export interface VirtualEnvironmentVmInitializationUserAccount {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#keys VirtualEnvironmentVm#keys}
+  * The SSH keys
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#keys VirtualEnvironmentVm#keys}
   */
   readonly keys?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#password VirtualEnvironmentVm#password}
+  * The SSH password
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#password VirtualEnvironmentVm#password}
   */
   readonly password?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#username VirtualEnvironmentVm#username}
+  * The SSH username
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#username VirtualEnvironmentVm#username}
   */
   readonly username?: string;
 }
@@ -3845,53 +4587,75 @@ export class VirtualEnvironmentVmInitializationUserAccountOutputReference extend
 }
 export interface VirtualEnvironmentVmInitialization {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
+  * The datastore id
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#file_format VirtualEnvironmentVm#file_format}
+  * The file format
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#file_format VirtualEnvironmentVm#file_format}
   */
   readonly fileFormat?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#interface VirtualEnvironmentVm#interface}
+  * The IDE interface on which the CloudInit drive will be added
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#interface VirtualEnvironmentVm#interface}
   */
   readonly interface?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#meta_data_file_id VirtualEnvironmentVm#meta_data_file_id}
+  * The ID of a file containing meta data config
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#meta_data_file_id VirtualEnvironmentVm#meta_data_file_id}
   */
   readonly metaDataFileId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#network_data_file_id VirtualEnvironmentVm#network_data_file_id}
+  * The ID of a file containing network config
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#network_data_file_id VirtualEnvironmentVm#network_data_file_id}
   */
   readonly networkDataFileId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
+  * The cloud-init configuration format
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#user_data_file_id VirtualEnvironmentVm#user_data_file_id}
+  * Whether to do an automatic package upgrade after the first boot (defaults to `true` in Proxmox). Setting this is only allowed for `root@pam` authenticated user.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#upgrade VirtualEnvironmentVm#upgrade}
+  */
+  readonly upgrade?: boolean | cdktf.IResolvable;
+  /**
+  * The ID of a file containing custom user data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#user_data_file_id VirtualEnvironmentVm#user_data_file_id}
   */
   readonly userDataFileId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#vendor_data_file_id VirtualEnvironmentVm#vendor_data_file_id}
+  * The ID of a file containing vendor data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#vendor_data_file_id VirtualEnvironmentVm#vendor_data_file_id}
   */
   readonly vendorDataFileId?: string;
   /**
   * dns block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#dns VirtualEnvironmentVm#dns}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#dns VirtualEnvironmentVm#dns}
   */
   readonly dns?: VirtualEnvironmentVmInitializationDns;
   /**
   * ip_config block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#ip_config VirtualEnvironmentVm#ip_config}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#ip_config VirtualEnvironmentVm#ip_config}
   */
   readonly ipConfig?: VirtualEnvironmentVmInitializationIpConfig[] | cdktf.IResolvable;
   /**
   * user_account block
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#user_account VirtualEnvironmentVm#user_account}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#user_account VirtualEnvironmentVm#user_account}
   */
   readonly userAccount?: VirtualEnvironmentVmInitializationUserAccount;
 }
@@ -3908,6 +4672,7 @@ export function virtualEnvironmentVmInitializationToTerraform(struct?: VirtualEn
     meta_data_file_id: cdktf.stringToTerraform(struct!.metaDataFileId),
     network_data_file_id: cdktf.stringToTerraform(struct!.networkDataFileId),
     type: cdktf.stringToTerraform(struct!.type),
+    upgrade: cdktf.booleanToTerraform(struct!.upgrade),
     user_data_file_id: cdktf.stringToTerraform(struct!.userDataFileId),
     vendor_data_file_id: cdktf.stringToTerraform(struct!.vendorDataFileId),
     dns: virtualEnvironmentVmInitializationDnsToTerraform(struct!.dns),
@@ -3958,6 +4723,12 @@ export function virtualEnvironmentVmInitializationToHclTerraform(struct?: Virtua
       isBlock: false,
       type: "simple",
       storageClassType: "string",
+    },
+    upgrade: {
+      value: cdktf.booleanToHclTerraform(struct!.upgrade),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
     },
     user_data_file_id: {
       value: cdktf.stringToHclTerraform(struct!.userDataFileId),
@@ -4033,6 +4804,10 @@ export class VirtualEnvironmentVmInitializationOutputReference extends cdktf.Com
       hasAnyValues = true;
       internalValueResult.type = this._type;
     }
+    if (this._upgrade !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.upgrade = this._upgrade;
+    }
     if (this._userDataFileId !== undefined) {
       hasAnyValues = true;
       internalValueResult.userDataFileId = this._userDataFileId;
@@ -4065,6 +4840,7 @@ export class VirtualEnvironmentVmInitializationOutputReference extends cdktf.Com
       this._metaDataFileId = undefined;
       this._networkDataFileId = undefined;
       this._type = undefined;
+      this._upgrade = undefined;
       this._userDataFileId = undefined;
       this._vendorDataFileId = undefined;
       this._dns.internalValue = undefined;
@@ -4079,6 +4855,7 @@ export class VirtualEnvironmentVmInitializationOutputReference extends cdktf.Com
       this._metaDataFileId = value.metaDataFileId;
       this._networkDataFileId = value.networkDataFileId;
       this._type = value.type;
+      this._upgrade = value.upgrade;
       this._userDataFileId = value.userDataFileId;
       this._vendorDataFileId = value.vendorDataFileId;
       this._dns.internalValue = value.dns;
@@ -4183,6 +4960,22 @@ export class VirtualEnvironmentVmInitializationOutputReference extends cdktf.Com
     return this._type;
   }
 
+  // upgrade - computed: true, optional: true, required: false
+  private _upgrade?: boolean | cdktf.IResolvable; 
+  public get upgrade() {
+    return this.getBooleanAttribute('upgrade');
+  }
+  public set upgrade(value: boolean | cdktf.IResolvable) {
+    this._upgrade = value;
+  }
+  public resetUpgrade() {
+    this._upgrade = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get upgradeInput() {
+    return this._upgrade;
+  }
+
   // user_data_file_id - computed: true, optional: true, required: false
   private _userDataFileId?: string; 
   public get userDataFileId() {
@@ -4265,23 +5058,33 @@ export class VirtualEnvironmentVmInitializationOutputReference extends cdktf.Com
 }
 export interface VirtualEnvironmentVmMemory {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#dedicated VirtualEnvironmentVm#dedicated}
+  * The dedicated memory in megabytes
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#dedicated VirtualEnvironmentVm#dedicated}
   */
   readonly dedicated?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#floating VirtualEnvironmentVm#floating}
+  * The floating memory in megabytes (balloon)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#floating VirtualEnvironmentVm#floating}
   */
   readonly floating?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#hugepages VirtualEnvironmentVm#hugepages}
+  * Enable/disable hugepages memory
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hugepages VirtualEnvironmentVm#hugepages}
   */
   readonly hugepages?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#keep_hugepages VirtualEnvironmentVm#keep_hugepages}
+  * Hugepages will not be deleted after VM shutdown and can be used for subsequent starts
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#keep_hugepages VirtualEnvironmentVm#keep_hugepages}
   */
   readonly keepHugepages?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#shared VirtualEnvironmentVm#shared}
+  * The shared memory in megabytes
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#shared VirtualEnvironmentVm#shared}
   */
   readonly shared?: number;
 }
@@ -4479,471 +5282,35 @@ export class VirtualEnvironmentVmMemoryOutputReference extends cdktf.ComplexObje
     return this._shared;
   }
 }
-export interface VirtualEnvironmentVmNetworkDevice {
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#bridge VirtualEnvironmentVm#bridge}
-  */
-  readonly bridge?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#disconnected VirtualEnvironmentVm#disconnected}
-  */
-  readonly disconnected?: boolean | cdktf.IResolvable;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
-  */
-  readonly enabled?: boolean | cdktf.IResolvable;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#firewall VirtualEnvironmentVm#firewall}
-  */
-  readonly firewall?: boolean | cdktf.IResolvable;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#mac_address VirtualEnvironmentVm#mac_address}
-  */
-  readonly macAddress?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#model VirtualEnvironmentVm#model}
-  */
-  readonly model?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#mtu VirtualEnvironmentVm#mtu}
-  */
-  readonly mtu?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#queues VirtualEnvironmentVm#queues}
-  */
-  readonly queues?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#rate_limit VirtualEnvironmentVm#rate_limit}
-  */
-  readonly rateLimit?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#trunks VirtualEnvironmentVm#trunks}
-  */
-  readonly trunks?: string;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#vlan_id VirtualEnvironmentVm#vlan_id}
-  */
-  readonly vlanId?: number;
-}
-
-export function virtualEnvironmentVmNetworkDeviceToTerraform(struct?: VirtualEnvironmentVmNetworkDevice | cdktf.IResolvable): any {
-  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
-  if (cdktf.isComplexElement(struct)) {
-    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
-  }
-  return {
-    bridge: cdktf.stringToTerraform(struct!.bridge),
-    disconnected: cdktf.booleanToTerraform(struct!.disconnected),
-    enabled: cdktf.booleanToTerraform(struct!.enabled),
-    firewall: cdktf.booleanToTerraform(struct!.firewall),
-    mac_address: cdktf.stringToTerraform(struct!.macAddress),
-    model: cdktf.stringToTerraform(struct!.model),
-    mtu: cdktf.numberToTerraform(struct!.mtu),
-    queues: cdktf.numberToTerraform(struct!.queues),
-    rate_limit: cdktf.numberToTerraform(struct!.rateLimit),
-    trunks: cdktf.stringToTerraform(struct!.trunks),
-    vlan_id: cdktf.numberToTerraform(struct!.vlanId),
-  }
-}
-
-
-export function virtualEnvironmentVmNetworkDeviceToHclTerraform(struct?: VirtualEnvironmentVmNetworkDevice | cdktf.IResolvable): any {
-  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
-  if (cdktf.isComplexElement(struct)) {
-    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
-  }
-  const attrs = {
-    bridge: {
-      value: cdktf.stringToHclTerraform(struct!.bridge),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
-    disconnected: {
-      value: cdktf.booleanToHclTerraform(struct!.disconnected),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "boolean",
-    },
-    enabled: {
-      value: cdktf.booleanToHclTerraform(struct!.enabled),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "boolean",
-    },
-    firewall: {
-      value: cdktf.booleanToHclTerraform(struct!.firewall),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "boolean",
-    },
-    mac_address: {
-      value: cdktf.stringToHclTerraform(struct!.macAddress),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
-    model: {
-      value: cdktf.stringToHclTerraform(struct!.model),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
-    mtu: {
-      value: cdktf.numberToHclTerraform(struct!.mtu),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    queues: {
-      value: cdktf.numberToHclTerraform(struct!.queues),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    rate_limit: {
-      value: cdktf.numberToHclTerraform(struct!.rateLimit),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-    trunks: {
-      value: cdktf.stringToHclTerraform(struct!.trunks),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "string",
-    },
-    vlan_id: {
-      value: cdktf.numberToHclTerraform(struct!.vlanId),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
-  };
-
-  // remove undefined attributes
-  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
-}
-
-export class VirtualEnvironmentVmNetworkDeviceOutputReference extends cdktf.ComplexObject {
-  private isEmptyObject = false;
-  private resolvableValue?: cdktf.IResolvable;
-
-  /**
-  * @param terraformResource The parent resource
-  * @param terraformAttribute The attribute on the parent resource this class is referencing
-  * @param complexObjectIndex the index of this item in the list
-  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
-  */
-  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
-    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
-  }
-
-  public get internalValue(): VirtualEnvironmentVmNetworkDevice | cdktf.IResolvable | undefined {
-    if (this.resolvableValue) {
-      return this.resolvableValue;
-    }
-    let hasAnyValues = this.isEmptyObject;
-    const internalValueResult: any = {};
-    if (this._bridge !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.bridge = this._bridge;
-    }
-    if (this._disconnected !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.disconnected = this._disconnected;
-    }
-    if (this._enabled !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.enabled = this._enabled;
-    }
-    if (this._firewall !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.firewall = this._firewall;
-    }
-    if (this._macAddress !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.macAddress = this._macAddress;
-    }
-    if (this._model !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.model = this._model;
-    }
-    if (this._mtu !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.mtu = this._mtu;
-    }
-    if (this._queues !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.queues = this._queues;
-    }
-    if (this._rateLimit !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.rateLimit = this._rateLimit;
-    }
-    if (this._trunks !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.trunks = this._trunks;
-    }
-    if (this._vlanId !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.vlanId = this._vlanId;
-    }
-    return hasAnyValues ? internalValueResult : undefined;
-  }
-
-  public set internalValue(value: VirtualEnvironmentVmNetworkDevice | cdktf.IResolvable | undefined) {
-    if (value === undefined) {
-      this.isEmptyObject = false;
-      this.resolvableValue = undefined;
-      this._bridge = undefined;
-      this._disconnected = undefined;
-      this._enabled = undefined;
-      this._firewall = undefined;
-      this._macAddress = undefined;
-      this._model = undefined;
-      this._mtu = undefined;
-      this._queues = undefined;
-      this._rateLimit = undefined;
-      this._trunks = undefined;
-      this._vlanId = undefined;
-    }
-    else if (cdktf.Tokenization.isResolvable(value)) {
-      this.isEmptyObject = false;
-      this.resolvableValue = value;
-    }
-    else {
-      this.isEmptyObject = Object.keys(value).length === 0;
-      this.resolvableValue = undefined;
-      this._bridge = value.bridge;
-      this._disconnected = value.disconnected;
-      this._enabled = value.enabled;
-      this._firewall = value.firewall;
-      this._macAddress = value.macAddress;
-      this._model = value.model;
-      this._mtu = value.mtu;
-      this._queues = value.queues;
-      this._rateLimit = value.rateLimit;
-      this._trunks = value.trunks;
-      this._vlanId = value.vlanId;
-    }
-  }
-
-  // bridge - computed: false, optional: true, required: false
-  private _bridge?: string; 
-  public get bridge() {
-    return this.getStringAttribute('bridge');
-  }
-  public set bridge(value: string) {
-    this._bridge = value;
-  }
-  public resetBridge() {
-    this._bridge = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get bridgeInput() {
-    return this._bridge;
-  }
-
-  // disconnected - computed: false, optional: true, required: false
-  private _disconnected?: boolean | cdktf.IResolvable; 
-  public get disconnected() {
-    return this.getBooleanAttribute('disconnected');
-  }
-  public set disconnected(value: boolean | cdktf.IResolvable) {
-    this._disconnected = value;
-  }
-  public resetDisconnected() {
-    this._disconnected = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get disconnectedInput() {
-    return this._disconnected;
-  }
-
-  // enabled - computed: false, optional: true, required: false
-  private _enabled?: boolean | cdktf.IResolvable; 
-  public get enabled() {
-    return this.getBooleanAttribute('enabled');
-  }
-  public set enabled(value: boolean | cdktf.IResolvable) {
-    this._enabled = value;
-  }
-  public resetEnabled() {
-    this._enabled = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get enabledInput() {
-    return this._enabled;
-  }
-
-  // firewall - computed: false, optional: true, required: false
-  private _firewall?: boolean | cdktf.IResolvable; 
-  public get firewall() {
-    return this.getBooleanAttribute('firewall');
-  }
-  public set firewall(value: boolean | cdktf.IResolvable) {
-    this._firewall = value;
-  }
-  public resetFirewall() {
-    this._firewall = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get firewallInput() {
-    return this._firewall;
-  }
-
-  // mac_address - computed: true, optional: true, required: false
-  private _macAddress?: string; 
-  public get macAddress() {
-    return this.getStringAttribute('mac_address');
-  }
-  public set macAddress(value: string) {
-    this._macAddress = value;
-  }
-  public resetMacAddress() {
-    this._macAddress = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get macAddressInput() {
-    return this._macAddress;
-  }
-
-  // model - computed: false, optional: true, required: false
-  private _model?: string; 
-  public get model() {
-    return this.getStringAttribute('model');
-  }
-  public set model(value: string) {
-    this._model = value;
-  }
-  public resetModel() {
-    this._model = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get modelInput() {
-    return this._model;
-  }
-
-  // mtu - computed: false, optional: true, required: false
-  private _mtu?: number; 
-  public get mtu() {
-    return this.getNumberAttribute('mtu');
-  }
-  public set mtu(value: number) {
-    this._mtu = value;
-  }
-  public resetMtu() {
-    this._mtu = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get mtuInput() {
-    return this._mtu;
-  }
-
-  // queues - computed: false, optional: true, required: false
-  private _queues?: number; 
-  public get queues() {
-    return this.getNumberAttribute('queues');
-  }
-  public set queues(value: number) {
-    this._queues = value;
-  }
-  public resetQueues() {
-    this._queues = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get queuesInput() {
-    return this._queues;
-  }
-
-  // rate_limit - computed: false, optional: true, required: false
-  private _rateLimit?: number; 
-  public get rateLimit() {
-    return this.getNumberAttribute('rate_limit');
-  }
-  public set rateLimit(value: number) {
-    this._rateLimit = value;
-  }
-  public resetRateLimit() {
-    this._rateLimit = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get rateLimitInput() {
-    return this._rateLimit;
-  }
-
-  // trunks - computed: false, optional: true, required: false
-  private _trunks?: string; 
-  public get trunks() {
-    return this.getStringAttribute('trunks');
-  }
-  public set trunks(value: string) {
-    this._trunks = value;
-  }
-  public resetTrunks() {
-    this._trunks = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get trunksInput() {
-    return this._trunks;
-  }
-
-  // vlan_id - computed: false, optional: true, required: false
-  private _vlanId?: number; 
-  public get vlanId() {
-    return this.getNumberAttribute('vlan_id');
-  }
-  public set vlanId(value: number) {
-    this._vlanId = value;
-  }
-  public resetVlanId() {
-    this._vlanId = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get vlanIdInput() {
-    return this._vlanId;
-  }
-}
-
-export class VirtualEnvironmentVmNetworkDeviceList extends cdktf.ComplexList {
-  public internalValue? : VirtualEnvironmentVmNetworkDevice[] | cdktf.IResolvable
-
-  /**
-  * @param terraformResource The parent resource
-  * @param terraformAttribute The attribute on the parent resource this class is referencing
-  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
-  */
-  constructor(protected terraformResource: cdktf.IInterpolatingParent, protected terraformAttribute: string, protected wrapsSet: boolean) {
-    super(terraformResource, terraformAttribute, wrapsSet)
-  }
-
-  /**
-  * @param index the index of the item to return
-  */
-  public get(index: number): VirtualEnvironmentVmNetworkDeviceOutputReference {
-    return new VirtualEnvironmentVmNetworkDeviceOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
-  }
-}
 export interface VirtualEnvironmentVmNuma {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#cpus VirtualEnvironmentVm#cpus}
+  * CPUs accessing this NUMA node
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cpus VirtualEnvironmentVm#cpus}
   */
   readonly cpus: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
+  * Numa node device ID
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
   */
   readonly device: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#hostnodes VirtualEnvironmentVm#hostnodes}
+  * Host NUMA nodes to use
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#hostnodes VirtualEnvironmentVm#hostnodes}
   */
   readonly hostnodes?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#memory VirtualEnvironmentVm#memory}
+  * Amount of memory this NUMA node provides
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#memory VirtualEnvironmentVm#memory}
   */
   readonly memory: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#policy VirtualEnvironmentVm#policy}
+  * NUMA policy
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#policy VirtualEnvironmentVm#policy}
   */
   readonly policy?: string;
 }
@@ -5166,7 +5533,9 @@ export class VirtualEnvironmentVmNumaList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmOperatingSystem {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
+  * The type
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
 }
@@ -5250,15 +5619,21 @@ export class VirtualEnvironmentVmOperatingSystemOutputReference extends cdktf.Co
 }
 export interface VirtualEnvironmentVmRng {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#max_bytes VirtualEnvironmentVm#max_bytes}
+  * Maximum bytes of entropy allowed to get injected into the guest every `period` milliseconds. Prefer a lower value when using `/dev/random` as source.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#max_bytes VirtualEnvironmentVm#max_bytes}
   */
   readonly maxBytes?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#period VirtualEnvironmentVm#period}
+  * Every `period` milliseconds the entropy-injection quota is reset, allowing the guest to retrieve another `max_bytes` of entropy.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#period VirtualEnvironmentVm#period}
   */
   readonly period?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#source VirtualEnvironmentVm#source}
+  * The file on the host to gather entropy from. In most cases, `/dev/urandom` should be preferred over `/dev/random` to avoid entropy-starvation issues on the host.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#source VirtualEnvironmentVm#source}
   */
   readonly source: string;
 }
@@ -5429,7 +5804,9 @@ export class VirtualEnvironmentVmRngList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmSerialDevice {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
+  * The device
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#device VirtualEnvironmentVm#device}
   */
   readonly device?: string;
 }
@@ -5545,31 +5922,45 @@ export class VirtualEnvironmentVmSerialDeviceList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmSmbios {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#family VirtualEnvironmentVm#family}
+  * Sets SMBIOS family string
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#family VirtualEnvironmentVm#family}
   */
   readonly family?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#manufacturer VirtualEnvironmentVm#manufacturer}
+  * Sets SMBIOS manufacturer
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#manufacturer VirtualEnvironmentVm#manufacturer}
   */
   readonly manufacturer?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#product VirtualEnvironmentVm#product}
+  * Sets SMBIOS product ID
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#product VirtualEnvironmentVm#product}
   */
   readonly product?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#serial VirtualEnvironmentVm#serial}
+  * Sets SMBIOS serial number
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#serial VirtualEnvironmentVm#serial}
   */
   readonly serial?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#sku VirtualEnvironmentVm#sku}
+  * Sets SMBIOS SKU
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#sku VirtualEnvironmentVm#sku}
   */
   readonly sku?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#uuid VirtualEnvironmentVm#uuid}
+  * Sets SMBIOS UUID
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#uuid VirtualEnvironmentVm#uuid}
   */
   readonly uuid?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#version VirtualEnvironmentVm#version}
+  * Sets SMBIOS version
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#version VirtualEnvironmentVm#version}
   */
   readonly version?: string;
 }
@@ -5827,15 +6218,21 @@ export class VirtualEnvironmentVmSmbiosOutputReference extends cdktf.ComplexObje
 }
 export interface VirtualEnvironmentVmStartup {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#down_delay VirtualEnvironmentVm#down_delay}
+  * A non-negative number defining the delay in seconds before the next VM is shut down
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#down_delay VirtualEnvironmentVm#down_delay}
   */
   readonly downDelay?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#order VirtualEnvironmentVm#order}
+  * A non-negative number defining the general startup order
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#order VirtualEnvironmentVm#order}
   */
   readonly order?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#up_delay VirtualEnvironmentVm#up_delay}
+  * A non-negative number defining the delay in seconds before the next VM is started
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#up_delay VirtualEnvironmentVm#up_delay}
   */
   readonly upDelay?: number;
 }
@@ -5977,11 +6374,15 @@ export class VirtualEnvironmentVmStartupOutputReference extends cdktf.ComplexObj
 }
 export interface VirtualEnvironmentVmTpmState {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
+  * Datastore ID
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#datastore_id VirtualEnvironmentVm#datastore_id}
   */
   readonly datastoreId?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#version VirtualEnvironmentVm#version}
+  * TPM version
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#version VirtualEnvironmentVm#version}
   */
   readonly version?: string;
 }
@@ -6094,15 +6495,21 @@ export class VirtualEnvironmentVmTpmStateOutputReference extends cdktf.ComplexOb
 }
 export interface VirtualEnvironmentVmUsb {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#host VirtualEnvironmentVm#host}
+  * The USB device ID for Proxmox, in form of '<MANUFACTURER>:<ID>'
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#host VirtualEnvironmentVm#host}
   */
   readonly host?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#mapping VirtualEnvironmentVm#mapping}
+  * The resource mapping name of the device, for example usbdisk. Use either this or id.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mapping VirtualEnvironmentVm#mapping}
   */
   readonly mapping?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#usb3 VirtualEnvironmentVm#usb3}
+  * Makes the USB device a USB3 device for the machine. Default is false
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#usb3 VirtualEnvironmentVm#usb3}
   */
   readonly usb3?: boolean | cdktf.IResolvable;
 }
@@ -6276,15 +6683,21 @@ export class VirtualEnvironmentVmUsbList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmVga {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#clipboard VirtualEnvironmentVm#clipboard}
+  * Enable clipboard support. Set to `vnc` to enable clipboard support for VNC.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#clipboard VirtualEnvironmentVm#clipboard}
   */
   readonly clipboard?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#memory VirtualEnvironmentVm#memory}
+  * The VGA memory in megabytes (4-512 MB)
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#memory VirtualEnvironmentVm#memory}
   */
   readonly memory?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
+  * The VGA type
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#type VirtualEnvironmentVm#type}
   */
   readonly type?: string;
 }
@@ -6426,23 +6839,33 @@ export class VirtualEnvironmentVmVgaOutputReference extends cdktf.ComplexObject 
 }
 export interface VirtualEnvironmentVmVirtiofs {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#cache VirtualEnvironmentVm#cache}
+  * The caching mode
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#cache VirtualEnvironmentVm#cache}
   */
   readonly cache?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#direct_io VirtualEnvironmentVm#direct_io}
+  * Whether to allow direct io
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#direct_io VirtualEnvironmentVm#direct_io}
   */
   readonly directIo?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#expose_acl VirtualEnvironmentVm#expose_acl}
+  * Enable POSIX ACLs, implies xattr support
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#expose_acl VirtualEnvironmentVm#expose_acl}
   */
   readonly exposeAcl?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#expose_xattr VirtualEnvironmentVm#expose_xattr}
+  * Enable support for extended attributes
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#expose_xattr VirtualEnvironmentVm#expose_xattr}
   */
   readonly exposeXattr?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#mapping VirtualEnvironmentVm#mapping}
+  * Directory mapping identifier
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#mapping VirtualEnvironmentVm#mapping}
   */
   readonly mapping: string;
 }
@@ -6671,15 +7094,21 @@ export class VirtualEnvironmentVmVirtiofsList extends cdktf.ComplexList {
 }
 export interface VirtualEnvironmentVmWatchdog {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#action VirtualEnvironmentVm#action}
+  * The watchdog action
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#action VirtualEnvironmentVm#action}
   */
   readonly action?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
+  * Whether the watchdog is enabled
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#enabled VirtualEnvironmentVm#enabled}
   */
   readonly enabled?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#model VirtualEnvironmentVm#model}
+  * The watchdog model
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#model VirtualEnvironmentVm#model}
   */
   readonly model?: string;
 }
@@ -6821,7 +7250,7 @@ export class VirtualEnvironmentVmWatchdogOutputReference extends cdktf.ComplexOb
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm proxmox_virtual_environment_vm}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm proxmox_virtual_environment_vm}
 */
 export class VirtualEnvironmentVm extends cdktf.TerraformResource {
 
@@ -6837,7 +7266,7 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentVm resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentVm to import
-  * @param importFromId The id of the existing VirtualEnvironmentVm that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentVm that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentVm to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -6849,7 +7278,7 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm proxmox_virtual_environment_vm} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm proxmox_virtual_environment_vm} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -6860,8 +7289,8 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_vm',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -6877,6 +7306,7 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
     this._deleteUnreferencedDisksOnDestroy = config.deleteUnreferencedDisksOnDestroy;
     this._description = config.description;
     this._hookScriptFileId = config.hookScriptFileId;
+    this._hotplug = config.hotplug;
     this._id = config.id;
     this._keyboardLayout = config.keyboardLayout;
     this._kvmArguments = config.kvmArguments;
@@ -6884,6 +7314,7 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
     this._machine = config.machine;
     this._migrate = config.migrate;
     this._name = config.name;
+    this._networkDevice.internalValue = config.networkDevice;
     this._nodeName = config.nodeName;
     this._onBoot = config.onBoot;
     this._poolId = config.poolId;
@@ -6917,7 +7348,6 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
     this._hostpci.internalValue = config.hostpci;
     this._initialization.internalValue = config.initialization;
     this._memory.internalValue = config.memory;
-    this._networkDevice.internalValue = config.networkDevice;
     this._numa.internalValue = config.numa;
     this._operatingSystem.internalValue = config.operatingSystem;
     this._rng.internalValue = config.rng;
@@ -7029,6 +7459,22 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get hookScriptFileIdInput() {
     return this._hookScriptFileId;
+  }
+
+  // hotplug - computed: true, optional: true, required: false
+  private _hotplug?: string; 
+  public get hotplug() {
+    return this.getStringAttribute('hotplug');
+  }
+  public set hotplug(value: string) {
+    this._hotplug = value;
+  }
+  public resetHotplug() {
+    this._hotplug = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get hotplugInput() {
+    return this._hotplug;
   }
 
   // id - computed: true, optional: true, required: false
@@ -7153,6 +7599,22 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get nameInput() {
     return this._name;
+  }
+
+  // network_device - computed: true, optional: true, required: false
+  private _networkDevice = new VirtualEnvironmentVmNetworkDeviceList(this, "network_device", false);
+  public get networkDevice() {
+    return this._networkDevice;
+  }
+  public putNetworkDevice(value: VirtualEnvironmentVmNetworkDevice[] | cdktf.IResolvable) {
+    this._networkDevice.internalValue = value;
+  }
+  public resetNetworkDevice() {
+    this._networkDevice.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get networkDeviceInput() {
+    return this._networkDevice.internalValue;
   }
 
   // network_interface_names - computed: true, optional: false, required: false
@@ -7685,22 +8147,6 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
     return this._memory.internalValue;
   }
 
-  // network_device - computed: false, optional: true, required: false
-  private _networkDevice = new VirtualEnvironmentVmNetworkDeviceList(this, "network_device", false);
-  public get networkDevice() {
-    return this._networkDevice;
-  }
-  public putNetworkDevice(value: VirtualEnvironmentVmNetworkDevice[] | cdktf.IResolvable) {
-    this._networkDevice.internalValue = value;
-  }
-  public resetNetworkDevice() {
-    this._networkDevice.internalValue = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get networkDeviceInput() {
-    return this._networkDevice.internalValue;
-  }
-
   // numa - computed: false, optional: true, required: false
   private _numa = new VirtualEnvironmentVmNumaList(this, "numa", false);
   public get numa() {
@@ -7889,6 +8335,7 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
       delete_unreferenced_disks_on_destroy: cdktf.booleanToTerraform(this._deleteUnreferencedDisksOnDestroy),
       description: cdktf.stringToTerraform(this._description),
       hook_script_file_id: cdktf.stringToTerraform(this._hookScriptFileId),
+      hotplug: cdktf.stringToTerraform(this._hotplug),
       id: cdktf.stringToTerraform(this._id),
       keyboard_layout: cdktf.stringToTerraform(this._keyboardLayout),
       kvm_arguments: cdktf.stringToTerraform(this._kvmArguments),
@@ -7896,6 +8343,7 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
       machine: cdktf.stringToTerraform(this._machine),
       migrate: cdktf.booleanToTerraform(this._migrate),
       name: cdktf.stringToTerraform(this._name),
+      network_device: cdktf.listMapper(virtualEnvironmentVmNetworkDeviceToTerraform, false)(this._networkDevice.internalValue),
       node_name: cdktf.stringToTerraform(this._nodeName),
       on_boot: cdktf.booleanToTerraform(this._onBoot),
       pool_id: cdktf.stringToTerraform(this._poolId),
@@ -7929,7 +8377,6 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
       hostpci: cdktf.listMapper(virtualEnvironmentVmHostpciToTerraform, true)(this._hostpci.internalValue),
       initialization: virtualEnvironmentVmInitializationToTerraform(this._initialization.internalValue),
       memory: virtualEnvironmentVmMemoryToTerraform(this._memory.internalValue),
-      network_device: cdktf.listMapper(virtualEnvironmentVmNetworkDeviceToTerraform, true)(this._networkDevice.internalValue),
       numa: cdktf.listMapper(virtualEnvironmentVmNumaToTerraform, true)(this._numa.internalValue),
       operating_system: virtualEnvironmentVmOperatingSystemToTerraform(this._operatingSystem.internalValue),
       rng: cdktf.listMapper(virtualEnvironmentVmRngToTerraform, true)(this._rng.internalValue),
@@ -7982,6 +8429,12 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
+      hotplug: {
+        value: cdktf.stringToHclTerraform(this._hotplug),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
       id: {
         value: cdktf.stringToHclTerraform(this._id),
         isBlock: false,
@@ -8023,6 +8476,12 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      network_device: {
+        value: cdktf.listMapperHcl(virtualEnvironmentVmNetworkDeviceToHclTerraform, false)(this._networkDevice.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "VirtualEnvironmentVmNetworkDeviceList",
       },
       node_name: {
         value: cdktf.stringToHclTerraform(this._nodeName),
@@ -8221,12 +8680,6 @@ export class VirtualEnvironmentVm extends cdktf.TerraformResource {
         isBlock: true,
         type: "list",
         storageClassType: "VirtualEnvironmentVmMemoryList",
-      },
-      network_device: {
-        value: cdktf.listMapperHcl(virtualEnvironmentVmNetworkDeviceToHclTerraform, true)(this._networkDevice.internalValue),
-        isBlock: true,
-        type: "list",
-        storageClassType: "VirtualEnvironmentVmNetworkDeviceList",
       },
       numa: {
         value: cdktf.listMapperHcl(virtualEnvironmentVmNumaToHclTerraform, true)(this._numa.internalValue),

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,68 +8,96 @@ import * as cdktf from 'cdktf';
 
 export interface VirtualEnvironmentVm2Config extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#cdrom VirtualEnvironmentVm2#cdrom}
+  * The CD-ROM configuration. The key is the interface of the CD-ROM, could be one of `ideN`, `sataN`, `scsiN`, where N is the index of the interface. Note that `q35` machine type only supports `ide0` and `ide2` of IDE interfaces.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#cdrom VirtualEnvironmentVm2#cdrom}
   */
   readonly cdrom?: { [key: string]: VirtualEnvironmentVm2Cdrom } | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#cpu VirtualEnvironmentVm2#cpu}
+  * The CPU configuration.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#cpu VirtualEnvironmentVm2#cpu}
   */
   readonly cpu?: VirtualEnvironmentVm2Cpu;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#delete_unreferenced_disks_on_destroy VirtualEnvironmentVm2#delete_unreferenced_disks_on_destroy}
+  * Set to true to delete unreferenced disks on destroy (defaults to `true`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#delete_unreferenced_disks_on_destroy VirtualEnvironmentVm2#delete_unreferenced_disks_on_destroy}
   */
   readonly deleteUnreferencedDisksOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#description VirtualEnvironmentVm2#description}
+  * The description of the VM.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#description VirtualEnvironmentVm2#description}
   */
   readonly description?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#id VirtualEnvironmentVm2#id}
+  * The unique identifier of the VM in the Proxmox cluster.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#id VirtualEnvironmentVm2#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#name VirtualEnvironmentVm2#name}
+  * The name of the VM. Doesn't have to be unique.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#name VirtualEnvironmentVm2#name}
   */
   readonly name?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#node_name VirtualEnvironmentVm2#node_name}
+  * The name of the node where the VM is provisioned.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#node_name VirtualEnvironmentVm2#node_name}
   */
   readonly nodeName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#purge_on_destroy VirtualEnvironmentVm2#purge_on_destroy}
+  * Set to true to purge the VM from backup configurations on destroy (defaults to `true`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#purge_on_destroy VirtualEnvironmentVm2#purge_on_destroy}
   */
   readonly purgeOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#rng VirtualEnvironmentVm2#rng}
+  * Configure the RNG (Random Number Generator) device. The RNG device provides entropy to guests to ensure good quality random numbers for guest applications that require them. Can only be set by `root@pam.` See the [Proxmox documentation](https://pve.proxmox.com/pve-docs/pve-admin-guide.html#qm_virtual_machines_settings) for more information.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#rng VirtualEnvironmentVm2#rng}
   */
   readonly rng?: VirtualEnvironmentVm2Rng;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#stop_on_destroy VirtualEnvironmentVm2#stop_on_destroy}
+  * Set to true to stop (rather than shutdown) the VM on destroy (defaults to `false`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#stop_on_destroy VirtualEnvironmentVm2#stop_on_destroy}
   */
   readonly stopOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#tags VirtualEnvironmentVm2#tags}
+  * The tags assigned to the VM.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#tags VirtualEnvironmentVm2#tags}
   */
   readonly tags?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#template VirtualEnvironmentVm2#template}
+  * Set to true to create a VM template.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#template VirtualEnvironmentVm2#template}
   */
   readonly template?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#timeouts VirtualEnvironmentVm2#timeouts}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#timeouts VirtualEnvironmentVm2#timeouts}
   */
   readonly timeouts?: VirtualEnvironmentVm2Timeouts;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#vga VirtualEnvironmentVm2#vga}
+  * Configure the VGA Hardware. If you want to use high resolution modes (>= 1280x1024x16) you may need to increase the vga memory option. Since QEMU 2.9 the default VGA display type is `std` for all OS types besides some Windows versions (XP and older) which use `cirrus`. The `qxl` option enables the SPICE display server. For win* OS you can select how many independent displays you want, Linux guests can add displays themself. You can also run without any graphic card, using a serial device as terminal. See the [Proxmox documentation](https://pve.proxmox.com/pve-docs/pve-admin-guide.html#qm_virtual_machines_settings) section 10.2.8 for more information and available configuration parameters.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#vga VirtualEnvironmentVm2#vga}
   */
   readonly vga?: VirtualEnvironmentVm2Vga;
 }
 export interface VirtualEnvironmentVm2Cdrom {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#file_id VirtualEnvironmentVm2#file_id}
+  * The file ID of the CD-ROM, or `cdrom|none`. Defaults to `cdrom` (i.e. empty CD-ROM drive — `cdrom` is PVE's literal "no media inserted" storage path). Use `none` to leave the CD-ROM unplugged, or a storage path like `local:iso/debian.iso` to insert an image.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#file_id VirtualEnvironmentVm2#file_id}
   */
   readonly fileId?: string;
 }
@@ -183,45 +211,65 @@ export class VirtualEnvironmentVm2CdromMap extends cdktf.ComplexMap {
 }
 export interface VirtualEnvironmentVm2Cpu {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#affinity VirtualEnvironmentVm2#affinity}
+  * The CPU cores that are used to run the VM’s vCPU. The value is a list of CPU IDs, separated by commas. The CPU IDs are zero-based.  For example, `0,1,2,3` (which also can be shortened to `0-3`) means that the VM’s vCPUs are run on the first four CPU cores. Setting `affinity` is only allowed for `root@pam` authenticated user.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#affinity VirtualEnvironmentVm2#affinity}
   */
   readonly affinity?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#architecture VirtualEnvironmentVm2#architecture}
+  * The CPU architecture `<aarch64 | x86_64>` (defaults to the host). Setting `architecture` is only allowed for `root@pam` authenticated user.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#architecture VirtualEnvironmentVm2#architecture}
   */
   readonly architecture?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#cores VirtualEnvironmentVm2#cores}
+  * The number of CPU cores per socket (PVE defaults to `1` when unset).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#cores VirtualEnvironmentVm2#cores}
   */
   readonly cores?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#flags VirtualEnvironmentVm2#flags}
+  * Set of additional CPU flags. Use `+FLAG` to enable, `-FLAG` to disable a flag. Custom CPU models can specify any flag supported by QEMU/KVM, VM-specific flags must be from the following set for security reasons: `pcid`, `spec-ctrl`, `ibpb`, `ssbd`, `virt-ssbd`, `amd-ssbd`, `amd-no-ssb`, `pdpe1gb`, `md-clear`, `hv-tlbflush`, `hv-evmcs`, `aes`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#flags VirtualEnvironmentVm2#flags}
   */
   readonly flags?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#hotplugged VirtualEnvironmentVm2#hotplugged}
-  */
-  readonly hotplugged?: number;
-  /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#limit VirtualEnvironmentVm2#limit}
+  * Limit of CPU usage. `0` means no limit (PVE default).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#limit VirtualEnvironmentVm2#limit}
   */
   readonly limit?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#numa VirtualEnvironmentVm2#numa}
+  * Enable NUMA topology emulation. Matches the PVE Processors → **Enable NUMA** checkbox.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#numa VirtualEnvironmentVm2#numa}
   */
   readonly numa?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#sockets VirtualEnvironmentVm2#sockets}
+  * The number of CPU sockets (PVE defaults to `1` when unset).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#sockets VirtualEnvironmentVm2#sockets}
   */
   readonly sockets?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#type VirtualEnvironmentVm2#type}
+  * Emulated CPU type, it's recommended to use `x86-64-v2-AES` or higher. See [the PVE admin guide](https://pve.proxmox.com/pve-docs/pve-admin-guide.html#qm_virtual_machines_settings) for the full list of supported types.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#type VirtualEnvironmentVm2#type}
   */
   readonly type?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#units VirtualEnvironmentVm2#units}
+  * CPU weight for a VM. Argument is used in the kernel fair scheduler. The larger the number is, the more CPU time this VM gets. Number is relative to weights of all the other running VMs. On cgroup v2 `0` is a valid value meaning disable CPU share weighting.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#units VirtualEnvironmentVm2#units}
   */
   readonly units?: number;
+  /**
+  * Number of vCPUs started with the VM, bounded by `cores * sockets`. Matches the PVE Processors → **VCPUs** field. Leave unset to start with `cores * sockets` vCPUs. Requires PVE hotplug feature enabled to change at runtime.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#vcpus VirtualEnvironmentVm2#vcpus}
+  */
+  readonly vcpus?: number;
 }
 
 export function virtualEnvironmentVm2CpuToTerraform(struct?: VirtualEnvironmentVm2Cpu | cdktf.IResolvable): any {
@@ -234,12 +282,12 @@ export function virtualEnvironmentVm2CpuToTerraform(struct?: VirtualEnvironmentV
     architecture: cdktf.stringToTerraform(struct!.architecture),
     cores: cdktf.numberToTerraform(struct!.cores),
     flags: cdktf.listMapper(cdktf.stringToTerraform, false)(struct!.flags),
-    hotplugged: cdktf.numberToTerraform(struct!.hotplugged),
     limit: cdktf.numberToTerraform(struct!.limit),
     numa: cdktf.booleanToTerraform(struct!.numa),
     sockets: cdktf.numberToTerraform(struct!.sockets),
     type: cdktf.stringToTerraform(struct!.type),
     units: cdktf.numberToTerraform(struct!.units),
+    vcpus: cdktf.numberToTerraform(struct!.vcpus),
   }
 }
 
@@ -274,12 +322,6 @@ export function virtualEnvironmentVm2CpuToHclTerraform(struct?: VirtualEnvironme
       type: "set",
       storageClassType: "stringList",
     },
-    hotplugged: {
-      value: cdktf.numberToHclTerraform(struct!.hotplugged),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
-    },
     limit: {
       value: cdktf.numberToHclTerraform(struct!.limit),
       isBlock: false,
@@ -306,6 +348,12 @@ export function virtualEnvironmentVm2CpuToHclTerraform(struct?: VirtualEnvironme
     },
     units: {
       value: cdktf.numberToHclTerraform(struct!.units),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    vcpus: {
+      value: cdktf.numberToHclTerraform(struct!.vcpus),
       isBlock: false,
       type: "simple",
       storageClassType: "number",
@@ -350,10 +398,6 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
       hasAnyValues = true;
       internalValueResult.flags = this._flags;
     }
-    if (this._hotplugged !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.hotplugged = this._hotplugged;
-    }
     if (this._limit !== undefined) {
       hasAnyValues = true;
       internalValueResult.limit = this._limit;
@@ -374,6 +418,10 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
       hasAnyValues = true;
       internalValueResult.units = this._units;
     }
+    if (this._vcpus !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.vcpus = this._vcpus;
+    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
@@ -385,12 +433,12 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
       this._architecture = undefined;
       this._cores = undefined;
       this._flags = undefined;
-      this._hotplugged = undefined;
       this._limit = undefined;
       this._numa = undefined;
       this._sockets = undefined;
       this._type = undefined;
       this._units = undefined;
+      this._vcpus = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
       this.isEmptyObject = false;
@@ -403,16 +451,16 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
       this._architecture = value.architecture;
       this._cores = value.cores;
       this._flags = value.flags;
-      this._hotplugged = value.hotplugged;
       this._limit = value.limit;
       this._numa = value.numa;
       this._sockets = value.sockets;
       this._type = value.type;
       this._units = value.units;
+      this._vcpus = value.vcpus;
     }
   }
 
-  // affinity - computed: true, optional: true, required: false
+  // affinity - computed: false, optional: true, required: false
   private _affinity?: string; 
   public get affinity() {
     return this.getStringAttribute('affinity');
@@ -428,7 +476,7 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
     return this._affinity;
   }
 
-  // architecture - computed: true, optional: true, required: false
+  // architecture - computed: false, optional: true, required: false
   private _architecture?: string; 
   public get architecture() {
     return this.getStringAttribute('architecture');
@@ -444,7 +492,7 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
     return this._architecture;
   }
 
-  // cores - computed: true, optional: true, required: false
+  // cores - computed: false, optional: true, required: false
   private _cores?: number; 
   public get cores() {
     return this.getNumberAttribute('cores');
@@ -460,7 +508,7 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
     return this._cores;
   }
 
-  // flags - computed: true, optional: true, required: false
+  // flags - computed: false, optional: true, required: false
   private _flags?: string[]; 
   public get flags() {
     return cdktf.Fn.tolist(this.getListAttribute('flags'));
@@ -476,23 +524,7 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
     return this._flags;
   }
 
-  // hotplugged - computed: true, optional: true, required: false
-  private _hotplugged?: number; 
-  public get hotplugged() {
-    return this.getNumberAttribute('hotplugged');
-  }
-  public set hotplugged(value: number) {
-    this._hotplugged = value;
-  }
-  public resetHotplugged() {
-    this._hotplugged = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get hotpluggedInput() {
-    return this._hotplugged;
-  }
-
-  // limit - computed: true, optional: true, required: false
+  // limit - computed: false, optional: true, required: false
   private _limit?: number; 
   public get limit() {
     return this.getNumberAttribute('limit');
@@ -508,7 +540,7 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
     return this._limit;
   }
 
-  // numa - computed: true, optional: true, required: false
+  // numa - computed: false, optional: true, required: false
   private _numa?: boolean | cdktf.IResolvable; 
   public get numa() {
     return this.getBooleanAttribute('numa');
@@ -524,7 +556,7 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
     return this._numa;
   }
 
-  // sockets - computed: true, optional: true, required: false
+  // sockets - computed: false, optional: true, required: false
   private _sockets?: number; 
   public get sockets() {
     return this.getNumberAttribute('sockets');
@@ -540,7 +572,7 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
     return this._sockets;
   }
 
-  // type - computed: true, optional: true, required: false
+  // type - computed: false, optional: true, required: false
   private _type?: string; 
   public get type() {
     return this.getStringAttribute('type');
@@ -556,7 +588,7 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
     return this._type;
   }
 
-  // units - computed: true, optional: true, required: false
+  // units - computed: false, optional: true, required: false
   private _units?: number; 
   public get units() {
     return this.getNumberAttribute('units');
@@ -571,18 +603,40 @@ export class VirtualEnvironmentVm2CpuOutputReference extends cdktf.ComplexObject
   public get unitsInput() {
     return this._units;
   }
+
+  // vcpus - computed: false, optional: true, required: false
+  private _vcpus?: number; 
+  public get vcpus() {
+    return this.getNumberAttribute('vcpus');
+  }
+  public set vcpus(value: number) {
+    this._vcpus = value;
+  }
+  public resetVcpus() {
+    this._vcpus = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get vcpusInput() {
+    return this._vcpus;
+  }
 }
 export interface VirtualEnvironmentVm2Rng {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#max_bytes VirtualEnvironmentVm2#max_bytes}
+  * Maximum bytes of entropy allowed to get injected into the guest every period.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#max_bytes VirtualEnvironmentVm2#max_bytes}
   */
   readonly maxBytes?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#period VirtualEnvironmentVm2#period}
+  * Period in milliseconds to limit entropy injection to the guest.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#period VirtualEnvironmentVm2#period}
   */
   readonly period?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#source VirtualEnvironmentVm2#source}
+  * The file on the host to gather entropy from. In most cases, `/dev/urandom` should be preferred over `/dev/random` to avoid entropy-starvation issues on the host.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#source VirtualEnvironmentVm2#source}
   */
   readonly source?: string;
 }
@@ -684,7 +738,7 @@ export class VirtualEnvironmentVm2RngOutputReference extends cdktf.ComplexObject
     }
   }
 
-  // max_bytes - computed: true, optional: true, required: false
+  // max_bytes - computed: false, optional: true, required: false
   private _maxBytes?: number; 
   public get maxBytes() {
     return this.getNumberAttribute('max_bytes');
@@ -700,7 +754,7 @@ export class VirtualEnvironmentVm2RngOutputReference extends cdktf.ComplexObject
     return this._maxBytes;
   }
 
-  // period - computed: true, optional: true, required: false
+  // period - computed: false, optional: true, required: false
   private _period?: number; 
   public get period() {
     return this.getNumberAttribute('period');
@@ -716,7 +770,7 @@ export class VirtualEnvironmentVm2RngOutputReference extends cdktf.ComplexObject
     return this._period;
   }
 
-  // source - computed: true, optional: true, required: false
+  // source - computed: false, optional: true, required: false
   private _source?: string; 
   public get source() {
     return this.getStringAttribute('source');
@@ -734,19 +788,27 @@ export class VirtualEnvironmentVm2RngOutputReference extends cdktf.ComplexObject
 }
 export interface VirtualEnvironmentVm2Timeouts {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#create VirtualEnvironmentVm2#create}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#create VirtualEnvironmentVm2#create}
   */
   readonly create?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#delete VirtualEnvironmentVm2#delete}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#delete VirtualEnvironmentVm2#delete}
   */
   readonly delete?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#read VirtualEnvironmentVm2#read}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Read operations occur during any refresh or planning operation when refresh is enabled.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#read VirtualEnvironmentVm2#read}
   */
   readonly read?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#update VirtualEnvironmentVm2#update}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#update VirtualEnvironmentVm2#update}
   */
   readonly update?: string;
 }
@@ -927,15 +989,21 @@ export class VirtualEnvironmentVm2TimeoutsOutputReference extends cdktf.ComplexO
 }
 export interface VirtualEnvironmentVm2Vga {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#clipboard VirtualEnvironmentVm2#clipboard}
+  * Enable a specific clipboard. If not set, depending on the display type the SPICE one will be added. Currently only `vnc` is available. Migration with VNC clipboard is not supported by Proxmox.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#clipboard VirtualEnvironmentVm2#clipboard}
   */
   readonly clipboard?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#memory VirtualEnvironmentVm2#memory}
+  * The VGA memory in megabytes (4-512 MB). Has no effect with serial display. 
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#memory VirtualEnvironmentVm2#memory}
   */
   readonly memory?: number;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#type VirtualEnvironmentVm2#type}
+  * The VGA type (defaults to `std`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#type VirtualEnvironmentVm2#type}
   */
   readonly type?: string;
 }
@@ -1037,7 +1105,7 @@ export class VirtualEnvironmentVm2VgaOutputReference extends cdktf.ComplexObject
     }
   }
 
-  // clipboard - computed: true, optional: true, required: false
+  // clipboard - computed: false, optional: true, required: false
   private _clipboard?: string; 
   public get clipboard() {
     return this.getStringAttribute('clipboard');
@@ -1053,7 +1121,7 @@ export class VirtualEnvironmentVm2VgaOutputReference extends cdktf.ComplexObject
     return this._clipboard;
   }
 
-  // memory - computed: true, optional: true, required: false
+  // memory - computed: false, optional: true, required: false
   private _memory?: number; 
   public get memory() {
     return this.getNumberAttribute('memory');
@@ -1069,7 +1137,7 @@ export class VirtualEnvironmentVm2VgaOutputReference extends cdktf.ComplexObject
     return this._memory;
   }
 
-  // type - computed: true, optional: true, required: false
+  // type - computed: false, optional: true, required: false
   private _type?: string; 
   public get type() {
     return this.getStringAttribute('type');
@@ -1087,7 +1155,7 @@ export class VirtualEnvironmentVm2VgaOutputReference extends cdktf.ComplexObject
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2 proxmox_virtual_environment_vm2}
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2 proxmox_virtual_environment_vm2}
 */
 export class VirtualEnvironmentVm2 extends cdktf.TerraformResource {
 
@@ -1103,7 +1171,7 @@ export class VirtualEnvironmentVm2 extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a VirtualEnvironmentVm2 resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the VirtualEnvironmentVm2 to import
-  * @param importFromId The id of the existing VirtualEnvironmentVm2 that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing VirtualEnvironmentVm2 that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the VirtualEnvironmentVm2 to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -1115,7 +1183,7 @@ export class VirtualEnvironmentVm2 extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.90.0/docs/resources/virtual_environment_vm2 proxmox_virtual_environment_vm2} Resource
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/resources/virtual_environment_vm2 proxmox_virtual_environment_vm2} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -1126,8 +1194,8 @@ export class VirtualEnvironmentVm2 extends cdktf.TerraformResource {
       terraformResourceType: 'proxmox_virtual_environment_vm2',
       terraformGeneratorMetadata: {
         providerName: 'proxmox',
-        providerVersion: '0.90.0',
-        providerVersionConstraint: '0.90.0'
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -1157,7 +1225,7 @@ export class VirtualEnvironmentVm2 extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // cdrom - computed: true, optional: true, required: false
+  // cdrom - computed: false, optional: true, required: false
   private _cdrom = new VirtualEnvironmentVm2CdromMap(this, "cdrom");
   public get cdrom() {
     return this._cdrom;
@@ -1173,7 +1241,7 @@ export class VirtualEnvironmentVm2 extends cdktf.TerraformResource {
     return this._cdrom.internalValue;
   }
 
-  // cpu - computed: true, optional: true, required: false
+  // cpu - computed: false, optional: true, required: false
   private _cpu = new VirtualEnvironmentVm2CpuOutputReference(this, "cpu");
   public get cpu() {
     return this._cpu;
@@ -1282,7 +1350,7 @@ export class VirtualEnvironmentVm2 extends cdktf.TerraformResource {
     return this._purgeOnDestroy;
   }
 
-  // rng - computed: true, optional: true, required: false
+  // rng - computed: false, optional: true, required: false
   private _rng = new VirtualEnvironmentVm2RngOutputReference(this, "rng");
   public get rng() {
     return this._rng;
@@ -1362,7 +1430,7 @@ export class VirtualEnvironmentVm2 extends cdktf.TerraformResource {
     return this._timeouts.internalValue;
   }
 
-  // vga - computed: true, optional: true, required: false
+  // vga - computed: false, optional: true, required: false
   private _vga = new VirtualEnvironmentVm2VgaOutputReference(this, "vga");
   public get vga() {
     return this._vga;

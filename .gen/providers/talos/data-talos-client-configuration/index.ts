@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,33 +8,47 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosClientConfigurationConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration#client_configuration DataTalosClientConfiguration#client_configuration}
+  * The client configuration data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#client_configuration DataTalosClientConfiguration#client_configuration}
   */
   readonly clientConfiguration: DataTalosClientConfigurationClientConfiguration;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration#cluster_name DataTalosClientConfiguration#cluster_name}
+  * The name of the cluster in the generated config
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#cluster_name DataTalosClientConfiguration#cluster_name}
   */
   readonly clusterName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration#endpoints DataTalosClientConfiguration#endpoints}
+  * endpoints to set in the generated config
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#endpoints DataTalosClientConfiguration#endpoints}
   */
   readonly endpoints?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration#nodes DataTalosClientConfiguration#nodes}
+  * nodes to set in the generated config
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#nodes DataTalosClientConfiguration#nodes}
   */
   readonly nodes?: string[];
 }
 export interface DataTalosClientConfigurationClientConfiguration {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration#ca_certificate DataTalosClientConfiguration#ca_certificate}
+  * The client CA certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#ca_certificate DataTalosClientConfiguration#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration#client_certificate DataTalosClientConfiguration#client_certificate}
+  * The client certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#client_certificate DataTalosClientConfiguration#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration#client_key DataTalosClientConfiguration#client_key}
+  * The client key
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#client_key DataTalosClientConfiguration#client_key}
   */
   readonly clientKey: string;
 }
@@ -177,7 +191,7 @@ export class DataTalosClientConfigurationClientConfigurationOutputReference exte
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration talos_client_configuration}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration talos_client_configuration}
 */
 export class DataTalosClientConfiguration extends cdktf.TerraformDataSource {
 
@@ -193,7 +207,7 @@ export class DataTalosClientConfiguration extends cdktf.TerraformDataSource {
   * Generates CDKTF code for importing a DataTalosClientConfiguration resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataTalosClientConfiguration to import
-  * @param importFromId The id of the existing DataTalosClientConfiguration that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataTalosClientConfiguration that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataTalosClientConfiguration to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -205,7 +219,7 @@ export class DataTalosClientConfiguration extends cdktf.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/client_configuration talos_client_configuration} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/client_configuration talos_client_configuration} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -216,8 +230,8 @@ export class DataTalosClientConfiguration extends cdktf.TerraformDataSource {
       terraformResourceType: 'talos_client_configuration',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

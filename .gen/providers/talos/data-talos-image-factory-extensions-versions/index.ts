@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_extensions_versions
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,13 +8,119 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosImageFactoryExtensionsVersionsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_extensions_versions#filters DataTalosImageFactoryExtensionsVersions#filters}
+  * The filter to apply to the extensions list.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#exact_filters DataTalosImageFactoryExtensionsVersions#exact_filters}
+  */
+  readonly exactFilters?: DataTalosImageFactoryExtensionsVersionsExactFilters;
+  /**
+  * The filter to apply to the extensions list.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#filters DataTalosImageFactoryExtensionsVersions#filters}
   */
   readonly filters?: DataTalosImageFactoryExtensionsVersionsFilters;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_extensions_versions#talos_version DataTalosImageFactoryExtensionsVersions#talos_version}
+  * The talos version to get extensions for.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#talos_version DataTalosImageFactoryExtensionsVersions#talos_version}
   */
   readonly talosVersion: string;
+}
+export interface DataTalosImageFactoryExtensionsVersionsExactFilters {
+  /**
+  * The exact name match of the extension to filter by.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#names DataTalosImageFactoryExtensionsVersions#names}
+  */
+  readonly names?: string[];
+}
+
+export function dataTalosImageFactoryExtensionsVersionsExactFiltersToTerraform(struct?: DataTalosImageFactoryExtensionsVersionsExactFilters | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    names: cdktf.listMapper(cdktf.stringToTerraform, false)(struct!.names),
+  }
+}
+
+
+export function dataTalosImageFactoryExtensionsVersionsExactFiltersToHclTerraform(struct?: DataTalosImageFactoryExtensionsVersionsExactFilters | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    names: {
+      value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(struct!.names),
+      isBlock: false,
+      type: "list",
+      storageClassType: "stringList",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class DataTalosImageFactoryExtensionsVersionsExactFiltersOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DataTalosImageFactoryExtensionsVersionsExactFilters | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._names !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.names = this._names;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataTalosImageFactoryExtensionsVersionsExactFilters | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._names = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._names = value.names;
+    }
+  }
+
+  // names - computed: false, optional: true, required: false
+  private _names?: string[]; 
+  public get names() {
+    return this.getListAttribute('names');
+  }
+  public set names(value: string[]) {
+    this._names = value;
+  }
+  public resetNames() {
+    this._names = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get namesInput() {
+    return this._names;
+  }
 }
 export interface DataTalosImageFactoryExtensionsVersionsExtensionsInfo {
 }
@@ -113,7 +219,9 @@ export class DataTalosImageFactoryExtensionsVersionsExtensionsInfoList extends c
 }
 export interface DataTalosImageFactoryExtensionsVersionsFilters {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_extensions_versions#names DataTalosImageFactoryExtensionsVersions#names}
+  * The name of the extension to filter by.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#names DataTalosImageFactoryExtensionsVersions#names}
   */
   readonly names?: string[];
 }
@@ -207,7 +315,7 @@ export class DataTalosImageFactoryExtensionsVersionsFiltersOutputReference exten
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_extensions_versions talos_image_factory_extensions_versions}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions talos_image_factory_extensions_versions}
 */
 export class DataTalosImageFactoryExtensionsVersions extends cdktf.TerraformDataSource {
 
@@ -223,7 +331,7 @@ export class DataTalosImageFactoryExtensionsVersions extends cdktf.TerraformData
   * Generates CDKTF code for importing a DataTalosImageFactoryExtensionsVersions resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataTalosImageFactoryExtensionsVersions to import
-  * @param importFromId The id of the existing DataTalosImageFactoryExtensionsVersions that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_extensions_versions#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataTalosImageFactoryExtensionsVersions that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataTalosImageFactoryExtensionsVersions to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -235,7 +343,7 @@ export class DataTalosImageFactoryExtensionsVersions extends cdktf.TerraformData
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_extensions_versions talos_image_factory_extensions_versions} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_extensions_versions talos_image_factory_extensions_versions} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -246,8 +354,8 @@ export class DataTalosImageFactoryExtensionsVersions extends cdktf.TerraformData
       terraformResourceType: 'talos_image_factory_extensions_versions',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -257,6 +365,7 @@ export class DataTalosImageFactoryExtensionsVersions extends cdktf.TerraformData
       connection: config.connection,
       forEach: config.forEach
     });
+    this._exactFilters.internalValue = config.exactFilters;
     this._filters.internalValue = config.filters;
     this._talosVersion = config.talosVersion;
   }
@@ -264,6 +373,22 @@ export class DataTalosImageFactoryExtensionsVersions extends cdktf.TerraformData
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // exact_filters - computed: false, optional: true, required: false
+  private _exactFilters = new DataTalosImageFactoryExtensionsVersionsExactFiltersOutputReference(this, "exact_filters");
+  public get exactFilters() {
+    return this._exactFilters;
+  }
+  public putExactFilters(value: DataTalosImageFactoryExtensionsVersionsExactFilters) {
+    this._exactFilters.internalValue = value;
+  }
+  public resetExactFilters() {
+    this._exactFilters.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get exactFiltersInput() {
+    return this._exactFilters.internalValue;
+  }
 
   // extensions_info - computed: true, optional: false, required: false
   private _extensionsInfo = new DataTalosImageFactoryExtensionsVersionsExtensionsInfoList(this, "extensions_info", false);
@@ -311,6 +436,7 @@ export class DataTalosImageFactoryExtensionsVersions extends cdktf.TerraformData
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
+      exact_filters: dataTalosImageFactoryExtensionsVersionsExactFiltersToTerraform(this._exactFilters.internalValue),
       filters: dataTalosImageFactoryExtensionsVersionsFiltersToTerraform(this._filters.internalValue),
       talos_version: cdktf.stringToTerraform(this._talosVersion),
     };
@@ -318,6 +444,12 @@ export class DataTalosImageFactoryExtensionsVersions extends cdktf.TerraformData
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      exact_filters: {
+        value: dataTalosImageFactoryExtensionsVersionsExactFiltersToHclTerraform(this._exactFilters.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "DataTalosImageFactoryExtensionsVersionsExactFilters",
+      },
       filters: {
         value: dataTalosImageFactoryExtensionsVersionsFiltersToHclTerraform(this._filters.internalValue),
         isBlock: true,

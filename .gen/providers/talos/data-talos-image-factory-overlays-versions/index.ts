@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_overlays_versions
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,17 +8,23 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosImageFactoryOverlaysVersionsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_overlays_versions#filters DataTalosImageFactoryOverlaysVersions#filters}
+  * The filter to apply to the overlays list.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions#filters DataTalosImageFactoryOverlaysVersions#filters}
   */
   readonly filters?: DataTalosImageFactoryOverlaysVersionsFilters;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_overlays_versions#talos_version DataTalosImageFactoryOverlaysVersions#talos_version}
+  * The talos version to get overlays for.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions#talos_version DataTalosImageFactoryOverlaysVersions#talos_version}
   */
   readonly talosVersion: string;
 }
 export interface DataTalosImageFactoryOverlaysVersionsFilters {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_overlays_versions#name DataTalosImageFactoryOverlaysVersions#name}
+  * The name of the overlay to filter by.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions#name DataTalosImageFactoryOverlaysVersions#name}
   */
   readonly name?: string;
 }
@@ -202,7 +208,7 @@ export class DataTalosImageFactoryOverlaysVersionsOverlaysInfoList extends cdktf
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_overlays_versions talos_image_factory_overlays_versions}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions talos_image_factory_overlays_versions}
 */
 export class DataTalosImageFactoryOverlaysVersions extends cdktf.TerraformDataSource {
 
@@ -218,7 +224,7 @@ export class DataTalosImageFactoryOverlaysVersions extends cdktf.TerraformDataSo
   * Generates CDKTF code for importing a DataTalosImageFactoryOverlaysVersions resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataTalosImageFactoryOverlaysVersions to import
-  * @param importFromId The id of the existing DataTalosImageFactoryOverlaysVersions that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_overlays_versions#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataTalosImageFactoryOverlaysVersions that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataTalosImageFactoryOverlaysVersions to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -230,7 +236,7 @@ export class DataTalosImageFactoryOverlaysVersions extends cdktf.TerraformDataSo
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_overlays_versions talos_image_factory_overlays_versions} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_overlays_versions talos_image_factory_overlays_versions} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -241,8 +247,8 @@ export class DataTalosImageFactoryOverlaysVersions extends cdktf.TerraformDataSo
       terraformResourceType: 'talos_image_factory_overlays_versions',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_urls
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,23 +8,91 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosImageFactoryUrlsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_urls#architecture DataTalosImageFactoryUrls#architecture}
+  * The platform architecture for which the URLs are generated. Defaults to amd64.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#architecture DataTalosImageFactoryUrls#architecture}
   */
   readonly architecture?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_urls#platform DataTalosImageFactoryUrls#platform}
+  * 
+  * The platform for which the URLs are generated.
+  * 
+  * 	#### Metal
+  * 
+  * 		- metal
+  * 
+  *     #### Cloud Platforms
+  *         - aws
+  *         - gcp
+  *         - equinixMetal
+  *         - azure
+  *         - digital-ocean
+  *         - nocloud
+  *         - openstack
+  *         - vmware
+  *         - akamai
+  *         - cloudstack
+  *         - hcloud
+  *         - oracle
+  *         - upcloud
+  *         - vultr
+  *         - exoscale
+  *         - opennebula
+  *         - scaleway
+  * 
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#platform DataTalosImageFactoryUrls#platform}
   */
   readonly platform?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_urls#sbc DataTalosImageFactoryUrls#sbc}
+  * 
+  * The SBC's (Single Board Copmuters) for which the url are generated.
+  * 
+  *     #### Single Board Computers
+  *         - rpi_5
+  *         - rpi_generic
+  *         - revpi_generic
+  *         - bananapi_m64
+  *         - nanopi_r4s
+  *         - nanopi_r5s
+  *         - jetson_nano
+  *         - libretech_all_h3_cc_h5
+  *         - orangepi_r1_plus_lts
+  *         - pine64
+  *         - rock64
+  *         - rock4cplus
+  *         - rock4se
+  *         - rock5a
+  *         - rock5b
+  *         - rockpi_4
+  *         - rockpi_4c
+  *         - helios64
+  *         - turingrk1
+  *         - orangepi-5
+  *         - orangepi-5-plus
+  *         - rockpro64
+  *         - odroid-m1
+  *         - radxa-zero-3e
+  *         - rock3b
+  *         - orangepi-5-max
+  *         - rock5t
+  *         - friendlyelec-cm3588-nas
+  *         - rock5b-plus
+  * 
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#sbc DataTalosImageFactoryUrls#sbc}
   */
   readonly sbc?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_urls#schematic_id DataTalosImageFactoryUrls#schematic_id}
+  * The schematic ID for which the URLs are generated.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#schematic_id DataTalosImageFactoryUrls#schematic_id}
   */
   readonly schematicId: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_urls#talos_version DataTalosImageFactoryUrls#talos_version}
+  * The Talos version for which the URLs are generated.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#talos_version DataTalosImageFactoryUrls#talos_version}
   */
   readonly talosVersion: string;
 }
@@ -134,7 +202,7 @@ export class DataTalosImageFactoryUrlsUrlsOutputReference extends cdktf.ComplexO
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_urls talos_image_factory_urls}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls talos_image_factory_urls}
 */
 export class DataTalosImageFactoryUrls extends cdktf.TerraformDataSource {
 
@@ -150,7 +218,7 @@ export class DataTalosImageFactoryUrls extends cdktf.TerraformDataSource {
   * Generates CDKTF code for importing a DataTalosImageFactoryUrls resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataTalosImageFactoryUrls to import
-  * @param importFromId The id of the existing DataTalosImageFactoryUrls that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_urls#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataTalosImageFactoryUrls that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataTalosImageFactoryUrls to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -162,7 +230,7 @@ export class DataTalosImageFactoryUrls extends cdktf.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/image_factory_urls talos_image_factory_urls} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/image_factory_urls talos_image_factory_urls} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -173,8 +241,8 @@ export class DataTalosImageFactoryUrls extends cdktf.TerraformDataSource {
       terraformResourceType: 'talos_image_factory_urls',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

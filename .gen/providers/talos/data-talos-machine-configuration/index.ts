@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,49 +8,71 @@ import * as cdktf from 'cdktf';
 
 export interface DataTalosMachineConfigurationConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#cluster_endpoint DataTalosMachineConfiguration#cluster_endpoint}
+  * The endpoint of the talos kubernetes cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cluster_endpoint DataTalosMachineConfiguration#cluster_endpoint}
   */
   readonly clusterEndpoint: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#cluster_name DataTalosMachineConfiguration#cluster_name}
+  * The name of the talos kubernetes cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cluster_name DataTalosMachineConfiguration#cluster_name}
   */
   readonly clusterName: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#config_patches DataTalosMachineConfiguration#config_patches}
+  * The list of config patches to apply to the generated configuration
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#config_patches DataTalosMachineConfiguration#config_patches}
   */
   readonly configPatches?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#docs DataTalosMachineConfiguration#docs}
+  * Whether to generate documentation for the generated configuration. Defaults to false
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#docs DataTalosMachineConfiguration#docs}
   */
   readonly docs?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#examples DataTalosMachineConfiguration#examples}
+  * Whether to generate examples for the generated configuration. Defaults to false
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#examples DataTalosMachineConfiguration#examples}
   */
   readonly examples?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#kubernetes_version DataTalosMachineConfiguration#kubernetes_version}
+  * The version of kubernetes to use
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#kubernetes_version DataTalosMachineConfiguration#kubernetes_version}
   */
   readonly kubernetesVersion?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#machine_secrets DataTalosMachineConfiguration#machine_secrets}
+  * The secrets for the talos cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#machine_secrets DataTalosMachineConfiguration#machine_secrets}
   */
   readonly machineSecrets: DataTalosMachineConfigurationMachineSecrets;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#machine_type DataTalosMachineConfiguration#machine_type}
+  * The type of machine to generate the configuration for
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#machine_type DataTalosMachineConfiguration#machine_type}
   */
   readonly machineType: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#talos_version DataTalosMachineConfiguration#talos_version}
+  * The Talos version contract used to generate the machine configuration. This does not control the installed Talos version. Use `config_patches` to set `machine.install.image` to the desired value. Example values: `v1.12`, `v1.12.1`, `1.12`, `1.12.1`
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#talos_version DataTalosMachineConfiguration#talos_version}
   */
   readonly talosVersion?: string;
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsEtcd {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
+  * certificate data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
   */
   readonly cert: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
+  * key data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
 }
@@ -167,11 +189,15 @@ export class DataTalosMachineConfigurationMachineSecretsCertsEtcdOutputReference
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsK8S {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
+  * certificate data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
   */
   readonly cert: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
+  * key data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
 }
@@ -288,11 +314,15 @@ export class DataTalosMachineConfigurationMachineSecretsCertsK8SOutputReference 
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsK8SAggregator {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
+  * certificate data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
   */
   readonly cert: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
+  * key data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
 }
@@ -409,7 +439,9 @@ export class DataTalosMachineConfigurationMachineSecretsCertsK8SAggregatorOutput
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsK8SServiceaccount {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
+  * The key for the k8s service account
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
 }
@@ -500,11 +532,15 @@ export class DataTalosMachineConfigurationMachineSecretsCertsK8SServiceaccountOu
 }
 export interface DataTalosMachineConfigurationMachineSecretsCertsOs {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
+  * certificate data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cert DataTalosMachineConfiguration#cert}
   */
   readonly cert: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
+  * key data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#key DataTalosMachineConfiguration#key}
   */
   readonly key: string;
 }
@@ -621,23 +657,31 @@ export class DataTalosMachineConfigurationMachineSecretsCertsOsOutputReference e
 }
 export interface DataTalosMachineConfigurationMachineSecretsCerts {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#etcd DataTalosMachineConfiguration#etcd}
+  * The certificate and key pair
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#etcd DataTalosMachineConfiguration#etcd}
   */
   readonly etcd: DataTalosMachineConfigurationMachineSecretsCertsEtcd;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#k8s DataTalosMachineConfiguration#k8s}
+  * The certificate and key pair
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#k8s DataTalosMachineConfiguration#k8s}
   */
   readonly k8S: DataTalosMachineConfigurationMachineSecretsCertsK8S;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#k8s_aggregator DataTalosMachineConfiguration#k8s_aggregator}
+  * The certificate and key pair
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#k8s_aggregator DataTalosMachineConfiguration#k8s_aggregator}
   */
   readonly k8SAggregator: DataTalosMachineConfigurationMachineSecretsCertsK8SAggregator;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#k8s_serviceaccount DataTalosMachineConfiguration#k8s_serviceaccount}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#k8s_serviceaccount DataTalosMachineConfiguration#k8s_serviceaccount}
   */
   readonly k8SServiceaccount: DataTalosMachineConfigurationMachineSecretsCertsK8SServiceaccount;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#os DataTalosMachineConfiguration#os}
+  * The certificate and key pair
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#os DataTalosMachineConfiguration#os}
   */
   readonly os: DataTalosMachineConfigurationMachineSecretsCertsOs;
 }
@@ -832,14 +876,18 @@ export class DataTalosMachineConfigurationMachineSecretsCertsOutputReference ext
 }
 export interface DataTalosMachineConfigurationMachineSecretsCluster {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#id DataTalosMachineConfiguration#id}
+  * The cluster id
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#id DataTalosMachineConfiguration#id}
   *
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
   readonly id: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#secret DataTalosMachineConfiguration#secret}
+  * The cluster secret
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#secret DataTalosMachineConfiguration#secret}
   */
   readonly secret: string;
 }
@@ -956,15 +1004,21 @@ export class DataTalosMachineConfigurationMachineSecretsClusterOutputReference e
 }
 export interface DataTalosMachineConfigurationMachineSecretsSecrets {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#aescbc_encryption_secret DataTalosMachineConfiguration#aescbc_encryption_secret}
+  * The aescbc encryption secret for the talos kubernetes cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#aescbc_encryption_secret DataTalosMachineConfiguration#aescbc_encryption_secret}
   */
   readonly aescbcEncryptionSecret?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#bootstrap_token DataTalosMachineConfiguration#bootstrap_token}
+  * The bootstrap token for the talos kubernetes cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#bootstrap_token DataTalosMachineConfiguration#bootstrap_token}
   */
   readonly bootstrapToken: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#secretbox_encryption_secret DataTalosMachineConfiguration#secretbox_encryption_secret}
+  * The secretbox encryption secret for the talos kubernetes cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#secretbox_encryption_secret DataTalosMachineConfiguration#secretbox_encryption_secret}
   */
   readonly secretboxEncryptionSecret: string;
 }
@@ -1110,7 +1164,9 @@ export class DataTalosMachineConfigurationMachineSecretsSecretsOutputReference e
 }
 export interface DataTalosMachineConfigurationMachineSecretsTrustdinfo {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#token DataTalosMachineConfiguration#token}
+  * The trustd token for the talos kubernetes cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#token DataTalosMachineConfiguration#token}
   */
   readonly token: string;
 }
@@ -1201,19 +1257,27 @@ export class DataTalosMachineConfigurationMachineSecretsTrustdinfoOutputReferenc
 }
 export interface DataTalosMachineConfigurationMachineSecrets {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#certs DataTalosMachineConfiguration#certs}
+  * The certs for the talos kubernetes cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#certs DataTalosMachineConfiguration#certs}
   */
   readonly certs: DataTalosMachineConfigurationMachineSecretsCerts;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#cluster DataTalosMachineConfiguration#cluster}
+  * The cluster secrets
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#cluster DataTalosMachineConfiguration#cluster}
   */
   readonly cluster: DataTalosMachineConfigurationMachineSecretsCluster;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#secrets DataTalosMachineConfiguration#secrets}
+  * The secrets for the talos kubernetes cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#secrets DataTalosMachineConfiguration#secrets}
   */
   readonly secrets: DataTalosMachineConfigurationMachineSecretsSecrets;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#trustdinfo DataTalosMachineConfiguration#trustdinfo}
+  * The trustd info for the talos kubernetes cluster
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#trustdinfo DataTalosMachineConfiguration#trustdinfo}
   */
   readonly trustdinfo: DataTalosMachineConfigurationMachineSecretsTrustdinfo;
 }
@@ -1382,7 +1446,7 @@ export class DataTalosMachineConfigurationMachineSecretsOutputReference extends 
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration talos_machine_configuration}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration talos_machine_configuration}
 */
 export class DataTalosMachineConfiguration extends cdktf.TerraformDataSource {
 
@@ -1398,7 +1462,7 @@ export class DataTalosMachineConfiguration extends cdktf.TerraformDataSource {
   * Generates CDKTF code for importing a DataTalosMachineConfiguration resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataTalosMachineConfiguration to import
-  * @param importFromId The id of the existing DataTalosMachineConfiguration that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataTalosMachineConfiguration that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataTalosMachineConfiguration to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -1410,7 +1474,7 @@ export class DataTalosMachineConfiguration extends cdktf.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/data-sources/machine_configuration talos_machine_configuration} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/data-sources/machine_configuration talos_machine_configuration} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -1421,8 +1485,8 @@ export class DataTalosMachineConfiguration extends cdktf.TerraformDataSource {
       terraformResourceType: 'talos_machine_configuration',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/image_factory_schematic
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/image_factory_schematic
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,13 +8,21 @@ import * as cdktf from 'cdktf';
 
 export interface ImageFactorySchematicConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/image_factory_schematic#schematic ImageFactorySchematic#schematic}
+  * 
+  * The schematic yaml respresentation to generate the image.
+  * 
+  * If not set, a vanilla Talos image schematic will be generated.
+  * 
+  * > Refer to [image-factory](https://github.com/siderolabs/image-factory?tab=readme-ov-file#post-schematics) for the schema.
+  * 
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/image_factory_schematic#schematic ImageFactorySchematic#schematic}
   */
   readonly schematic?: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/image_factory_schematic talos_image_factory_schematic}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/image_factory_schematic talos_image_factory_schematic}
 */
 export class ImageFactorySchematic extends cdktf.TerraformResource {
 
@@ -30,7 +38,7 @@ export class ImageFactorySchematic extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a ImageFactorySchematic resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the ImageFactorySchematic to import
-  * @param importFromId The id of the existing ImageFactorySchematic that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/image_factory_schematic#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing ImageFactorySchematic that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/image_factory_schematic#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the ImageFactorySchematic to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -42,7 +50,7 @@ export class ImageFactorySchematic extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/image_factory_schematic talos_image_factory_schematic} Resource
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/image_factory_schematic talos_image_factory_schematic} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -53,8 +61,8 @@ export class ImageFactorySchematic extends cdktf.TerraformResource {
       terraformResourceType: 'talos_image_factory_schematic',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,33 +8,51 @@ import * as cdktf from 'cdktf';
 
 export interface MachineBootstrapConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap#client_configuration MachineBootstrap#client_configuration}
+  * The client configuration data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_configuration MachineBootstrap#client_configuration}
   */
-  readonly clientConfiguration: MachineBootstrapClientConfiguration;
+  readonly clientConfiguration?: MachineBootstrapClientConfiguration;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap#endpoint MachineBootstrap#endpoint}
+  * The client configuration data (write-only). Use this instead of client_configuration when using ephemeral resources. Requires Terraform 1.11+
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_configuration_wo MachineBootstrap#client_configuration_wo}
+  */
+  readonly clientConfigurationWo?: MachineBootstrapClientConfigurationWo;
+  /**
+  * The endpoint of the machine to bootstrap
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#endpoint MachineBootstrap#endpoint}
   */
   readonly endpoint?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap#node MachineBootstrap#node}
+  * The name of the node to bootstrap
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#node MachineBootstrap#node}
   */
   readonly nodeAttribute: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap#timeouts MachineBootstrap#timeouts}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#timeouts MachineBootstrap#timeouts}
   */
   readonly timeouts?: MachineBootstrapTimeouts;
 }
 export interface MachineBootstrapClientConfiguration {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap#ca_certificate MachineBootstrap#ca_certificate}
+  * The client CA certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#ca_certificate MachineBootstrap#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap#client_certificate MachineBootstrap#client_certificate}
+  * The client certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_certificate MachineBootstrap#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap#client_key MachineBootstrap#client_key}
+  * The client key
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_key MachineBootstrap#client_key}
   */
   readonly clientKey: string;
 }
@@ -175,9 +193,168 @@ export class MachineBootstrapClientConfigurationOutputReference extends cdktf.Co
     return this._clientKey;
   }
 }
+export interface MachineBootstrapClientConfigurationWo {
+  /**
+  * The client CA certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#ca_certificate MachineBootstrap#ca_certificate}
+  */
+  readonly caCertificate: string;
+  /**
+  * The client certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_certificate MachineBootstrap#client_certificate}
+  */
+  readonly clientCertificate: string;
+  /**
+  * The client key
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#client_key MachineBootstrap#client_key}
+  */
+  readonly clientKey: string;
+}
+
+export function machineBootstrapClientConfigurationWoToTerraform(struct?: MachineBootstrapClientConfigurationWo | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    ca_certificate: cdktf.stringToTerraform(struct!.caCertificate),
+    client_certificate: cdktf.stringToTerraform(struct!.clientCertificate),
+    client_key: cdktf.stringToTerraform(struct!.clientKey),
+  }
+}
+
+
+export function machineBootstrapClientConfigurationWoToHclTerraform(struct?: MachineBootstrapClientConfigurationWo | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    ca_certificate: {
+      value: cdktf.stringToHclTerraform(struct!.caCertificate),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    client_certificate: {
+      value: cdktf.stringToHclTerraform(struct!.clientCertificate),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    client_key: {
+      value: cdktf.stringToHclTerraform(struct!.clientKey),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class MachineBootstrapClientConfigurationWoOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): MachineBootstrapClientConfigurationWo | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._caCertificate !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.caCertificate = this._caCertificate;
+    }
+    if (this._clientCertificate !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.clientCertificate = this._clientCertificate;
+    }
+    if (this._clientKey !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.clientKey = this._clientKey;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: MachineBootstrapClientConfigurationWo | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._caCertificate = undefined;
+      this._clientCertificate = undefined;
+      this._clientKey = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._caCertificate = value.caCertificate;
+      this._clientCertificate = value.clientCertificate;
+      this._clientKey = value.clientKey;
+    }
+  }
+
+  // ca_certificate - computed: false, optional: false, required: true
+  private _caCertificate?: string; 
+  public get caCertificate() {
+    return this.getStringAttribute('ca_certificate');
+  }
+  public set caCertificate(value: string) {
+    this._caCertificate = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get caCertificateInput() {
+    return this._caCertificate;
+  }
+
+  // client_certificate - computed: false, optional: false, required: true
+  private _clientCertificate?: string; 
+  public get clientCertificate() {
+    return this.getStringAttribute('client_certificate');
+  }
+  public set clientCertificate(value: string) {
+    this._clientCertificate = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientCertificateInput() {
+    return this._clientCertificate;
+  }
+
+  // client_key - computed: false, optional: false, required: true
+  private _clientKey?: string; 
+  public get clientKey() {
+    return this.getStringAttribute('client_key');
+  }
+  public set clientKey(value: string) {
+    this._clientKey = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientKeyInput() {
+    return this._clientKey;
+  }
+}
 export interface MachineBootstrapTimeouts {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap#create MachineBootstrap#create}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#create MachineBootstrap#create}
   */
   readonly create?: string;
 }
@@ -271,7 +448,7 @@ export class MachineBootstrapTimeoutsOutputReference extends cdktf.ComplexObject
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap talos_machine_bootstrap}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap talos_machine_bootstrap}
 */
 export class MachineBootstrap extends cdktf.TerraformResource {
 
@@ -287,7 +464,7 @@ export class MachineBootstrap extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a MachineBootstrap resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the MachineBootstrap to import
-  * @param importFromId The id of the existing MachineBootstrap that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing MachineBootstrap that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the MachineBootstrap to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -299,7 +476,7 @@ export class MachineBootstrap extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_bootstrap talos_machine_bootstrap} Resource
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_bootstrap talos_machine_bootstrap} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -310,8 +487,8 @@ export class MachineBootstrap extends cdktf.TerraformResource {
       terraformResourceType: 'talos_machine_bootstrap',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -322,6 +499,7 @@ export class MachineBootstrap extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._clientConfiguration.internalValue = config.clientConfiguration;
+    this._clientConfigurationWo.internalValue = config.clientConfigurationWo;
     this._endpoint = config.endpoint;
     this._node = config.nodeAttribute;
     this._timeouts.internalValue = config.timeouts;
@@ -331,7 +509,7 @@ export class MachineBootstrap extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // client_configuration - computed: false, optional: false, required: true
+  // client_configuration - computed: false, optional: true, required: false
   private _clientConfiguration = new MachineBootstrapClientConfigurationOutputReference(this, "client_configuration");
   public get clientConfiguration() {
     return this._clientConfiguration;
@@ -339,9 +517,28 @@ export class MachineBootstrap extends cdktf.TerraformResource {
   public putClientConfiguration(value: MachineBootstrapClientConfiguration) {
     this._clientConfiguration.internalValue = value;
   }
+  public resetClientConfiguration() {
+    this._clientConfiguration.internalValue = undefined;
+  }
   // Temporarily expose input value. Use with caution.
   public get clientConfigurationInput() {
     return this._clientConfiguration.internalValue;
+  }
+
+  // client_configuration_wo - computed: false, optional: true, required: false
+  private _clientConfigurationWo = new MachineBootstrapClientConfigurationWoOutputReference(this, "client_configuration_wo");
+  public get clientConfigurationWo() {
+    return this._clientConfigurationWo;
+  }
+  public putClientConfigurationWo(value: MachineBootstrapClientConfigurationWo) {
+    this._clientConfigurationWo.internalValue = value;
+  }
+  public resetClientConfigurationWo() {
+    this._clientConfigurationWo.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientConfigurationWoInput() {
+    return this._clientConfigurationWo.internalValue;
   }
 
   // endpoint - computed: true, optional: true, required: false
@@ -401,6 +598,7 @@ export class MachineBootstrap extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       client_configuration: machineBootstrapClientConfigurationToTerraform(this._clientConfiguration.internalValue),
+      client_configuration_wo: machineBootstrapClientConfigurationWoToTerraform(this._clientConfigurationWo.internalValue),
       endpoint: cdktf.stringToTerraform(this._endpoint),
       node: cdktf.stringToTerraform(this._node),
       timeouts: machineBootstrapTimeoutsToTerraform(this._timeouts.internalValue),
@@ -414,6 +612,12 @@ export class MachineBootstrap extends cdktf.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "MachineBootstrapClientConfiguration",
+      },
+      client_configuration_wo: {
+        value: machineBootstrapClientConfigurationWoToHclTerraform(this._clientConfigurationWo.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "MachineBootstrapClientConfigurationWo",
       },
       endpoint: {
         value: cdktf.stringToHclTerraform(this._endpoint),

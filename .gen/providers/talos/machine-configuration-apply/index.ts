@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,49 +8,85 @@ import * as cdktf from 'cdktf';
 
 export interface MachineConfigurationApplyConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#apply_mode MachineConfigurationApply#apply_mode}
+  * The mode of the apply operation. Use 'staged_if_needing_reboot' for automatic reboot prevention: performs a dry-run and uses 'staged' mode if reboot is needed, 'auto' otherwise
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#apply_mode MachineConfigurationApply#apply_mode}
   */
   readonly applyMode?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#client_configuration MachineConfigurationApply#client_configuration}
+  * The client configuration data
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_configuration MachineConfigurationApply#client_configuration}
   */
-  readonly clientConfiguration: MachineConfigurationApplyClientConfiguration;
+  readonly clientConfiguration?: MachineConfigurationApplyClientConfiguration;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#config_patches MachineConfigurationApply#config_patches}
+  * The client configuration data (write-only). Use this instead of client_configuration when using ephemeral resources. Requires Terraform 1.11+
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_configuration_wo MachineConfigurationApply#client_configuration_wo}
+  */
+  readonly clientConfigurationWo?: MachineConfigurationApplyClientConfigurationWo;
+  /**
+  * The list of config patches to apply
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#config_patches MachineConfigurationApply#config_patches}
   */
   readonly configPatches?: string[];
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#endpoint MachineConfigurationApply#endpoint}
+  * The endpoint of the machine to bootstrap
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#endpoint MachineConfigurationApply#endpoint}
   */
   readonly endpoint?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#machine_configuration_input MachineConfigurationApply#machine_configuration_input}
+  * The machine configuration to apply
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#machine_configuration_input MachineConfigurationApply#machine_configuration_input}
   */
-  readonly machineConfigurationInput: string;
+  readonly machineConfigurationInput?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#node MachineConfigurationApply#node}
+  * The machine configuration to apply (write-only). Use this instead of machine_configuration_input when using ephemeral resources. Requires Terraform 1.11+
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#machine_configuration_input_wo MachineConfigurationApply#machine_configuration_input_wo}
+  */
+  readonly machineConfigurationInputWo?: string;
+  /**
+  * The name of the node to bootstrap
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#node MachineConfigurationApply#node}
   */
   readonly nodeAttribute: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#on_destroy MachineConfigurationApply#on_destroy}
+  * Actions to be taken on destroy, if *reset* is not set this is a no-op.
+  * 
+  * > Note: Any changes to *on_destroy* block has to be applied first by running *terraform apply* first,
+  * then a subsequent *terraform destroy* for the changes to take effect due to limitations in Terraform provider framework.
+  * 
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#on_destroy MachineConfigurationApply#on_destroy}
   */
   readonly onDestroy?: MachineConfigurationApplyOnDestroy;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#timeouts MachineConfigurationApply#timeouts}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#timeouts MachineConfigurationApply#timeouts}
   */
   readonly timeouts?: MachineConfigurationApplyTimeouts;
 }
 export interface MachineConfigurationApplyClientConfiguration {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#ca_certificate MachineConfigurationApply#ca_certificate}
+  * The client CA certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#ca_certificate MachineConfigurationApply#ca_certificate}
   */
   readonly caCertificate: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#client_certificate MachineConfigurationApply#client_certificate}
+  * The client certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_certificate MachineConfigurationApply#client_certificate}
   */
   readonly clientCertificate: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#client_key MachineConfigurationApply#client_key}
+  * The client key
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_key MachineConfigurationApply#client_key}
   */
   readonly clientKey: string;
 }
@@ -191,17 +227,180 @@ export class MachineConfigurationApplyClientConfigurationOutputReference extends
     return this._clientKey;
   }
 }
+export interface MachineConfigurationApplyClientConfigurationWo {
+  /**
+  * The client CA certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#ca_certificate MachineConfigurationApply#ca_certificate}
+  */
+  readonly caCertificate: string;
+  /**
+  * The client certificate
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_certificate MachineConfigurationApply#client_certificate}
+  */
+  readonly clientCertificate: string;
+  /**
+  * The client key
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#client_key MachineConfigurationApply#client_key}
+  */
+  readonly clientKey: string;
+}
+
+export function machineConfigurationApplyClientConfigurationWoToTerraform(struct?: MachineConfigurationApplyClientConfigurationWo | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    ca_certificate: cdktf.stringToTerraform(struct!.caCertificate),
+    client_certificate: cdktf.stringToTerraform(struct!.clientCertificate),
+    client_key: cdktf.stringToTerraform(struct!.clientKey),
+  }
+}
+
+
+export function machineConfigurationApplyClientConfigurationWoToHclTerraform(struct?: MachineConfigurationApplyClientConfigurationWo | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    ca_certificate: {
+      value: cdktf.stringToHclTerraform(struct!.caCertificate),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    client_certificate: {
+      value: cdktf.stringToHclTerraform(struct!.clientCertificate),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    client_key: {
+      value: cdktf.stringToHclTerraform(struct!.clientKey),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class MachineConfigurationApplyClientConfigurationWoOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): MachineConfigurationApplyClientConfigurationWo | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._caCertificate !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.caCertificate = this._caCertificate;
+    }
+    if (this._clientCertificate !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.clientCertificate = this._clientCertificate;
+    }
+    if (this._clientKey !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.clientKey = this._clientKey;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: MachineConfigurationApplyClientConfigurationWo | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._caCertificate = undefined;
+      this._clientCertificate = undefined;
+      this._clientKey = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._caCertificate = value.caCertificate;
+      this._clientCertificate = value.clientCertificate;
+      this._clientKey = value.clientKey;
+    }
+  }
+
+  // ca_certificate - computed: false, optional: false, required: true
+  private _caCertificate?: string; 
+  public get caCertificate() {
+    return this.getStringAttribute('ca_certificate');
+  }
+  public set caCertificate(value: string) {
+    this._caCertificate = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get caCertificateInput() {
+    return this._caCertificate;
+  }
+
+  // client_certificate - computed: false, optional: false, required: true
+  private _clientCertificate?: string; 
+  public get clientCertificate() {
+    return this.getStringAttribute('client_certificate');
+  }
+  public set clientCertificate(value: string) {
+    this._clientCertificate = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientCertificateInput() {
+    return this._clientCertificate;
+  }
+
+  // client_key - computed: false, optional: false, required: true
+  private _clientKey?: string; 
+  public get clientKey() {
+    return this.getStringAttribute('client_key');
+  }
+  public set clientKey(value: string) {
+    this._clientKey = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientKeyInput() {
+    return this._clientKey;
+  }
+}
 export interface MachineConfigurationApplyOnDestroy {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#graceful MachineConfigurationApply#graceful}
+  * Graceful indicates whether node should leave etcd before the upgrade, it also enforces etcd checks before leaving. Default true
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#graceful MachineConfigurationApply#graceful}
   */
   readonly graceful?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#reboot MachineConfigurationApply#reboot}
+  * Reboot indicates whether node should reboot or halt after resetting. Default false
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#reboot MachineConfigurationApply#reboot}
   */
   readonly reboot?: boolean | cdktf.IResolvable;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#reset MachineConfigurationApply#reset}
+  * Reset the machine to the initial state (STATE and EPHEMERAL will be wiped). Default false
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#reset MachineConfigurationApply#reset}
   */
   readonly reset?: boolean | cdktf.IResolvable;
 }
@@ -353,15 +552,21 @@ export class MachineConfigurationApplyOnDestroyOutputReference extends cdktf.Com
 }
 export interface MachineConfigurationApplyTimeouts {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#create MachineConfigurationApply#create}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#create MachineConfigurationApply#create}
   */
   readonly create?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#delete MachineConfigurationApply#delete}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#delete MachineConfigurationApply#delete}
   */
   readonly delete?: string;
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#update MachineConfigurationApply#update}
+  * A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#update MachineConfigurationApply#update}
   */
   readonly update?: string;
 }
@@ -513,7 +718,7 @@ export class MachineConfigurationApplyTimeoutsOutputReference extends cdktf.Comp
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply talos_machine_configuration_apply}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply talos_machine_configuration_apply}
 */
 export class MachineConfigurationApply extends cdktf.TerraformResource {
 
@@ -529,7 +734,7 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a MachineConfigurationApply resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the MachineConfigurationApply to import
-  * @param importFromId The id of the existing MachineConfigurationApply that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing MachineConfigurationApply that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the MachineConfigurationApply to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -541,7 +746,7 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_configuration_apply talos_machine_configuration_apply} Resource
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_configuration_apply talos_machine_configuration_apply} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -552,8 +757,8 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
       terraformResourceType: 'talos_machine_configuration_apply',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
@@ -565,9 +770,11 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
     });
     this._applyMode = config.applyMode;
     this._clientConfiguration.internalValue = config.clientConfiguration;
+    this._clientConfigurationWo.internalValue = config.clientConfigurationWo;
     this._configPatches = config.configPatches;
     this._endpoint = config.endpoint;
     this._machineConfigurationInput = config.machineConfigurationInput;
+    this._machineConfigurationInputWo = config.machineConfigurationInputWo;
     this._node = config.nodeAttribute;
     this._onDestroy.internalValue = config.onDestroy;
     this._timeouts.internalValue = config.timeouts;
@@ -593,7 +800,7 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
     return this._applyMode;
   }
 
-  // client_configuration - computed: false, optional: false, required: true
+  // client_configuration - computed: false, optional: true, required: false
   private _clientConfiguration = new MachineConfigurationApplyClientConfigurationOutputReference(this, "client_configuration");
   public get clientConfiguration() {
     return this._clientConfiguration;
@@ -601,9 +808,28 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
   public putClientConfiguration(value: MachineConfigurationApplyClientConfiguration) {
     this._clientConfiguration.internalValue = value;
   }
+  public resetClientConfiguration() {
+    this._clientConfiguration.internalValue = undefined;
+  }
   // Temporarily expose input value. Use with caution.
   public get clientConfigurationInput() {
     return this._clientConfiguration.internalValue;
+  }
+
+  // client_configuration_wo - computed: false, optional: true, required: false
+  private _clientConfigurationWo = new MachineConfigurationApplyClientConfigurationWoOutputReference(this, "client_configuration_wo");
+  public get clientConfigurationWo() {
+    return this._clientConfigurationWo;
+  }
+  public putClientConfigurationWo(value: MachineConfigurationApplyClientConfigurationWo) {
+    this._clientConfigurationWo.internalValue = value;
+  }
+  public resetClientConfigurationWo() {
+    this._clientConfigurationWo.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientConfigurationWoInput() {
+    return this._clientConfigurationWo.internalValue;
   }
 
   // config_patches - computed: false, optional: true, required: false
@@ -648,7 +874,12 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
     return this.getStringAttribute('machine_configuration');
   }
 
-  // machine_configuration_input - computed: false, optional: false, required: true
+  // machine_configuration_hash - computed: true, optional: false, required: false
+  public get machineConfigurationHash() {
+    return this.getStringAttribute('machine_configuration_hash');
+  }
+
+  // machine_configuration_input - computed: false, optional: true, required: false
   private _machineConfigurationInput?: string; 
   public get machineConfigurationInput() {
     return this.getStringAttribute('machine_configuration_input');
@@ -656,9 +887,28 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
   public set machineConfigurationInput(value: string) {
     this._machineConfigurationInput = value;
   }
+  public resetMachineConfigurationInput() {
+    this._machineConfigurationInput = undefined;
+  }
   // Temporarily expose input value. Use with caution.
   public get machineConfigurationInputInput() {
     return this._machineConfigurationInput;
+  }
+
+  // machine_configuration_input_wo - computed: false, optional: true, required: false
+  private _machineConfigurationInputWo?: string; 
+  public get machineConfigurationInputWo() {
+    return this.getStringAttribute('machine_configuration_input_wo');
+  }
+  public set machineConfigurationInputWo(value: string) {
+    this._machineConfigurationInputWo = value;
+  }
+  public resetMachineConfigurationInputWo() {
+    this._machineConfigurationInputWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get machineConfigurationInputWoInput() {
+    return this._machineConfigurationInputWo;
   }
 
   // node - computed: false, optional: false, required: true
@@ -690,6 +940,11 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
     return this._onDestroy.internalValue;
   }
 
+  // resolved_apply_mode - computed: true, optional: false, required: false
+  public get resolvedApplyMode() {
+    return this.getStringAttribute('resolved_apply_mode');
+  }
+
   // timeouts - computed: false, optional: true, required: false
   private _timeouts = new MachineConfigurationApplyTimeoutsOutputReference(this, "timeouts");
   public get timeouts() {
@@ -714,9 +969,11 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
     return {
       apply_mode: cdktf.stringToTerraform(this._applyMode),
       client_configuration: machineConfigurationApplyClientConfigurationToTerraform(this._clientConfiguration.internalValue),
+      client_configuration_wo: machineConfigurationApplyClientConfigurationWoToTerraform(this._clientConfigurationWo.internalValue),
       config_patches: cdktf.listMapper(cdktf.stringToTerraform, false)(this._configPatches),
       endpoint: cdktf.stringToTerraform(this._endpoint),
       machine_configuration_input: cdktf.stringToTerraform(this._machineConfigurationInput),
+      machine_configuration_input_wo: cdktf.stringToTerraform(this._machineConfigurationInputWo),
       node: cdktf.stringToTerraform(this._node),
       on_destroy: machineConfigurationApplyOnDestroyToTerraform(this._onDestroy.internalValue),
       timeouts: machineConfigurationApplyTimeoutsToTerraform(this._timeouts.internalValue),
@@ -737,6 +994,12 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
         type: "struct",
         storageClassType: "MachineConfigurationApplyClientConfiguration",
       },
+      client_configuration_wo: {
+        value: machineConfigurationApplyClientConfigurationWoToHclTerraform(this._clientConfigurationWo.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "MachineConfigurationApplyClientConfigurationWo",
+      },
       config_patches: {
         value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._configPatches),
         isBlock: false,
@@ -751,6 +1014,12 @@ export class MachineConfigurationApply extends cdktf.TerraformResource {
       },
       machine_configuration_input: {
         value: cdktf.stringToHclTerraform(this._machineConfigurationInput),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      machine_configuration_input_wo: {
+        value: cdktf.stringToHclTerraform(this._machineConfigurationInputWo),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_secrets
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_secrets
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,7 +8,9 @@ import * as cdktf from 'cdktf';
 
 export interface MachineSecretsConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_secrets#talos_version MachineSecrets#talos_version}
+  * The Talos version contract used to generate the secrets. Example values: `v1.12`, `v1.12.1`, `1.12`, `1.12.1`
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_secrets#talos_version MachineSecrets#talos_version}
   */
   readonly talosVersion?: string;
 }
@@ -697,7 +699,7 @@ export class MachineSecretsMachineSecretsOutputReference extends cdktf.ComplexOb
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_secrets talos_machine_secrets}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_secrets talos_machine_secrets}
 */
 export class MachineSecrets extends cdktf.TerraformResource {
 
@@ -713,7 +715,7 @@ export class MachineSecrets extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a MachineSecrets resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the MachineSecrets to import
-  * @param importFromId The id of the existing MachineSecrets that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_secrets#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing MachineSecrets that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_secrets#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the MachineSecrets to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -725,7 +727,7 @@ export class MachineSecrets extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs/resources/machine_secrets talos_machine_secrets} Resource
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs/resources/machine_secrets talos_machine_secrets} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -736,8 +738,8 @@ export class MachineSecrets extends cdktf.TerraformResource {
       terraformResourceType: 'talos_machine_secrets',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs
+// https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -8,19 +8,21 @@ import * as cdktf from 'cdktf';
 
 export interface TalosProviderConfig {
   /**
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs#image_factory_url TalosProvider#image_factory_url}
+  * The URL of Image Factory to generate schematics. If not set defaults to https://factory.talos.dev.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs#image_factory_url TalosProvider#image_factory_url}
   */
   readonly imageFactoryUrl?: string;
   /**
   * Alias name
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs#alias TalosProvider#alias}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs#alias TalosProvider#alias}
   */
   readonly alias?: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs talos}
+* Represents a {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs talos}
 */
 export class TalosProvider extends cdktf.TerraformProvider {
 
@@ -36,7 +38,7 @@ export class TalosProvider extends cdktf.TerraformProvider {
   * Generates CDKTF code for importing a TalosProvider resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the TalosProvider to import
-  * @param importFromId The id of the existing TalosProvider that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing TalosProvider that should be imported. Refer to the {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the TalosProvider to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -48,7 +50,7 @@ export class TalosProvider extends cdktf.TerraformProvider {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.10.0/docs talos} Resource
+  * Create a new {@link https://registry.terraform.io/providers/siderolabs/talos/0.11.0/docs talos} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -59,8 +61,8 @@ export class TalosProvider extends cdktf.TerraformProvider {
       terraformResourceType: 'talos',
       terraformGeneratorMetadata: {
         providerName: 'talos',
-        providerVersion: '0.10.0',
-        providerVersionConstraint: '0.10.0'
+        providerVersion: '0.11.0',
+        providerVersionConstraint: '0.11.0'
       },
       terraformProviderSource: 'siderolabs/talos'
     });

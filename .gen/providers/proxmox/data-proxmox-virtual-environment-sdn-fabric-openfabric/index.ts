@@ -1,0 +1,135 @@
+// https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_sdn_fabric_openfabric
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+
+// Configuration
+
+export interface DataProxmoxVirtualEnvironmentSdnFabricOpenfabricConfig extends cdktf.TerraformMetaArguments {
+  /**
+  * The unique identifier of the SDN fabric.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_sdn_fabric_openfabric#id DataProxmoxVirtualEnvironmentSdnFabricOpenfabric#id}
+  *
+  * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
+  * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
+  */
+  readonly id: string;
+}
+
+/**
+* Represents a {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_sdn_fabric_openfabric proxmox_virtual_environment_sdn_fabric_openfabric}
+*/
+export class DataProxmoxVirtualEnvironmentSdnFabricOpenfabric extends cdktf.TerraformDataSource {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "proxmox_virtual_environment_sdn_fabric_openfabric";
+
+  // ==============
+  // STATIC Methods
+  // ==============
+  /**
+  * Generates CDKTF code for importing a DataProxmoxVirtualEnvironmentSdnFabricOpenfabric resource upon running "cdktf plan <stack-name>"
+  * @param scope The scope in which to define this construct
+  * @param importToId The construct id used in the generated config for the DataProxmoxVirtualEnvironmentSdnFabricOpenfabric to import
+  * @param importFromId The id of the existing DataProxmoxVirtualEnvironmentSdnFabricOpenfabric that should be imported. Refer to the {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_sdn_fabric_openfabric#import import section} in the documentation of this resource for the id to use
+  * @param provider? Optional instance of the provider where the DataProxmoxVirtualEnvironmentSdnFabricOpenfabric to import is found
+  */
+  public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
+        return new cdktf.ImportableResource(scope, importToId, { terraformResourceType: "proxmox_virtual_environment_sdn_fabric_openfabric", importId: importFromId, provider });
+      }
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.terraform.io/providers/bpg/proxmox/0.111.1/docs/data-sources/virtual_environment_sdn_fabric_openfabric proxmox_virtual_environment_sdn_fabric_openfabric} Data Source
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options DataProxmoxVirtualEnvironmentSdnFabricOpenfabricConfig
+  */
+  public constructor(scope: Construct, id: string, config: DataProxmoxVirtualEnvironmentSdnFabricOpenfabricConfig) {
+    super(scope, id, {
+      terraformResourceType: 'proxmox_virtual_environment_sdn_fabric_openfabric',
+      terraformGeneratorMetadata: {
+        providerName: 'proxmox',
+        providerVersion: '0.111.1',
+        providerVersionConstraint: '0.111.1'
+      },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach
+    });
+    this._id = config.id;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // csnp_interval - computed: true, optional: false, required: false
+  public get csnpInterval() {
+    return this.getNumberAttribute('csnp_interval');
+  }
+
+  // hello_interval - computed: true, optional: false, required: false
+  public get helloInterval() {
+    return this.getNumberAttribute('hello_interval');
+  }
+
+  // id - computed: false, optional: false, required: true
+  private _id?: string; 
+  public get id() {
+    return this.getStringAttribute('id');
+  }
+  public set id(value: string) {
+    this._id = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get idInput() {
+    return this._id;
+  }
+
+  // ip6_prefix - computed: true, optional: false, required: false
+  public get ip6Prefix() {
+    return this.getStringAttribute('ip6_prefix');
+  }
+
+  // ip_prefix - computed: true, optional: false, required: false
+  public get ipPrefix() {
+    return this.getStringAttribute('ip_prefix');
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      id: cdktf.stringToTerraform(this._id),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      id: {
+        value: cdktf.stringToHclTerraform(this._id),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}
