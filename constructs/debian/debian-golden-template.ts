@@ -14,13 +14,14 @@ import { planVmMedia } from '../proxmox/media';
 import { IVmTemplate } from '../proxmox/template';
 import { checkVmHardware, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
-  checkI915Sriov, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
+  checkI915Sriov, checkKubernetesVersionForPause, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
   DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, DebianTemplateFeatures, I915Sriov, MINIMUM_BUILD_RESOURCES, renderDebianUserData,
   verificationChecks,
 } from './cloud-config';
 import { checkDebianImage, DEFAULT_DEBIAN_MAJOR, debianChecksumsUrl, debianCloudImageUrl, DebianImageVariant, DebianMajor } from './debian-release';
 import { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, renderFinalizeScript } from './finalize-script';
 import { DNS_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
+import { DEFAULT_KUBERNETES_VERSION } from '../talos/versions';
 
 /** Hardware defaults of the template VM (seed 003's table): 2 cores, 2048 MiB, a 16 GiB disk grown by clones. */
 export const DEBIAN_TEMPLATE_HARDWARE_DEFAULTS = { cores: 2, memoryMiB: 2048, diskSizeGiB: 16 } as const;
@@ -59,6 +60,12 @@ export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot
   readonly sshAuthorizedKeys?: readonly string[];
   /** journald's disk cap. @default DEFAULT_JOURNAL_MAX_USE_MIB */
   readonly journalMaxUseMiB?: number;
+  /**
+   * Kubernetes release the nodes cloned from this template run (like "1.34.1"): containerd's sandbox image is
+   * the pause image kubeadm of that release expects (see PAUSE_VERSION_BY_KUBERNETES_MINOR).
+   * @default DEFAULT_KUBERNETES_VERSION (the version the Talos clusters pin)
+   */
+  readonly kubernetesVersion?: string;
   /** Bound on the wait for cloud-init (seed 003: 15 minutes). @default DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS */
   readonly cloudInitTimeoutSeconds?: number;
   /** Name of the template VM. @default - the construct id in kebab-case */
@@ -150,6 +157,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       chronyAllowCidrs: props.chronyAllowCidrs ?? DEFAULT_CHRONY_ALLOW_CIDRS,
       journalMaxUseMiB: props.journalMaxUseMiB ?? DEFAULT_JOURNAL_MAX_USE_MIB,
     };
+    const kubernetesVersion = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
     const timeout = props.cloudInitTimeoutSeconds ?? DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS;
     const buildIp = props.buildIpConfig ?? IpConfig.dhcp();
 
@@ -183,6 +191,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       'qm on the node: set ssh (e.g. `ssh: { agent: true }`) on the ProxmoxConnection.');
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
     checkUserDataSettings(p, settings);
+    if (features.containerd) checkKubernetesVersionForPause(p, 'kubernetesVersion', kubernetesVersion);
     buildIp.check(p, 'buildIpConfig');
     p.throwIfAny();
 
@@ -221,7 +230,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
     });
 
     const input = {
-      major: major as DebianMajor, features, i915Sriov: props.i915Sriov, ...settings, sshAuthorizedKeys: props.sshAuthorizedKeys ?? [],
+      major: major as DebianMajor, features, i915Sriov: props.i915Sriov, ...settings, sshAuthorizedKeys: props.sshAuthorizedKeys ?? [], kubernetesVersion,
     };
     this.userData = renderDebianUserData(input);
     // The hash in the name makes a changed user-data a new file id, which replaces the VM (see the lifecycle below).
