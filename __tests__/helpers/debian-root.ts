@@ -67,6 +67,8 @@ export class DebianRoot {
       this.mount(['--bind', '/dev'], 'dev');
       this.mount(['--bind', '/dev/pts'], 'dev/pts');
       // Name resolution for apt inside the root, as debootstrap sets it up.
+      // (Removed first: a symlink there would point into the host's /run.)
+      rmSync(join(this.path, 'etc', 'resolv.conf'), { force: true });
       writeFileSync(join(this.path, 'etc', 'resolv.conf'), readFileSync('/etc/resolv.conf'));
     } catch (e) {
       this.dispose();
