@@ -60,7 +60,7 @@ if (why && isCI()) {
   });
 } else if (why) {
   // eslint-disable-next-line no-console
-  console.warn(`\n*** SKIPPED: Debian template in a real Debian 13 root: ${why} ***\n*** In CI (CI=true) this is a failure. ***\n`);
+  console.warn(`\n*** SKIPPED: Debian template in a real Debian 13 root: ${why} ***\n*** In CI (CI=true) a missing root or tool fails the run, a missing cached root is built. ***\n`);
   describe.skip('Debian template in a real Debian 13 root', () => { test('skipped', () => undefined); });
 } else {
   describe('Debian template in a real Debian 13 root', realRootTests);
