@@ -5,6 +5,7 @@ import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-env
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { terraformData } from '../core/terraform-data';
 import { Problems } from '../core/errors';
+import { DEFAULT_KUBERNETES_VERSION } from '../talos/versions';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { checkSshPublicKey, escapeTerraformTemplate } from '../flatcar/butane';
 import { IProxmoxConnection } from '../proxmox/connection';
@@ -21,7 +22,6 @@ import {
 import { checkDebianImage, DEFAULT_DEBIAN_MAJOR, debianChecksumsUrl, debianCloudImageUrl, DebianImageVariant, DebianMajor } from './debian-release';
 import { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, renderFinalizeScript } from './finalize-script';
 import { DNS_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
-import { DEFAULT_KUBERNETES_VERSION } from '../talos/versions';
 
 /** Hardware defaults of the template VM (seed 003's table): 2 cores, 2048 MiB, a 16 GiB disk grown by clones. */
 export const DEBIAN_TEMPLATE_HARDWARE_DEFAULTS = { cores: 2, memoryMiB: 2048, diskSizeGiB: 16 } as const;
@@ -191,8 +191,8 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       'qm on the node: set ssh (e.g. `ssh: { agent: true }`) on the ProxmoxConnection.');
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
     checkUserDataSettings(p, settings);
-    if (features.containerd) checkKubernetesVersionForPause(p, 'kubernetesVersion', kubernetesVersion);
     buildIp.check(p, 'buildIpConfig');
+    if (features.containerd) checkKubernetesVersionForPause(p, 'kubernetesVersion', kubernetesVersion);
     p.throwIfAny();
 
     const nodeSsh = props.connection.nodeSsh!;
