@@ -1,7 +1,7 @@
 #!/bin/bash
 # The i915 SR-IOV driver (https://github.com/strongtz/i915-sriov-dkms) built once here, for the kernel the
-# template boots next, so clones do not spend 5-10 minutes compiling it on first boot (seed 003). Pinned version, SHA-256 verified,
-# downloads retried with exponential backoff (seed 003 optimizations 1, 2 and 4).
+# template boots next, so clones do not spend 5-10 minutes compiling it on first boot. Pinned version,
+# SHA-256 verified, downloads retried with exponential backoff.
 set -euo pipefail
 version='{{version}}'
 url='{{url}}'
