@@ -87,6 +87,15 @@ export const DEFAULT_FLATCAR_VERSION = '4593.2.5';
 /** Debian major version of DebianGoldenTemplate (13 "trixie", released 2025-08-09). */
 export const DEFAULT_DEBIAN_MAJOR = 13 as const;
 /**
+ * The Kubernetes release the Debian golden template prepares containerd for: its sandbox (pause) image must be the
+ * one kubeadm of that release expects (constructs/debian/cloud-config.ts, PAUSE_VERSION_BY_KUBERNETES_MINOR, from
+ * kubeadm's cmd/kubeadm/app/constants/constants.go). 1.35 is the newest minor whose kubeadm pause version is
+ * recorded there; the Talos clusters' DEFAULT_KUBERNETES_VERSION (1.36) is not, so the two differ until its pause
+ * version is read from kubeadm v1.36 and added to the table.
+ * @see https://github.com/kubernetes/kubernetes/blob/v1.35.0/cmd/kubeadm/app/constants/constants.go
+ */
+export const DEBIAN_KUBERNETES_VERSION = '1.35.0';
+/**
  * The Debian 13 cloud image build the example app and examples use: the newest dated trixie build found,
  * 2026-09-14 (after the 13.6 point release's build 20260810-2566). Its `generic` amd64 SHA-512, from that
  * build's SHA512SUMS as quoted identically by several independent public projects (searched, not downloaded:

@@ -1,12 +1,13 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { Problems } from '../../constructs/core/errors';
 import {
-  checkI915Sriov, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
-  DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, DebianUserDataInput, I915Sriov, renderDebianUserData, templatePackages, verificationChecks,
+  checkI915Sriov, checkKubernetesVersionForPause, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS,
+  DEFAULT_DEBIAN_TEMPLATE_FEATURES, DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, DebianUserDataInput, I915Sriov, pauseImageFor, renderDebianUserData,
+  templatePackages, templatePackageUnion, verificationChecks,
 } from '../../constructs/debian/cloud-config';
 import { describeIfTool, testIfTool } from '../helpers/tools';
 
@@ -21,6 +22,7 @@ const base: DebianUserDataInput = {
   chronyAllowCidrs: DEFAULT_CHRONY_ALLOW_CIDRS,
   sshAuthorizedKeys: [KEY],
   journalMaxUseMiB: 256,
+  kubernetesVersion: '1.34.1',
 };
 const withI915: DebianUserDataInput = { ...base, i915Sriov: I915Sriov.dkms({ sha256: SHA.toUpperCase() }) };
 const allOff: DebianUserDataInput = {
@@ -29,8 +31,9 @@ const allOff: DebianUserDataInput = {
 };
 
 const doc = (i: DebianUserDataInput) => parse(renderDebianUserData(i));
-const file = (i: DebianUserDataInput, path: string): string | undefined =>
-  doc(i).write_files.find((f: { path: string }) => f.path === path)?.content;
+const entry = (i: DebianUserDataInput, path: string): { content: string; defer?: boolean } | undefined =>
+  doc(i).write_files.find((f: { path: string }) => f.path === path);
+const file = (i: DebianUserDataInput, path: string): string | undefined => entry(i, path)?.content;
 
 describe('renderDebianUserData', () => {
   test('a #cloud-config document with packages, hardening and one setup command', () => {
@@ -46,11 +49,60 @@ describe('renderDebianUserData', () => {
   });
 
   test('chrony: the seed sources, serving the allowed networks', () => {
-    const conf = file({ ...base, chronyAllowCidrs: ['10.0.0.0/24'] }, '/etc/chrony/conf.d/golden-template.conf')!;
+    const conf = file({ ...base, chronyAllowCidrs: ['10.0.0.0/24'] }, '/etc/chrony/chrony.conf')!;
     expect(conf).toContain('server time.cloudflare.com iburst\nserver time.google.com iburst\npool pool.ntp.org iburst\n');
     expect(conf).toContain('allow 10.0.0.0/24\n');
-    expect(file({ ...base, chronyAllowCidrs: [] }, '/etc/chrony/conf.d/golden-template.conf')).not.toMatch(/^allow/m);
+    expect(file({ ...base, chronyAllowCidrs: [] }, '/etc/chrony/chrony.conf')).not.toMatch(/^allow/m);
     expect(file(base, '/usr/local/lib/golden-template/setup.d/20-chrony')).toContain('systemctl mask systemd-timesyncd.service');
+  });
+
+  test('chrony: replaces Debian\'s chrony.conf after the package is installed (no Debian pool, no DHCP sources, one makestep)', () => {
+    const e = entry(base, '/etc/chrony/chrony.conf')!;
+    // defer: written in the final stage, after apt installed the package's own chrony.conf.
+    expect(e.defer).toBe(true);
+    expect(e.content.match(/^makestep /gm)).toHaveLength(1);
+    const directives = e.content.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    expect(directives).not.toMatch(/debian\.pool\.ntp\.org|chrony-dhcp/);
+    expect(e.content.match(/^(server|pool|peer) /gm)).toEqual(['server ', 'server ', 'pool ']);
+    // Nothing is appended through conf.d any more.
+    expect(doc(base).write_files.map((f: { path: string }) => f.path).filter((p: string) => p.startsWith('/etc/chrony/conf.d/'))).toEqual([]);
+  });
+
+  test('containerd: CNI plugins from /opt/cni/bin with Debian\'s loopback linked there, and the pause image of the pinned Kubernetes', () => {
+    const s = file(base, '/usr/local/lib/golden-template/setup.d/50-containerd')!;
+    expect(s).toContain('sed -i -E \'s#^([[:space:]]*bin_dir = ).*#\\1"/opt/cni/bin"#\' /etc/containerd/config.toml');
+    expect(s).toContain('ln -sfn /usr/lib/cni/loopback /opt/cni/bin/loopback');
+    expect(s).toContain('"registry.k8s.io/pause:3.10.1"');
+    expect(file({ ...base, kubernetesVersion: '1.32.4' }, '/usr/local/lib/golden-template/setup.d/50-containerd')).toContain('"registry.k8s.io/pause:3.10"');
+    expect(s).not.toContain('pause:3.8');
+    expect(templatePackages(base)).toContain('containernetworking-plugins');
+    expect(verificationChecks(base).map((c) => c.name)).toEqual(expect.arrayContaining([
+      'containerd CNI plugins from /opt/cni/bin, loopback there', 'containerd sandbox image registry.k8s.io/pause:3.10.1',
+    ]));
+  });
+
+  test('pause image by Kubernetes minor (kubeadm\'s PauseVersion); unknown minors are refused', () => {
+    expect(pauseImageFor('1.34.1')).toBe('registry.k8s.io/pause:3.10.1');
+    expect(pauseImageFor('1.31.0')).toBe('registry.k8s.io/pause:3.10');
+    expect(pauseImageFor('1.30.9')).toBe('registry.k8s.io/pause:3.9');
+    expect(pauseImageFor('1.99.0')).toBeUndefined();
+    expect(pauseImageFor('1.34')).toBeUndefined();
+    const p = new Problems('Tpl');
+    checkKubernetesVersionForPause(p, 'kubernetesVersion', '1.99.0');
+    expect(() => p.throwIfAny()).toThrow(/'kubernetesVersion' must be a Kubernetes release like "1.34.1" of a known minor \(1.29, .*1.35\), got "1.99.0"/);
+  });
+
+  test('package names valid on Debian 13: pkgconf (pkg-config is only a transitional package there)', () => {
+    expect(DEBIAN_TEMPLATE_BASE_PACKAGES).toContain('pkgconf');
+    expect(DEBIAN_TEMPLATE_BASE_PACKAGES).not.toContain('pkg-config');
+    // The real-root test's package set is every variant's packages.
+    expect(templatePackageUnion(13)).toEqual(expect.arrayContaining(['pkgconf', 'containerd', 'containernetworking-plugins', 'firmware-intel-graphics', 'dkms']));
+  });
+
+  test('sysctl comment: the kernel default of max_user_instances is 128', () => {
+    const conf = file(base, '/etc/sysctl.d/90-golden-template-kubernetes.conf')!;
+    expect(conf).toContain("the kernel's default of 128 inotify instances");
+    expect(conf).not.toMatch(/default of 8192/);
   });
 
   test('SSH ciphers and MACs as in the seed; Kubernetes modules and sysctls; containerd with SystemdCgroup; journald cap', () => {
@@ -73,7 +125,7 @@ describe('renderDebianUserData', () => {
     expect(verificationChecks(allOff).map((c) => c.name)).toEqual(['qemu guest agent running', 'packages installed']);
   });
 
-  test('i915 SR-IOV: pinned version, SHA-256 verified, exponential backoff, DKMS masked, GRUB parameters, firmware', () => {
+  test('i915 SR-IOV: pinned version, SHA-256 verified, exponential backoff, GRUB parameters, firmware', () => {
     const s = file(withI915, '/usr/local/lib/golden-template/setup.d/60-i915-sriov')!;
     expect(s).toContain("version='2025.07.22'");
     expect(s).toContain("url='https://github.com/strongtz/i915-sriov-dkms/releases/download/2025.07.22/i915-sriov-dkms_2025.07.22_amd64.deb'");
@@ -81,15 +133,21 @@ describe('renderDebianUserData', () => {
     expect(s).toContain('attempts=4');
     expect(s).toMatch(/delay=\$\(\(delay \* 2\)\)/);
     expect(s).toContain('"linux-headers-$kernel"');
-    expect(s).toContain('systemctl mask dkms.service');
+    // Built for the kernel the template boots next (the newest installed), not the running one.
+    expect(s).toContain('kernel=$(linux-version sort --reverse <<<"$kernels" | sed -n 1p)');
+    expect(s).not.toMatch(/kernel=\$\(uname -r\)/);
+    expect(s).toContain('dkms install i915-sriov-dkms/"$version" -k "$kernel"');
+    // trixie's dkms has no dkms.service: masking it proved nothing (a rebuild only follows a kernel install).
+    expect(s).not.toContain('dkms.service');
     expect(file(withI915, '/etc/default/grub.d/60-i915-sriov.cfg')).toContain('$GRUB_CMDLINE_LINUX_DEFAULT intel_iommu=on i915.enable_guc=3 i915.max_vfs=7"');
     expect(file(withI915, '/etc/apt/sources.list.d/golden-template-non-free-firmware.sources')).toContain('Suites: trixie trixie-updates');
     expect(templatePackages(withI915)).toContain('firmware-intel-graphics');
     expect(templatePackages({ ...withI915, major: 12 })).toContain('firmware-misc-nonfree');
     expect(file(withI915, '/etc/modules-load.d/golden-template.conf')).toMatch(/^overlay\nbr_netfilter\ni915$/m);
     expect(verificationChecks(withI915).map((c) => c.name)).toEqual(expect.arrayContaining([
-      'i915-sriov-dkms 2025.07.22 installed for the running kernel', 'dkms.service masked', 'GRUB has the SR-IOV kernel parameters',
+      'i915-sriov-dkms 2025.07.22 installed for the kernel the template boots next', 'GRUB has the SR-IOV kernel parameters',
     ]));
+    expect(verificationChecks(withI915).map((c) => c.command).join('\n')).not.toMatch(/uname -r|dkms\.service/);
   });
 
   testIfTool('bash', 'the download retry loop waits 5, 10, 20 s and gives up after the last attempt', () => {
@@ -100,6 +158,29 @@ describe('renderDebianUserData', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual(['sleep 5', 'sleep 10', 'sleep 20']);
     expect(r.stderr).toContain('failed 4 times, giving up');
+  });
+
+  testIfTool('bash', 'cleanup: the log truncation spares the journal (journald\'s open files), the DKMS signing key goes', () => {
+    const s = file(base, '/usr/local/sbin/golden-template-cleanup')!;
+    expect(s).toContain('rm -f /var/lib/dkms/mok.key /var/lib/dkms/mok.pub');
+    expect(s).toContain('journalctl --relinquish-var');
+    // Run the cleanup's /var/log lines on a copy of /var/log: a journal file keeps its bytes, other logs are emptied.
+    const d = mkdtempSync(join(tmpdir(), 'varlog-'));
+    try {
+      mkdirSync(join(d, 'journal', 'abc'), { recursive: true });
+      writeFileSync(join(d, 'journal', 'abc', 'system.journal'), Buffer.alloc(4096, 1));
+      writeFileSync(join(d, 'syslog'), 'x\n');
+      writeFileSync(join(d, 'syslog.1'), 'x\n');
+      const lines = s.split('\n').filter((l) => l.startsWith('find /var/log ')).map((l) => l.split('/var/log').join(d));
+      expect(lines).toHaveLength(2);
+      const r = spawnSync('bash', ['-euc', lines.join('\n')], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(statSync(join(d, 'journal', 'abc', 'system.journal')).size).toBe(4096);
+      expect(readFileSync(join(d, 'syslog'), 'utf8')).toBe('');
+      expect(() => statSync(join(d, 'syslog.1'))).toThrow();
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   test('holds no secret: no password anywhere, password login off', () => {

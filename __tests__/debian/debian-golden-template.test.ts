@@ -86,7 +86,7 @@ describe('DebianGoldenTemplate', () => {
     const { json, template } = build({ i915Sriov: I915Sriov.dkms({ sha256: 'ef'.repeat(32) }), diskSizeGiB: 20 });
     expect(onlyResource(json, 'proxmox_download_file').url).toContain('/debian-13-generic-amd64-');
     expect(template.userData).toContain('i915-sriov-dkms');
-    expect(template.finalizeScript).toContain("check 'dkms.service masked'");
+    expect(template.finalizeScript).toContain("check 'i915-sriov-dkms 2025.07.22 installed for the kernel the template boots next'");
   });
 
   test('shared datastores make the template clonable on every node; the hardware follows the props', () => {
@@ -145,8 +145,17 @@ describe('DebianGoldenTemplate', () => {
     ['the cloud-init bound is too short', { cloudInitTimeoutSeconds: 10 }, "'cloudInitTimeoutSeconds' must be an integer from 60 to 7200, got 10."],
     ['the name is not a DNS name', { name: 'Golden_Template' }, "'name' must be a DNS name (lower case letters, digits, dashes), got \"Golden_Template\"."],
     ['a key is private', { sshAuthorizedKeys: ['-----BEGIN OPENSSH PRIVATE KEY-----'] }, "'sshAuthorizedKeys[0]' must be an OpenSSH public key, got a value that looks like a private key (not shown)."],
+    ['the Kubernetes release has no known pause image', { kubernetesVersion: '1.99.0' },
+      "'kubernetesVersion' must be a Kubernetes release like \"1.34.1\" of a known minor (1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35), got \"1.99.0\". containerd's sandbox image follows it"],
   ])('fails if %s', (_what, props, message) => {
     expect(() => build(props)).toThrow(message);
+  });
+
+  test('containerd\'s sandbox image follows kubernetesVersion (default: the version the clusters pin)', () => {
+    expect(build().template.userData).toContain('registry.k8s.io/pause:3.10.1');
+    expect(build({ kubernetesVersion: '1.31.2' }).template.userData).toContain('registry.k8s.io/pause:3.10"');
+    // Without containerd there is no sandbox image to pick, so any release passes.
+    expect(() => build({ kubernetesVersion: '1.99.0', features: { containerd: false } })).not.toThrow();
   });
 
   test('fails without SSH, naming the fix', () => {

@@ -10,7 +10,7 @@ import { describeIfTool, testIfTool } from '../helpers/tools';
 
 const TEMPLATES = join(__dirname, '..', '..', 'templates', 'debian');
 const checks = verificationChecks({
-  major: 13, features: DEFAULT_DEBIAN_TEMPLATE_FEATURES, packages: ['jq'],
+  major: 13, features: DEFAULT_DEBIAN_TEMPLATE_FEATURES, packages: ['jq'], kubernetesVersion: '1.34.1',
   i915Sriov: I915Sriov.dkms({ sha256: 'a'.repeat(64) }),
 });
 const script = (cloudInitTimeoutSeconds = 60) => renderFinalizeScript({
@@ -25,7 +25,8 @@ describe('renderFinalizeScript', () => {
     expect(s).toContain('CLOUD_INIT_TIMEOUT=60\n');
     expect(s).toContain("RETRY_HINT='rebuild: terraform apply -replace='\\''x.y'\\'''\n");
     expect(s.match(/^check '/gm)).toHaveLength(checks.length);
-    expect(s).toContain(`check 'dkms.service masked' ${shellQuote(checks.find((c) => c.name === 'dkms.service masked')!.command)}`);
+    const cni = checks.find((c) => c.name.startsWith('containerd CNI plugins'))!;
+    expect(s).toContain(`check ${shellQuote(cni.name)} ${shellQuote(cni.command)}`);
   });
 
   testIfTool('bash', 'shellQuote survives quotes, $ and backslashes', () => {
@@ -72,6 +73,7 @@ case "$1 $2" in
     echo "$cmd" >> "$STATE/guest"
     if [ -n "\${TIMEOUT_ON:-}" ] && [[ "$cmd" == *"$TIMEOUT_ON"* ]]; then printf '{\\n   "pid" : 4242\\n}\\n'; echo 'timeout reached, returning pid' >&2; exit 0; fi
     code=0; out='ok\\n'
+    if [ -n "\${CLOUD_INIT_RC:-}" ] && [[ "$cmd" == *"cloud-init status"* ]]; then code=$CLOUD_INIT_RC; out='status: degraded done\\n'; fi
     if [ -n "\${FAIL_ON:-}" ] && [[ "$cmd" == *"$FAIL_ON"* ]]; then code=1; out='containerd.service inactive\\n'; fi
     printf '{\\n   "exitcode" : %d,\\n   "exited" : 1,\\n   "out-data" : "%s"\\n}\\n' "$code" "$out" ;;
   "shutdown "*) ;;
@@ -129,6 +131,21 @@ describeIfTool(['bash', 'perl'], 'finalize script control flow (fake qm)', () =>
     const r = run({ TIMEOUT_ON: 'cloud-init status' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^step 4: wait for cloud-init \(at most 60 s\): FAILED cloud-init did not finish within 60 s/m);
+  });
+
+  // cloud-init 23.4+ exit codes: https://docs.cloud-init.io/en/latest/explanation/failure_states.html
+  test('cloud-init "degraded" (exit 2) is a warning in the log: the template is still built', () => {
+    const r = run({ CLOUD_INIT_RC: '2' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('warning: cloud-init finished degraded (exit 2), continuing: status: degraded done');
+    expect(r.stdout).toContain('template 9000 is ready');
+  });
+
+  test('cloud-init "error" (exit 1) fails step 4', () => {
+    const r = run({ CLOUD_INIT_RC: '1' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^step 4: wait for cloud-init \(at most 60 s\): FAILED cloud-init reported errors \(exit 1\)/m);
+    expect(r.log).not.toMatch(/qm (template|shutdown)/);
   });
 
   test('a guest agent that never answers fails step 4 once the bound is reached', () => {

@@ -100,7 +100,8 @@ export function checkI915Sriov(p: Problems, i: I915Sriov, prefix = 'i915Sriov.')
  */
 export const DEBIAN_TEMPLATE_BASE_PACKAGES: readonly string[] = [
   // build tools (DKMS modules, node agents built on the node)
-  'build-essential', 'dkms', 'git', 'make', 'pkg-config',
+  // (pkgconf: Debian 13's pkg-config is a transitional package for it; Debian 12 has both names.)
+  'build-essential', 'dkms', 'git', 'make', 'pkgconf',
   // Kubernetes node prerequisites (kubeadm preflight: conntrack, socat, iptables, ethtool)
   'conntrack', 'ebtables', 'ethtool', 'ipset', 'iptables', 'ipvsadm', 'nftables', 'socat',
   // storage for persistent volumes
@@ -137,6 +138,31 @@ export const MINIMUM_BUILD_RESOURCES = {
   i915Sriov: { memoryMiB: 2048, diskSizeGiB: 10 },
 } as const;
 
+/**
+ * The pause (sandbox) image kubeadm pulls and expects, by Kubernetes minor release: `PauseVersion` in
+ * kubeadm's constants. containerd's own default (3.8 in Debian's containerd 1.7) differs, and kubeadm warns
+ * when the runtime's sandbox image is not its own.
+ * @see https://github.com/kubernetes/kubernetes/blob/release-1.34/cmd/kubeadm/app/constants/constants.go
+ * @see https://github.com/kubernetes/kubernetes/pull/130713 (3.10.1 from 1.34)
+ */
+export const PAUSE_VERSION_BY_KUBERNETES_MINOR: Readonly<Record<number, string>> = {
+  29: '3.9', 30: '3.9', 31: '3.10', 32: '3.10', 33: '3.10', 34: '3.10.1', 35: '3.10.1',
+};
+
+/** Pure: the pause image for a Kubernetes release like "1.34.1", or undefined for a release not in the table. */
+export function pauseImageFor(kubernetesVersion: string): string | undefined {
+  const m = /^v?1\.(\d+)\.\d+$/.exec(kubernetesVersion);
+  const pause = m ? PAUSE_VERSION_BY_KUBERNETES_MINOR[Number(m[1])] : undefined;
+  return pause && `registry.k8s.io/pause:${pause}`;
+}
+
+/** Adds the problem of a Kubernetes version without a known pause image. */
+export function checkKubernetesVersionForPause(p: Problems, prop: string, kubernetesVersion: string): void {
+  const minors = Object.keys(PAUSE_VERSION_BY_KUBERNETES_MINOR).map((m) => `1.${m}`).join(', ');
+  p.check(pauseImageFor(kubernetesVersion) !== undefined, prop, `be a Kubernetes release like "1.34.1" of a known minor (${minors})`,
+    kubernetesVersion, 'containerd\'s sandbox image follows it; add the minor to PAUSE_VERSION_BY_KUBERNETES_MINOR from kubeadm\'s constants.go.');
+}
+
 /** Everything {@link renderDebianUserData} needs, resolved. */
 export interface DebianUserDataInput {
   readonly major: DebianMajor;
@@ -151,6 +177,8 @@ export interface DebianUserDataInput {
   readonly sshAuthorizedKeys: readonly string[];
   /** journald cap. */
   readonly journalMaxUseMiB: number;
+  /** Kubernetes release the nodes run: containerd's sandbox image is the pause image of this release. */
+  readonly kubernetesVersion: string;
 }
 
 const PACKAGE_RE = /^[a-z0-9][a-z0-9+.-]+$/;
@@ -171,14 +199,24 @@ export function checkUserDataSettings(p: Problems, s: Pick<DebianUserDataInput, 
 /** Pure: every package the template installs, sorted and de-duplicated. */
 export function templatePackages(i: Pick<DebianUserDataInput, 'major' | 'features' | 'i915Sriov' | 'packages'>): string[] {
   const extra: string[] = [];
-  if (i.features.containerd) extra.push('containerd');
+  // containerd's CRI needs the loopback CNI plugin (Debian ships it in containernetworking-plugins, under /usr/lib/cni).
+  if (i.features.containerd) extra.push('containerd', 'containernetworking-plugins');
   if (i.features.chrony) extra.push('chrony');
   // GuC/HuC firmware the SR-IOV driver loads: split out of firmware-misc-nonfree in Debian 13.
   if (i.i915Sriov) extra.push('intel-gpu-tools', i.major >= 13 ? 'firmware-intel-graphics' : 'firmware-misc-nonfree');
   return [...new Set([...i.packages, 'qemu-guest-agent', 'curl', 'ca-certificates', ...extra])].sort();
 }
 
-interface WriteFile { path: string; content: string; permissions: string }
+/**
+ * Pure: every package any variant of the template installs on `major` (all features on, with and without
+ * the i915 SR-IOV driver): the package set of the real-root test's cached Debian root.
+ */
+export function templatePackageUnion(major: DebianMajor, packages: readonly string[] = DEBIAN_TEMPLATE_BASE_PACKAGES): string[] {
+  return templatePackages({ major, features: DEFAULT_DEBIAN_TEMPLATE_FEATURES, packages, i915Sriov: I915Sriov.dkms({ sha256: '0'.repeat(64) }) });
+}
+
+/** `defer`: written in cloud-init's final stage, after the packages are installed (write_files `defer`). */
+interface WriteFile { path: string; content: string; permissions: string; defer?: boolean }
 
 const script = (name: string, rel: string, vars: Record<string, string> = {}): WriteFile => ({
   path: `/usr/local/lib/golden-template/setup.d/${name}`, content: renderTemplateFile(rel, vars), permissions: '0755',
@@ -198,7 +236,9 @@ function writeFiles(i: DebianUserDataInput): WriteFile[] {
   if (f.chrony) {
     const sources = [...i.ntpServers.map((h) => `server ${h} iburst`), ...i.ntpPools.map((h) => `pool ${h} iburst`)];
     const allow = i.chronyAllowCidrs.length ? i.chronyAllowCidrs.map((c) => `allow ${c}`) : ['# (serving disabled: no allowed networks)'];
-    files.push(config('/etc/chrony/conf.d/golden-template.conf', 'debian/chrony.conf', { sources: sources.join('\n'), allow: allow.join('\n') }),
+    // Replaces the package's chrony.conf, so it is written after the package is installed (a conffile the
+    // admin changed: later chrony upgrades keep it).
+    files.push({ ...config('/etc/chrony/chrony.conf', 'debian/chrony.conf', { sources: sources.join('\n'), allow: allow.join('\n') }), defer: true },
       script('20-chrony', 'debian/setup.d/20-chrony.sh'));
   }
   if (f.sshHardening) {
@@ -209,7 +249,7 @@ function writeFiles(i: DebianUserDataInput): WriteFile[] {
   if (f.kubernetesNetworking) {
     files.push(config('/etc/sysctl.d/90-golden-template-kubernetes.conf', 'debian/kubernetes-sysctl.conf'), script('40-kubernetes', 'debian/setup.d/40-kubernetes.sh'));
   }
-  if (f.containerd) files.push(script('50-containerd', 'debian/setup.d/50-containerd.sh'));
+  if (f.containerd) files.push(script('50-containerd', 'debian/setup.d/50-containerd.sh', { sandboxImage: sandboxImage(i.kubernetesVersion) }));
   if (f.logRotation) {
     files.push(config('/etc/systemd/journald.conf.d/golden-template.conf', 'debian/journald.conf', {
       maxUseMiB: String(i.journalMaxUseMiB), maxFileMiB: String(Math.max(8, Math.floor(i.journalMaxUseMiB / 8))),
@@ -239,7 +279,7 @@ export function renderDebianUserData(i: DebianUserDataInput): string {
     ssh_pwauth: false,
     disable_root: true,
     ...(i.sshAuthorizedKeys.length ? { ssh_authorized_keys: [...i.sshAuthorizedKeys] } : {}),
-    write_files: writeFiles(i).map((w) => ({ path: w.path, permissions: w.permissions, owner: 'root:root', content: w.content })),
+    write_files: writeFiles(i).map((w) => ({ path: w.path, permissions: w.permissions, owner: 'root:root', content: w.content, ...(w.defer ? { defer: true } : {}) })),
     // One command that fails as a whole: runcmd lines run on after a failure, a failing script stops cloud-init.
     runcmd: [['/usr/local/sbin/golden-template-setup']],
   };
@@ -252,8 +292,17 @@ export interface VerificationCheck {
   readonly command: string;
 }
 
+const sandboxImage = (kubernetesVersion: string): string => {
+  const image = pauseImageFor(kubernetesVersion);
+  if (!image) throw new Error(`no pause image known for Kubernetes ${kubernetesVersion} (checkKubernetesVersionForPause reports it)`);
+  return image;
+};
+
+/** The kernel the template boots next, in the guest's /bin/sh: the newest installed (see setup.d/60-i915-sriov.sh). */
+const NEXT_KERNEL = '$(linux-version list | linux-version sort --reverse | sed -n 1p)';
+
 /** Pure: the checks the finalize step runs in the guest before cleaning up (seed 003 "Verification"). */
-export function verificationChecks(i: Pick<DebianUserDataInput, 'major' | 'features' | 'i915Sriov' | 'packages'>): VerificationCheck[] {
+export function verificationChecks(i: Pick<DebianUserDataInput, 'major' | 'features' | 'i915Sriov' | 'packages' | 'kubernetesVersion'>): VerificationCheck[] {
   const f = i.features;
   const checks: VerificationCheck[] = [
     { name: 'qemu guest agent running', command: 'systemctl is-active --quiet qemu-guest-agent && test -e /dev/virtio-ports/org.qemu.guest_agent.0' },
@@ -266,7 +315,14 @@ export function verificationChecks(i: Pick<DebianUserDataInput, 'major' | 'featu
     );
   }
   if (f.containerd) {
-    checks.push({ name: 'containerd running with SystemdCgroup', command: 'systemctl is-active --quiet containerd && grep -q "SystemdCgroup = true" /etc/containerd/config.toml' });
+    checks.push(
+      { name: 'containerd running with SystemdCgroup', command: 'systemctl is-active --quiet containerd && containerd config dump | grep -q "SystemdCgroup = true"' },
+      {
+        name: 'containerd CNI plugins from /opt/cni/bin, loopback there',
+        command: 'containerd config dump | grep -q \'bin_dir = "/opt/cni/bin"\' && test -x /opt/cni/bin/loopback',
+      },
+      { name: `containerd sandbox image ${sandboxImage(i.kubernetesVersion)}`, command: `containerd config dump | grep -qF 'sandbox_image = "${sandboxImage(i.kubernetesVersion)}"'` },
+    );
   }
   if (f.kubernetesNetworking) {
     checks.push(
@@ -287,9 +343,9 @@ export function verificationChecks(i: Pick<DebianUserDataInput, 'major' | 'featu
   if (i.i915Sriov) {
     const s = i.i915Sriov;
     checks.push(
-      { name: `i915-sriov-dkms ${s.version} installed for the running kernel`, command: `dkms status -k "$(uname -r)" | grep "i915-sriov-dkms/${s.version}" | grep -q installed` },
-      { name: 'i915 resolves to the DKMS module', command: 'modinfo -k "$(uname -r)" -n i915 | grep -q /updates/' },
-      { name: 'dkms.service masked', command: 'test "$(systemctl is-enabled dkms.service 2>/dev/null)" = masked' },
+      // The kernel the clones boot, not the running one (package_upgrade may have installed a newer one).
+      { name: `i915-sriov-dkms ${s.version} installed for the kernel the template boots next`, command: `dkms status -k "${NEXT_KERNEL}" i915-sriov-dkms/${s.version} | grep -q installed` },
+      { name: 'i915 resolves to the DKMS module', command: `modinfo -k "${NEXT_KERNEL}" -n i915 | grep -q /updates/` },
       { name: 'GRUB has the SR-IOV kernel parameters', command: s.kernelParameters.map((k) => `grep -qF -- "${k}" /boot/grub/grub.cfg`).join(' && ') || 'true' },
     );
   }

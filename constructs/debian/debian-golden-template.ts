@@ -5,6 +5,7 @@ import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-env
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { terraformData } from '../core/terraform-data';
 import { Problems } from '../core/errors';
+import { DEBIAN_KUBERNETES_VERSION } from '../versions';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { checkSshPublicKey, escapeTerraformTemplate } from '../flatcar/butane';
 import { IProxmoxConnection } from '../proxmox/connection';
@@ -14,7 +15,7 @@ import { planVmMedia } from '../proxmox/media';
 import { IVmTemplate } from '../proxmox/template';
 import { checkVmHardware, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
-  checkI915Sriov, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
+  checkI915Sriov, checkKubernetesVersionForPause, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
   DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, DebianTemplateFeatures, I915Sriov, MINIMUM_BUILD_RESOURCES, renderDebianUserData,
   verificationChecks,
 } from './cloud-config';
@@ -60,6 +61,12 @@ export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot
   readonly sshAuthorizedKeys?: readonly string[];
   /** journald's disk cap. @default DEFAULT_JOURNAL_MAX_USE_MIB */
   readonly journalMaxUseMiB?: number;
+  /**
+   * Kubernetes release the nodes cloned from this template run (like "1.34.1"): containerd's sandbox image is
+   * the pause image kubeadm of that release expects (see PAUSE_VERSION_BY_KUBERNETES_MINOR).
+   * @default DEBIAN_KUBERNETES_VERSION (constructs/versions.ts)
+   */
+  readonly kubernetesVersion?: string;
   /** Bound on the wait for cloud-init (seed 003: 15 minutes). @default DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS */
   readonly cloudInitTimeoutSeconds?: number;
   /** Name of the template VM. @default - the construct id in kebab-case */
@@ -151,6 +158,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       chronyAllowCidrs: props.chronyAllowCidrs ?? DEFAULT_CHRONY_ALLOW_CIDRS,
       journalMaxUseMiB: props.journalMaxUseMiB ?? DEFAULT_JOURNAL_MAX_USE_MIB,
     };
+    const kubernetesVersion = props.kubernetesVersion ?? DEBIAN_KUBERNETES_VERSION;
     const timeout = props.cloudInitTimeoutSeconds ?? DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS;
     const buildIp = props.buildIpConfig ?? IpConfig.dhcp();
 
@@ -186,6 +194,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
     warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', props.sshAuthorizedKeys);
     checkUserDataSettings(p, settings);
     buildIp.check(p, 'buildIpConfig');
+    if (features.containerd) checkKubernetesVersionForPause(p, 'kubernetesVersion', kubernetesVersion);
     p.throwIfAny();
 
     const nodeSsh = props.connection.nodeSsh!;
@@ -223,7 +232,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
     });
 
     const input = {
-      major: major as DebianMajor, features, i915Sriov: props.i915Sriov, ...settings, sshAuthorizedKeys: props.sshAuthorizedKeys ?? [],
+      major: major as DebianMajor, features, i915Sriov: props.i915Sriov, ...settings, sshAuthorizedKeys: props.sshAuthorizedKeys ?? [], kubernetesVersion,
     };
     this.userData = renderDebianUserData(input);
     // The hash in the name makes a changed user-data a new file id, which replaces the VM (see the lifecycle below).

@@ -1,14 +1,21 @@
 #!/bin/bash
-# The i915 SR-IOV driver (https://github.com/strongtz/i915-sriov-dkms) built once here, for the running kernel,
-# so clones do not spend 5-10 minutes compiling it on first boot (seed 003). Pinned version, SHA-256 verified,
-# downloads retried with exponential backoff (seed 003 optimizations 1, 2 and 4).
+# The i915 SR-IOV driver (https://github.com/strongtz/i915-sriov-dkms) built once here, for the kernel the
+# template boots next, so clones do not spend 5-10 minutes compiling it on first boot. Pinned version,
+# SHA-256 verified, downloads retried with exponential backoff.
 set -euo pipefail
 version='{{version}}'
 url='{{url}}'
 expected_sha256='{{sha256}}'
 attempts={{attempts}}
 deb=/var/cache/golden-template/i915-sriov-dkms_$version.deb
-kernel=$(uname -r)
+# Not `uname -r`: package_upgrade may have installed a newer kernel during this boot (no reboot in between);
+# the template and its clones boot the newest one (GRUB's default entry), and Debian's archive keeps the
+# headers of the current kernel package only, not of the one the cloud image shipped with.
+# linux-version (linux-base) sorts Debian kernel versions the way dpkg does.
+kernels=$(linux-version list)
+kernel=$(linux-version sort --reverse <<<"$kernels" | sed -n 1p)
+[ -n "$kernel" ] || { echo "i915-sriov: no installed kernel found in /boot" >&2; exit 1; }
+echo "i915-sriov: building for kernel $kernel (running: $(uname -r))"
 
 install -d -m 0755 /var/cache/golden-template
 delay=5
@@ -31,16 +38,13 @@ if [ "$actual_sha256" != "$expected_sha256" ]; then
   exit 1
 fi
 
-# Headers of the running kernel: DKMS builds against them (the generic image runs linux-image-amd64).
+# Headers of that kernel: DKMS builds against them (the generic image runs linux-image-amd64).
 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "linux-headers-$kernel"
 DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb"
 dkms install i915-sriov-dkms/"$version" -k "$kernel" || dkms status
 # Captured first: under pipefail, `dkms status | grep -q` can fail when grep exits early (SIGPIPE).
 status=$(dkms status -k "$kernel" i915-sriov-dkms)
 grep -q installed <<<"$status"
-
-# Built once: DKMS must not rebuild (or fail to rebuild) the driver on every clone's boot.
-systemctl mask dkms.service
 
 # The kernel parameters are in /etc/default/grub.d/60-i915-sriov.cfg (written by cloud-init); clones boot with them.
 update-grub
