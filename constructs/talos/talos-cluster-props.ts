@@ -108,8 +108,9 @@ export interface TalosClusterProps {
   readonly resetOnDestroy?: boolean;
   /**
    * Write `<clusterName>.kubeconfig` and `<clusterName>.talosconfig` (mode 0600) into this directory,
-   * relative to Terraform's working directory; `false` writes nothing.
-   * @default '.'
+   * relative to Terraform's working directory (`'.'`: the stack's directory). A library leaves files to the
+   * app: without it, nothing is written and the app takes `kubeconfigRaw`/`talosconfig` (sensitive) itself.
+   * @default - no files
    */
-  readonly outputDirectory?: string | false;
+  readonly outputDirectory?: string;
 }

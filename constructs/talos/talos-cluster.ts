@@ -116,6 +116,7 @@ export class TalosCluster extends Construct {
     }
     for (const a of ts?.extraArgs ?? []) p.check(SAFE_ARG_RE.test(a), 'tailscale.extraArgs', 'contain flags without whitespace, quotes, backslashes, $ or %', a);
     p.check(Number.isInteger(healthTimeout) && healthTimeout > 0, 'healthTimeoutSeconds', 'be a positive integer', healthTimeout);
+    p.check(props.outputDirectory?.trim() !== '', 'outputDirectory', 'be a directory path', props.outputDirectory, "Use '.' for the stack's directory, or leave it out to write no files.");
     p.throwIfAny();
 
     this.props = props;
@@ -209,8 +210,8 @@ export class TalosCluster extends Construct {
       nodes: cpAddresses,
     }).talosConfig;
 
-    if (props.outputDirectory !== false) {
-      const dir = (props.outputDirectory ?? '.').replace(/\/+$/, '') || '/';
+    if (props.outputDirectory !== undefined) {
+      const dir = props.outputDirectory.replace(/\/+$/, '') || '/';
       const local = localProviderOf(this);
       const file = (fid: string, ext: string, content: string) => new SensitiveFile(this, fid, {
         provider: local, filename: `${dir}/${props.clusterName}.${ext}`, content, filePermission: '0600', directoryPermission: '0700',
