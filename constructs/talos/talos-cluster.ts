@@ -9,7 +9,7 @@ import { MachineBootstrap } from '../../.gen/providers/talos/machine-bootstrap';
 import { MachineConfigurationApply } from '../../.gen/providers/talos/machine-configuration-apply';
 import { MachineSecrets } from '../../.gen/providers/talos/machine-secrets';
 import { Problems } from '../core/errors';
-import { checkInSubnet, checkIp, Cidr, parseCidr } from '../core/net';
+import { checkInSubnet, checkIp, Cidr, networkAddress, parseCidr } from '../core/net';
 import { cniPatches, TalosCni } from './cilium';
 import { DEFAULT_NAMESERVERS } from './meta-network';
 import { holdsReference, hostnamePatch, nodePatch, patchYaml, splitPatches, tailscaleServicePatch, usesHostnameDocument } from './patches';
@@ -20,7 +20,7 @@ import { localProviderOf, talosProviderOf } from './providers';
 import { checkSchematic, DEFAULT_EXTENSIONS, TAILSCALE_EXTENSION } from './schematic';
 import { TalosBoot } from './talos-boot';
 import { TalosImage } from './talos-image';
-import { TalosNetwork } from './talos-network';
+import { CheckedAddress, TalosNetwork } from './talos-network';
 import { TalosMachineRole, TalosNode } from './talos-node';
 import { checkKubernetesVersion, checkTalosVersion, DEFAULT_KUBERNETES_VERSION, TALOS_VERSION } from './versions';
 
@@ -100,6 +100,7 @@ export class TalosCluster extends Construct {
     if (!Token.isUnresolved(net.gateway) && checkIp(p, 'network.gateway', net.gateway) && subnet) {
       checkInSubnet(p, 'network.gateway', net.gateway, subnet);
     }
+    p.check((net.nameservers ?? DEFAULT_NAMESERVERS).length > 0, 'network.nameservers', 'name at least one resolver', net.nameservers);
     for (const n of net.nameservers ?? DEFAULT_NAMESERVERS) if (!Token.isUnresolved(n)) checkIp(p, 'network.nameservers', n);
     if (props.vip !== undefined && !Token.isUnresolved(props.vip) && checkIp(p, 'vip', props.vip)) {
       if (subnet) checkInSubnet(p, 'vip', props.vip, subnet);
@@ -259,7 +260,9 @@ export class TalosCluster extends Construct {
     const existing = this.nodes.get(name);
     p.check(!existing, `${what}.name`, 'be unique in the cluster', name, existing && `It is already a ${existing.node.role}.`);
     if (!Token.isUnresolved(props.address) && checkIp(p, `${what}.address`, props.address)) {
-      if (this.subnet) checkInSubnet(p, `${what}.address`, props.address, this.subnet);
+      if (this.subnet && checkInSubnet(p, `${what}.address`, props.address, this.subnet) && this.subnet.prefixLength < 31) {
+        p.check(props.address !== networkAddress(this.subnet), `${what}.address`, 'be a host address, not the network address', props.address);
+      }
       p.check(props.address !== this.vip, `${what}.address`, 'differ from the cluster VIP', props.address, 'The VIP moves between control planes; give the node its own address.');
       p.check(props.address !== net.gateway, `${what}.address`, 'differ from the gateway', props.address);
       const holder = this.addressHolders.get(props.address);
@@ -270,8 +273,7 @@ export class TalosCluster extends Construct {
     }
     p.throwIfAny();
 
-    const prefix = this.subnet?.prefixLength ?? Number(net.subnet.split('/')[1]);
-    const address = { address: `${props.address}/${prefix}`, gateway: net.gateway, nameservers: net.nameservers };
+    const address = CheckedAddress.inSubnet(props.address, net.subnet, net.gateway, net.nameservers);
     const network = addressing === 'meta' ? TalosNetwork.meta(address)
       : addressing === 'cloud-init' ? TalosNetwork.cloudInit(address) : TalosNetwork.dhcp({ reservedAddress: props.address });
     const boot = props.boot ?? TalosBoot.diskImage();
