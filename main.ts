@@ -1,4 +1,4 @@
-// The example app: the seeds' homelab (Flatcar template, Debian golden template and a clone, a 5-node Talos
+// The example app: the reference homelab (Flatcar template, Debian golden template and a clone, a 5-node Talos
 // cluster with VIP and Cilium), from DEFAULT_HOMELAB overlaid with homelab.json or $HOMELAB_CONFIG.
 // `npm run synth` (or `npx cdktf synth`) writes cdktf.out/stacks/<stack>/cdk.tf.json.
 import './constructs/core/fast-start'; // first: defers cdktf modules no stack uses (before cdktf loads)

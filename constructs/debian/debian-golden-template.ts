@@ -24,12 +24,12 @@ import { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, r
 import { DNS_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 
-/** Hardware defaults of the template VM (seed 003's table): 2 cores, 2048 MiB, a 16 GiB disk grown by clones. */
+/** Hardware defaults of the template VM: 2 cores, 2048 MiB, a 16 GiB disk that clones grow (a small template clones fast). */
 export const DEBIAN_TEMPLATE_HARDWARE_DEFAULTS = { cores: 2, memoryMiB: 2048, diskSizeGiB: 16 } as const;
 /** journald's cap on the template (log rotation). */
 export const DEFAULT_JOURNAL_MAX_USE_MIB = 256;
 
-/** Props of {@link DebianGoldenTemplate}. Hardware props follow seed 003's table (see {@link DEBIAN_TEMPLATE_HARDWARE_DEFAULTS}). */
+/** Props of {@link DebianGoldenTemplate}. Hardware defaults: {@link DEBIAN_TEMPLATE_HARDWARE_DEFAULTS}. */
 export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot'> {
   /** The Proxmox connection. Needs SSH: the user-data is a snippet, and the finalize step runs `qm` on the node. */
   readonly connection: IProxmoxConnection;
@@ -67,7 +67,7 @@ export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot
    * @default DEBIAN_KUBERNETES_VERSION (constructs/versions.ts)
    */
   readonly kubernetesVersion?: string;
-  /** Bound on the wait for cloud-init (seed 003: 15 minutes). @default DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS */
+  /** Bound on the wait for cloud-init (15 minutes: a DKMS build plus package installs on a slow mirror). @default DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS */
   readonly cloudInitTimeoutSeconds?: number;
   /** Name of the template VM. @default - the construct id in kebab-case */
   readonly name?: string;
@@ -80,7 +80,7 @@ export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot
   /** Where the cloud image is downloaded (needs content type `import`). @default { id: 'local' } */
   readonly imageDatastore?: DatastoreRef;
   /**
-   * Storage of the EFI vars disk. Seed 003 keeps it apart from the boot disk, on `local`; here it follows the boot
+   * Storage of the EFI vars disk. It may live apart from the boot disk (e.g. on `local`); here it follows the boot
    * disk unless set, because a default Proxmox `local` storage has no `images` content (the VM would fail to
    * create) and an EFI disk on node-local storage pins the template to its node (no cross-node clones).
    * @default - diskDatastoreId
@@ -102,7 +102,8 @@ const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').
 const known = <T extends number | string>(v: T | undefined): v is T => v !== undefined && !Token.isUnresolved(v);
 
 /**
- * A verified, cleaned, Kubernetes-ready Debian VM template, made by one `cdktf deploy` (seed 003's workflow):
+ * A verified, cleaned, Kubernetes-ready Debian VM template, made by one `cdktf deploy`
+ * (the golden-image workflow: https://pve.proxmox.com/wiki/Cloud-Init_Support):
  * 1. the Debian cloud image is downloaded, checksum-verified (`import` content, imported with `import_from`);
  * 2. the user-data snippet is uploaded; 3. the VM boots and cloud-init installs and configures everything;
  * 4-8. a finalize step on the node waits for cloud-init (bounded), verifies, cleans up and converts the VM
@@ -185,7 +186,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       'Proxmox refuses other VM names; set name explicitly.');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
     p.check(Number.isInteger(timeout) && timeout >= 60 && timeout <= 7200, 'cloudInitTimeoutSeconds',
-      'be an integer from 60 to 7200', timeout, 'Seed 003 measured 12-15 minutes with the SR-IOV build: 900 is the default.');
+      'be an integer from 60 to 7200', timeout, 'A build with the SR-IOV driver takes 12-15 minutes: 900 is the default.');
     p.check(props.connection.hasSsh && props.connection.nodeSsh !== undefined, 'connection',
       'have SSH to the Proxmox nodes', `${props.connection.node.path} without ssh`,
       'The user-data is a snippet, which the Proxmox API cannot upload (Bugzilla #2208), and the finalize step runs ' +
@@ -253,12 +254,12 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       hasSsh: props.connection.hasSsh,
       prop: 'image',
     });
-    // scsi_hardware stays virtio-scsi-single (vm-hardware.ts), not the seed's virtio-scsi-pci: Proxmox only
+    // scsi_hardware stays virtio-scsi-single (vm-hardware.ts), not virtio-scsi-pci: Proxmox only
     // gives a disk its own I/O thread on virtio-scsi-single ("iothread" is ignored on a shared controller),
-    // and the seed's own table asks for iothread. https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_hard_disk
+    // and the template asks for iothread. https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_hard_disk
     const vmConfig = vmResourceConfig({
       nodeName: props.nodeName, name, vmId, macAddress: mac, media, hardware: hw,
-      description: `Debian ${major} golden template (seed 003), built by ${this.node.path}. Do not start it.`,
+      description: `Debian ${major} golden template, built by ${this.node.path}. Do not start it.`,
       tags: ['debian', 'golden-template'],
     });
     const vm = new VirtualEnvironmentVm(this, 'Vm', {

@@ -63,9 +63,9 @@ export interface FlatcarTemplateProps extends VmHardwareProps {
   readonly kubernetes?: KubernetesProfile;
   /**
    * Proxmox hook script (`<storage>:snippets/<file>`, executable), run on the template's clones at each phase
-   * (pre-start, post-start, ...): clones inherit it from the template (seed 000 limitation 8). Proxmox holds the VM
+   * (pre-start, post-start, ...): clones inherit it from the template. Proxmox holds the VM
    * config lock while the hook runs, so a hook cannot change the VM's config, and `start` would not re-read it
-   * anyway (limitation 9): use hooks for side effects on the host, not to mutate the VM. Only root@pam may set a
+   * anyway (https://pve.proxmox.com/pve-docs/chapter-qm.html#_hookscripts): use hooks for side effects on the host, not to mutate the VM. Only root@pam may set a
    * hookscript (qemu-server): the template is then created through the connection's root provider, and a
    * token-only connection is refused at synth time.
    * @default - no hook script
@@ -94,15 +94,15 @@ export const FLATCAR_MIN_DISK_GIB = 10;
 const NAME_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 
 /**
- * A Proxmox VM template running Flatcar, configured by Butane: everything seed 000's Terraform and
- * make_template.sh did, with its manual steps and known limitations turned into code:
+ * A Proxmox VM template running Flatcar, configured by Butane, with the manual steps of the Flatcar-on-Proxmox
+ * guide (https://www.flatcar.org/docs/latest/installing/cloud/proxmoxve/) and their pitfalls turned into code:
  *  - the image is pinned, checksum-verified and imported as a disk (UEFI on q35 with OVMF and an EFI disk:
- *    Proxmox's OVMF replaces the seed's efi_code/efi_vars files, limitations 5-7);
+ *    Proxmox's OVMF replaces Flatcar's efi_code/efi_vars files: https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_bios_and_uefi);
  *  - Butane becomes Ignition through poseidon/ct at plan time, and a Butane/Flatcar pair that cannot work fails at
- *    synth time (limitations 4, 10);
- *  - the Ignition is delivered explicitly or automatically by fw_cfg (escaped for Proxmox and QEMU, limitation 3;
- *    root only, limitation 1, through the connection's root alias) or the cloud-init drive;
- *  - a changed Ignition replaces the template, since Ignition only runs on first boot (limitation 2).
+ *    synth time (Butane specs need a minimum Ignition: https://coreos.github.io/butane/specs/);
+ *  - the Ignition is delivered explicitly or automatically by fw_cfg (escaped for Proxmox and QEMU, https://www.qemu.org/docs/master/specs/fw_cfg.html;
+ *    `args` is root@pam only, https://pve.proxmox.com/wiki/Manual:_qm.conf, through the connection's root alias) or the cloud-init drive;
+ *  - a changed Ignition replaces the template, since Ignition only runs on first boot (https://coreos.github.io/ignition/rationale/).
  * The template is never started: each clone runs the Ignition on its own first boot.
  */
 export class FlatcarTemplate extends Construct implements IVmTemplate {
@@ -196,7 +196,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     });
     this.renderedIgnition = ct.rendered;
 
-    // Ignition only runs on a machine's first boot (seed 000 limitation 2): a changed config must replace the
+    // Ignition only runs on a machine's first boot (https://coreos.github.io/ignition/rationale/): a changed config must replace the
     // template, not update it in place. The hash is all this resource stores.
     const trigger = terraformData(this, 'IgnitionTrigger', { triggersReplace: { ignition_sha256: Fn.sha256(ct.rendered) } });
     this.ignitionTriggerAddress = addressOf(trigger);

@@ -13,7 +13,7 @@ import { networkDevice, VM_DEFAULTS } from './vm-hardware';
 import { DNS_NAME_RE, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 
-/** Seed 003's cluster module: a clone (full, ~30-40 s) may take 3 minutes, its start 2 minutes. */
+/** A full clone takes ~30-40 s on local SSD but minutes on busy or network storage; its start up to 2 minutes. */
 export const DEFAULT_CLONE_TIMEOUT_SECONDS = 180;
 export const DEFAULT_START_TIMEOUT_SECONDS = 120;
 /** bpg retries a clone that failed on a storage lock this many times. */
@@ -29,7 +29,7 @@ export interface ClonedVmProps {
   /**
    * Full clone (an independent copy). A linked clone shares the template's disks: only on the template's node,
    * and never from a template with an imported boot disk (bpg #1959).
-   * @default true (required across nodes and with Ceph RBD, seed 003)
+   * @default true (required across nodes and with Ceph RBD: https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_copy_and_clone)
    */
   readonly fullClone?: boolean;
   /** VM name. @default - the construct id in kebab-case */
@@ -127,7 +127,7 @@ export class ClonedVm extends Construct {
         nodeName, 'Proxmox clones to another node only when every template disk (boot, EFI, cloud-init) is on storage shared by ' +
         `all nodes (e.g. Ceph RBD): build the template there, or place the clone on '${t.templateNodeName}'.`);
       p.check(full, 'fullClone', `be true for a clone on another node than the template's ('${t.templateNodeName}')`, full,
-        "A linked clone shares the template's disks and cannot live on another node (seed 003: \"migration aborted\").");
+        "A linked clone shares the template's disks and cannot live on another node (migration aborts).");
     }
     p.check(full || !t.fromImportedDisk, 'fullClone', 'be true for a template whose boot disk was imported from an image', full,
       'Proxmox cannot linked-clone such a template (bpg issue #1959); use a full clone.');

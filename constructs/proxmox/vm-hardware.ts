@@ -29,7 +29,7 @@ export interface VmHardwareProps {
   readonly diskSizeGiB?: number;
   /** Storage of the boot disk. @default 'local-lvm' */
   readonly diskDatastoreId?: string;
-  /** Storage of the EFI vars disk (seed 003 keeps it apart from the boot disk). @default - diskDatastoreId */
+  /** Storage of the EFI vars disk (may differ from the boot disk's, e.g. shared storage for clones on other nodes). @default - diskDatastoreId */
   readonly efiDatastoreId?: string;
   /** Secure Boot keys enrolled in the EFI vars. @default false (Flatcar/Talos/Debian cloud images boot unsigned paths) */
   readonly secureBoot?: boolean;
@@ -39,7 +39,7 @@ export interface VmHardwareProps {
   readonly vlanId?: number;
   /** MAC of the first NIC. @default - derived from the name by the construct */
   readonly macAddress?: string;
-  /** How long the provider waits for the guest agent. @default '2m' (seed 003: 120 s instead of 300 s) */
+  /** How long the provider waits for the guest agent. @default '2m' (bpg's default is 15m, dvAgentTimeout in proxmoxtf/resource/vm/vm.go: too long to wait on a VM whose agent is not up; https://github.com/bpg/terraform-provider-proxmox/blob/main/proxmoxtf/resource/vm/vm.go) */
   readonly agentTimeout?: string;
   /** Start the VM when the Proxmox node boots. @default true */
   readonly onBoot?: boolean;

@@ -132,7 +132,7 @@ export class TalosCluster extends Construct {
 
     // The VIP is the endpoint every kubelet and kubeconfig uses once the cluster runs. It only exists after
     // etcd elects a holder, so bootstrap and the first kubeconfig talk to the first control plane's own
-    // address (seed 004's chicken-and-egg): "the VIP is not available until the cluster is bootstrapped".
+    // address: "the VIP is not available until the cluster is bootstrapped".
     // https://www.talos.dev/v1.11/talos-guides/network/vip/
     this.clusterEndpoint = `https://${props.vip ?? firstAddress}:6443`;
 
