@@ -3,6 +3,7 @@ import { Annotations, ITerraformDependable, Lazy, TerraformResource, Token } fro
 import { Construct } from 'constructs';
 import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { addVm } from '../proxmox/vm';
 import { terraformData } from '../core/terraform-data';
 import { Problems } from '../core/errors';
 import { DEBIAN_KUBERNETES_VERSION } from '../versions';
@@ -129,6 +130,8 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
   public readonly osFamily = 'debian' as const;
   /** The finalize step: clones wait for it, so they never clone a half-built VM. */
   public readonly dependable: ITerraformDependable;
+  /** The template VM (`proxmox_virtual_environment_vm`, also `node.defaultChild`): the escape hatch. */
+  public readonly vm: VirtualEnvironmentVm;
   /** The VM name. */
   public readonly vmName: string;
   /** URL of the cloud image. */
@@ -262,7 +265,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       description: `Debian ${major} golden template, built by ${this.node.path}. Do not start it.`,
       tags: ['debian', 'golden-template'],
     });
-    const vm = new VirtualEnvironmentVm(this, 'Vm', {
+    const vm = addVm(this, 'Vm', {
       ...vmConfig,
       provider: props.connection.provider,
       template: false,
@@ -276,15 +279,13 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
         ipConfig: [{ ipv4: buildIp.toIpv4() }],
         dns: props.dnsServers?.length ? { servers: [...props.dnsServers] } : undefined,
       },
-      lifecycle: {
-        ...vmConfig.lifecycle,
-        // The finalize step converts the VM to a template (stopped) and drops the build user-data (cicustom).
-        ignoreChanges: ['template', 'started', 'initialization[0].user_data_file_id'],
-        // ... so a new user-data must replace the VM explicitly (the attribute above no longer would).
-        replaceTriggeredBy: [addressOf(snippet)],
-      },
+    }, {
+      // The finalize step converts the VM to a template (stopped) and drops the build user-data (cicustom).
+      ignoreChanges: ['template', 'started', 'initialization[0].user_data_file_id'],
+      // ... so a new user-data must replace the VM explicitly (the attribute above no longer would).
+      replaceTriggeredBy: [addressOf(snippet)],
     });
-    this.node.defaultChild = vm;
+    this.vm = vm;
 
     this.finalizeScript = renderFinalizeScript({
       vmId,

@@ -4,6 +4,7 @@ import { DataCtConfig } from '../../.gen/providers/ct/data-ct-config';
 import { CtProvider } from '../../.gen/providers/ct/provider';
 import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { addVm } from '../proxmox/vm';
 import { defaultProviderOf } from '../core/providers';
 import { terraformData } from '../core/terraform-data';
 import { Problems } from '../core/errors';
@@ -12,7 +13,7 @@ import { IProxmoxConnection } from '../proxmox/connection';
 import { IsoMedia, planVmMedia } from '../proxmox/media';
 import { isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
-import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry, fwCfgPreconditions } from '../proxmox/qemu-args';
+import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry } from '../proxmox/qemu-args';
 import { IVmTemplate } from '../proxmox/template';
 import { checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
@@ -125,8 +126,8 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
   public readonly ignitionTriggerAddress: string;
   /** How the Ignition is delivered, after resolving `auto`. */
   public readonly ignitionDeliveryKind: IgnitionDeliveryKind;
-  /** The template VM; escape hatch. */
-  public readonly vmResource: VirtualEnvironmentVm;
+  /** The template VM (`proxmox_virtual_environment_vm`, also `node.defaultChild`): the escape hatch. */
+  public readonly vm: VirtualEnvironmentVm;
 
   constructor(scope: Construct, id: string, props: FlatcarTemplateProps) {
     super(scope, id);
@@ -196,8 +197,8 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     });
     this.renderedIgnition = ct.rendered;
 
-    // Ignition only runs on a machine's first boot (https://coreos.github.io/ignition/rationale/): a changed config must replace the
-    // template, not update it in place. The hash is all this resource stores.
+    // Ignition only runs on a machine's first boot (https://coreos.github.io/ignition/rationale/): a changed
+    // config must replace the template, not update it in place. The hash is all this resource stores.
     const trigger = terraformData(this, 'IgnitionTrigger', { triggersReplace: { ignition_sha256: Fn.sha256(ct.rendered) } });
     this.ignitionTriggerAddress = addressOf(trigger);
 
@@ -249,7 +250,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
         `Flatcar ${image.channel} ${image.version} (${image.variant} image), Ignition by ${delivery.kind}. Managed by cdktf.`,
       tags: props.tags ?? ['flatcar', 'template'],
     });
-    this.vmResource = new VirtualEnvironmentVm(this, 'Resource', {
+    this.vm = addVm(this, 'Resource', {
       ...base,
       provider,
       template: true,
@@ -265,17 +266,14 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       } : undefined,
       // Clones on other nodes need their snippet too: whatever waits for the template waits for those.
       dependsOn: otherSnippets.length ? otherSnippets : undefined,
-      lifecycle: {
-        replaceTriggeredBy: [this.ignitionTriggerAddress],
-        // Known only at plan time: an Ignition too large for one QEMU argument fails the plan, not the boot.
-        precondition: delivery.kind === 'fw-cfg-string' ? fwCfgPreconditions(fwCfg[0], this) : undefined,
-      },
-    });
+      // Merged with the media plan's preconditions (known only at plan time: an Ignition too large for one QEMU
+      // argument fails the plan, not the boot).
+    }, { replaceTriggeredBy: [this.ignitionTriggerAddress] });
 
     this.templateVmId = vmId;
     this.templateNodeName = props.nodeName;
     this.onSharedStorage = props.onSharedStorage ?? false;
-    this.dependable = this.vmResource;
+    this.dependable = this.vm;
     this.ignitionDeliveryKind = delivery.kind;
   }
 }

@@ -10,6 +10,7 @@ import { IProxmoxConnection } from './connection';
 import { IpConfig } from './ip-config';
 import { IVmTemplate } from './template';
 import { networkDevice, VM_DEFAULTS } from './vm-hardware';
+import { addVm, bootDisk } from './vm';
 import { DNS_NAME_RE, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 
@@ -102,8 +103,8 @@ export class ClonedVm extends Construct {
   public readonly nodeName: string;
   /** IPv4 addresses reported by the guest agent, per interface (a Terraform reference). */
   public readonly ipv4Addresses: string;
-  /** The VM resource (also `node.defaultChild`): later clones and cluster steps depend on it. */
-  public readonly resource: ITerraformDependable;
+  /** The VM (`proxmox_virtual_environment_vm`, also `node.defaultChild`): the escape hatch; later clones depend on it. */
+  public readonly vm: VirtualEnvironmentVm;
 
   constructor(scope: Construct, id: string, props: ClonedVmProps) {
     super(scope, id);
@@ -166,7 +167,7 @@ export class ClonedVm extends Construct {
     const started = props.started ?? true;
     const waitFor = [t.dependable, previous].filter((d): d is ITerraformDependable => d !== undefined);
 
-    const vm = new VirtualEnvironmentVm(this, 'Vm', {
+    const vm = addVm(this, 'Vm', {
       provider: props.connection.provider,
       nodeName,
       vmId,
@@ -182,9 +183,7 @@ export class ClonedVm extends Construct {
       // Blocks left out keep the template's values (bpg only applies what is configured on a clone).
       cpu: props.cores !== undefined ? { cores: props.cores, type: props.cpuType ?? VM_DEFAULTS.cpuType } : undefined,
       memory: props.memoryMiB !== undefined ? { dedicated: props.memoryMiB } : undefined,
-      disk: props.diskSizeGiB !== undefined ? [{
-        interface: 'scsi0', datastoreId: props.datastoreId, size: props.diskSizeGiB, iothread: true, discard: 'on', ssd: true, cache: 'writeback',
-      }] : undefined,
+      disk: props.diskSizeGiB !== undefined ? [bootDisk({ interface: 'scsi0', datastoreId: props.datastoreId, sizeGiB: props.diskSizeGiB })] : undefined,
       networkDevice: [networkDevice({ bridge: props.bridge ?? VM_DEFAULTS.bridge, model: 'virtio', macAddress: mac, vlanId: props.vlanId })],
       agent: { enabled: true, timeout: props.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
       initialization: {
@@ -203,12 +202,11 @@ export class ClonedVm extends Construct {
       dependsOn: waitFor.length ? waitFor : undefined,
     });
     if (serialize) chains.set(t, vm);
-    this.node.defaultChild = vm;
 
     this.vmId = vmId;
     this.vmName = name;
     this.nodeName = nodeName;
-    this.resource = vm;
+    this.vm = vm;
     this.ipv4Addresses = Token.asString(vm.ipv4Addresses);
   }
 }

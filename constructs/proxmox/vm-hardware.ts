@@ -4,6 +4,7 @@ import { Problems } from '../core/errors';
 import { checkMacAddress } from '../core/identity';
 import { VmMediaPlan } from './media';
 import { joinKvmArguments } from './qemu-args';
+import { bootDisk } from './vm';
 
 /**
  * The hardware every VM of this library shares (UEFI on q35, virtio, guest agent), as typed props with
@@ -142,17 +143,13 @@ export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmC
       type: '4m',
       preEnrolledKeys: hw.secureBoot ?? false,
     },
-    disk: m.bootDisk ? [{
+    disk: m.bootDisk ? [bootDisk({
       interface: m.bootDisk.interface,
       datastoreId: diskDatastore,
-      importFromAttribute: m.bootDisk.importFrom,
+      importFrom: m.bootDisk.importFrom,
       fileId: m.bootDisk.fileId,
-      size: hw.diskSizeGiB ?? VM_DEFAULTS.diskSizeGiB,
-      iothread: true,
-      discard: 'on',
-      ssd: true,
-      cache: 'writeback',
-    }] : undefined,
+      sizeGiB: hw.diskSizeGiB ?? VM_DEFAULTS.diskSizeGiB,
+    })] : undefined,
     cdrom: m.cdrom ? { fileId: m.cdrom.fileId, interface: m.cdrom.interface } : undefined,
     bootOrder: [...m.bootOrder],
     networkDevice: [networkDevice({
@@ -165,8 +162,8 @@ export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmC
     // A serial console: Flatcar, Talos and Debian cloud images log their boot there.
     serialDevice: [{ device: 'socket' }],
     kvmArguments: joinKvmArguments(m.kvmArguments),
-    // Checks only Terraform can make (content known at plan time). Callers that add their own lifecycle
-    // settings spread this one: `lifecycle: { ...config.lifecycle, replaceTriggeredBy: [...] }`.
+    // Checks only Terraform can make (content known at plan time). Callers add their own lifecycle settings
+    // through addVm (vm.ts), which merges them with these.
     lifecycle: m.preconditions.length
       ? { precondition: m.preconditions.map((c) => ({ condition: c.condition, errorMessage: c.errorMessage })) }
       : undefined,

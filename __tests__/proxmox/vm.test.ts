@@ -1,0 +1,80 @@
+// The VM building block (constructs/proxmox/vm.ts) the VM constructs share: the boot disk, lifecycle merged from
+// every source (never overwritten), and one typed escape hatch `vm` that is also `node.defaultChild`.
+import { TerraformStack } from 'cdktf';
+import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { DebianGoldenTemplate } from '../../constructs/debian/debian-golden-template';
+import { IgnitionDelivery } from '../../constructs/flatcar/ignition-delivery';
+import { ClonedVm } from '../../constructs/proxmox/cloned-vm';
+import { ProxmoxConnection } from '../../constructs/proxmox/connection';
+import { Checksum } from '../../constructs/proxmox/image';
+import { VmTemplate } from '../../constructs/proxmox/template';
+import { addVm, bootDisk, mergeLifecycle } from '../../constructs/proxmox/vm';
+import { buildTemplate } from '../flatcar/fixtures';
+import { onlyResource, resourcesOf, synthStack } from '../helpers/synth';
+
+const pre = (n: number) => ({ condition: `c${n}`, errorMessage: `m${n}` });
+
+describe('mergeLifecycle', () => {
+  test('concatenates lists in order, never overwrites', () => {
+    expect(mergeLifecycle(
+      { precondition: [pre(1)], replaceTriggeredBy: ['a.b'] },
+      undefined,
+      { precondition: [pre(2)], ignoreChanges: ['x'], replaceTriggeredBy: ['c.d'] },
+      { ignoreChanges: ['y'], postcondition: [pre(3)] },
+    )).toEqual({
+      precondition: [pre(1), pre(2)], postcondition: [pre(3)], replaceTriggeredBy: ['a.b', 'c.d'], ignoreChanges: ['x', 'y'],
+    });
+  });
+
+  test('ignoreChanges "all" wins; flags are set when any part sets them; nothing set is undefined', () => {
+    expect(mergeLifecycle({ ignoreChanges: ['x'] }, { ignoreChanges: 'all', preventDestroy: true }, { createBeforeDestroy: false }))
+      .toEqual({ ignoreChanges: 'all', preventDestroy: true });
+    expect(mergeLifecycle(undefined, {}, { precondition: [] })).toBeUndefined();
+  });
+});
+
+test('bootDisk: own I/O thread, discard, SSD emulation, writeback; import source as given', () => {
+  expect(bootDisk({ interface: 'scsi0', datastoreId: 'ceph', sizeGiB: 20, importFrom: 'local:import/x.qcow2' })).toEqual({
+    interface: 'scsi0', datastoreId: 'ceph', importFromAttribute: 'local:import/x.qcow2', fileId: undefined, size: 20,
+    iothread: true, discard: 'on', ssd: true, cache: 'writeback',
+  });
+});
+
+test('addVm: the VM is the scope\'s defaultChild, its lifecycle the config\'s and the construct\'s merged', () => {
+  let vm!: VirtualEnvironmentVm;
+  const { json } = synthStack((s) => {
+    const c = new ProxmoxConnection(s, 'Proxmox');
+    vm = addVm(s, 'Vm', { provider: c.provider, nodeName: 'pve1', lifecycle: { precondition: [pre(1)] } }, { replaceTriggeredBy: ['terraform_data.t'] });
+    expect(s.node.defaultChild).toBe(vm);
+  });
+  expect(onlyResource(json, 'proxmox_virtual_environment_vm').lifecycle).toEqual({
+    precondition: [{ condition: 'c1', error_message: 'm1' }], replace_triggered_by: ['terraform_data.t'],
+  });
+});
+
+describe('every VM construct: one typed escape hatch `vm`, also node.defaultChild', () => {
+  test.each<[string, (s: TerraformStack) => { vm: VirtualEnvironmentVm; node: { defaultChild?: unknown } }]>([
+    ['FlatcarTemplate', (s) => buildTemplate(s)],
+    ['DebianGoldenTemplate', (s) => new DebianGoldenTemplate(s, 'Golden', {
+      connection: new ProxmoxConnection(s, 'Proxmox', { ssh: { agent: true } }), nodeName: 'pve1', build: '20251117-2299', checksum: Checksum.sha512('cd'.repeat(64)),
+    })],
+    ['ClonedVm', (s) => new ClonedVm(s, 'Web', {
+      connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1' }),
+    })],
+  ])('%s', (_name, make) => {
+    synthStack((s) => {
+      const c = make(s);
+      expect(c.vm).toBeInstanceOf(VirtualEnvironmentVm);
+      expect(c.node.defaultChild).toBe(c.vm);
+    });
+  });
+
+  test('FlatcarTemplate with fw_cfg: the media plan\'s preconditions once, beside its own replace trigger', () => {
+    const { json } = synthStack((s) => { buildTemplate(s, { image: { variant: 'qemu' }, template: { ignitionDelivery: IgnitionDelivery.fwCfgString() } }); });
+    const [[, vm]] = resourcesOf(json, 'proxmox_virtual_environment_vm');
+    const conditions = vm.lifecycle.precondition.map((p: any) => p.error_message);
+    expect(new Set(conditions).size).toBe(conditions.length);
+    expect(conditions.length).toBeGreaterThan(0);
+    expect(vm.lifecycle.replace_triggered_by).toEqual([expect.stringMatching(/^terraform_data\.Flatcar_IgnitionTrigger_[0-9A-F]+$/)]);
+  });
+});
