@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Annotations, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
+import { Annotations, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
@@ -8,7 +8,8 @@ import { terraformData } from '../core/terraform-data';
 import { Problems } from '../core/errors';
 import { DEBIAN_KUBERNETES_VERSION } from '../versions';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
-import { checkSshPublicKey, escapeTerraformTemplate } from '../flatcar/butane';
+import { checkSshPublicKey } from '../core/ssh';
+import { addressOf, escapeTerraformTemplate, known } from '../core/terraform-strings';
 import { Checksum, ProxmoxImage } from '../proxmox/image';
 import { IpConfig } from '../proxmox/ip-config';
 import { planVmMedia } from '../proxmox/media';
@@ -21,14 +22,12 @@ import {
 } from './cloud-config';
 import { checkDebianImage, DEFAULT_DEBIAN_MAJOR, debianChecksumsUrl, debianCloudImageUrl, DebianImageVariant, DebianMajor } from './debian-release';
 import { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, renderFinalizeScript } from './finalize-script';
-import { DNS_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
+import { DNS_NAME_RE, kebab, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 
 export * from './debian-golden-template-props';
 import { DEBIAN_TEMPLATE_HARDWARE_DEFAULTS, DEFAULT_JOURNAL_MAX_USE_MIB, DebianGoldenTemplateProps } from './debian-golden-template-props';
 
-const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
-const known = <T extends number | string>(v: T | undefined): v is T => v !== undefined && !Token.isUnresolved(v);
 
 /**
  * A verified, cleaned, Kubernetes-ready Debian VM template, made by one `cdktf deploy`
@@ -251,12 +250,4 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       p.add('checksum', 'verify the image', 'Checksum.none()', `Debian publishes SHA512SUMS for every build: ${where}.`);
     }
   }
-}
-
-/**
- * The Terraform address of `r` for `replace_triggered_by`: cdktf 0.21 writes a resource object there as
- * "${...}", which Terraform rejects in JSON ("Invalid character"); a bare address is accepted.
- */
-function addressOf(r: TerraformResource): string {
-  return Lazy.stringValue({ produce: () => `${r.terraformResourceType}.${r.friendlyUniqueId}` });
 }

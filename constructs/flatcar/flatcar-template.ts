@@ -1,4 +1,4 @@
-import { Annotations, Fn, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
+import { Annotations, Fn, ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataCtConfig } from '../../.gen/providers/ct/data-ct-config';
 import { CtProvider } from '../../.gen/providers/ct/provider';
@@ -7,6 +7,7 @@ import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-envir
 import { addVm } from '../proxmox/vm';
 import { defaultProviderOf } from '../core/providers';
 import { terraformData } from '../core/terraform-data';
+import { addressOf } from '../core/terraform-strings';
 import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
@@ -284,11 +285,6 @@ function withCoreKeys(users: readonly FlatcarUser[], keys: readonly string[] | u
   const core = users.find((u) => u.name === 'core');
   if (!core) return [{ name: 'core', sshAuthorizedKeys: keys }, ...users];
   return users.map((u) => (u === core && !u.sshAuthorizedKeys?.length ? { ...u, sshAuthorizedKeys: keys } : u));
-}
-
-/** `<type>.<logical id>`, resolved at synth time so that a later overrideLogicalId is honoured. */
-function addressOf(r: TerraformResource): string {
-  return Lazy.stringValue({ produce: () => `${r.terraformResourceType}.${r.friendlyUniqueId}` });
 }
 
 /** The stack's poseidon/ct provider: the one the app declared, or one created once per stack. */

@@ -4,14 +4,15 @@ import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-envir
 import { Problems } from '../core/errors';
 import { checkMacAddress, checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { checkIp } from '../core/net';
-import { checkSshPublicKey } from '../flatcar/butane';
+import { checkSshPublicKey } from '../core/ssh';
+import { known } from '../core/terraform-strings';
 import { ClonePlacement } from './clone-placement';
 import { IProxmoxConnection } from './connection';
 import { IpConfig } from './ip-config';
 import { IVmTemplate } from './template';
 import { networkDevice, VM_DEFAULTS } from './vm-hardware';
 import { addVm, bootDisk } from './vm';
-import { DNS_NAME_RE, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
+import { DNS_NAME_RE, kebab, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 
 /** A full clone takes ~30-40 s on local SSD but minutes on busy or network storage; its start up to 2 minutes. */
@@ -83,8 +84,6 @@ export interface ClonedVmProps {
   readonly tags?: readonly string[];
 }
 
-const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
-const known = <T extends number | string>(v: T | undefined): v is T => v !== undefined && !Token.isUnresolved(v);
 
 /** The last clone of each template per stack, for {@link ClonedVmProps.serialize}. */
 const lastClone = new WeakMap<TerraformStack, Map<IVmTemplate, VirtualEnvironmentVm>>();
