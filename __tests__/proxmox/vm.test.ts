@@ -9,6 +9,7 @@ import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { Checksum } from '../../constructs/proxmox/image';
 import { VmTemplate } from '../../constructs/proxmox/template';
 import { addVm, bootDisk, mergeLifecycle } from '../../constructs/proxmox/vm';
+import { agentTimeout } from '../../constructs/proxmox/vm-hardware';
 import { buildTemplate } from '../flatcar/fixtures';
 import { onlyResource, resourcesOf, synthStack } from '../helpers/synth';
 
@@ -76,5 +77,36 @@ describe('every VM construct: one typed escape hatch `vm`, also node.defaultChil
     expect(new Set(conditions).size).toBe(conditions.length);
     expect(conditions.length).toBeGreaterThan(0);
     expect(vm.lifecycle.replace_triggered_by).toEqual([expect.stringMatching(/^terraform_data\.Flatcar_IgnitionTrigger_[0-9A-F]+$/)]);
+  });
+});
+
+describe('agentTimeoutSeconds (every duration in seconds)', () => {
+  test('agentTimeout: whole minutes as "<n>m" (the JSON earlier releases wrote), else "<n>s"', () => {
+    expect(agentTimeout()).toBe('2m');
+    expect(agentTimeout(120)).toBe('2m');
+    expect(agentTimeout(90)).toBe('90s');
+    expect(agentTimeout(3600)).toBe('60m');
+  });
+
+  test('reaches the VM of a template and of a clone', () => {
+    const t = synthStack((s) => { buildTemplate(s, { template: { agentTimeoutSeconds: 45 } }); });
+    expect(onlyResource(t.json, 'proxmox_virtual_environment_vm').agent.timeout).toBe('45s');
+    const c = synthStack((s) => new ClonedVm(s, 'Web', {
+      connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1' }),
+      agentTimeoutSeconds: 300,
+    }));
+    expect(onlyResource(c.json, 'proxmox_virtual_environment_vm').agent.timeout).toBe('5m');
+  });
+
+  test.each([0, 1.5, 86401])('a clone refuses %p, naming the prop', (v) => {
+    expect(() => synthStack((s) => new ClonedVm(s, 'Web', {
+      connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1' }),
+      agentTimeoutSeconds: v,
+    }))).toThrow(`test/Web: 'agentTimeoutSeconds' must be an integer from 1 to 86400, got ${v}.`);
+  });
+
+  test('a template refuses a bad value, naming the prop', () => {
+    expect(() => synthStack((s) => { buildTemplate(s, { template: { agentTimeoutSeconds: -1 } }); }))
+      .toThrow("'agentTimeoutSeconds' must be an integer from 1 to 86400, got -1.");
   });
 });

@@ -10,7 +10,7 @@ import { ClonePlacement } from './clone-placement';
 import { IProxmoxConnection } from './connection';
 import { IpConfig } from './ip-config';
 import { IVmTemplate } from './template';
-import { networkDevice, VM_DEFAULTS } from './vm-hardware';
+import { agentTimeout, checkAgentTimeout, networkDevice, VM_DEFAULTS } from './vm-hardware';
 import { addVm, bootDisk } from './vm';
 import { DNS_NAME_RE, kebab, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
@@ -76,8 +76,8 @@ export interface ClonedVmProps {
   readonly cloneTimeoutSeconds?: number;
   /** @default DEFAULT_START_TIMEOUT_SECONDS */
   readonly startTimeoutSeconds?: number;
-  /** How long the provider waits for the guest agent. @default '2m' */
-  readonly agentTimeout?: string;
+  /** How long the provider waits for the guest agent, in seconds. @default 120 */
+  readonly agentTimeoutSeconds?: number;
   /** Start the VM now and when the node boots. @default true */
   readonly started?: boolean;
   /** Tags. @default [] */
@@ -146,6 +146,7 @@ export class ClonedVm extends Construct {
     if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username);
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
     warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', props.sshAuthorizedKeys);
+    if (known(props.agentTimeoutSeconds)) checkAgentTimeout(p, 'agentTimeoutSeconds', props.agentTimeoutSeconds);
     for (const [prop, v] of [['cloneTimeoutSeconds', cloneTimeout], ['startTimeoutSeconds', startTimeout]] as const) {
       if (known(v)) p.check(Number.isInteger(v) && v > 0, prop, 'be a positive integer', v);
     }
@@ -184,7 +185,7 @@ export class ClonedVm extends Construct {
       memory: props.memoryMiB !== undefined ? { dedicated: props.memoryMiB } : undefined,
       disk: props.diskSizeGiB !== undefined ? [bootDisk({ interface: 'scsi0', datastoreId: props.datastoreId, sizeGiB: props.diskSizeGiB })] : undefined,
       networkDevice: [networkDevice({ bridge: props.bridge ?? VM_DEFAULTS.bridge, model: 'virtio', macAddress: mac, vlanId: props.vlanId })],
-      agent: { enabled: true, timeout: props.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
+      agent: { enabled: true, timeout: agentTimeout(props.agentTimeoutSeconds), trim: true },
       initialization: {
         datastoreId: props.cloudInitDatastoreId ?? props.datastoreId,
         ipConfig: [{ ipv4: ip.toIpv4() }],

@@ -40,8 +40,13 @@ export interface VmHardwareProps {
   readonly vlanId?: number;
   /** MAC of the first NIC. @default - derived from the name by the construct */
   readonly macAddress?: string;
-  /** How long the provider waits for the guest agent. @default '2m' (bpg's default is 15m, dvAgentTimeout in proxmoxtf/resource/vm/vm.go: too long to wait on a VM whose agent is not up; https://github.com/bpg/terraform-provider-proxmox/blob/main/proxmoxtf/resource/vm/vm.go) */
-  readonly agentTimeout?: string;
+  /**
+   * How long the provider waits for the guest agent, in seconds. bpg's own default is 15 minutes (dvAgentTimeout,
+   * https://github.com/bpg/terraform-provider-proxmox/blob/main/proxmoxtf/resource/vm/vm.go): too long to wait
+   * on a VM whose agent is not up.
+   * @default 120
+   */
+  readonly agentTimeoutSeconds?: number;
   /** Start the VM when the Proxmox node boots. @default true */
   readonly onBoot?: boolean;
 }
@@ -53,10 +58,9 @@ export const VM_DEFAULTS = {
   diskSizeGiB: 20,
   diskDatastoreId: 'local-lvm',
   bridge: 'vmbr0',
-  agentTimeout: '2m',
+  agentTimeoutSeconds: 120,
 } as const;
 
-const DURATION_RE = /^\d+(ms|s|m|h)$/;
 
 /**
  * Every key of the VM's `network_device` object type. The map type makes the compiler reject a key the binding
@@ -83,6 +87,20 @@ export function networkDevice(device: VirtualEnvironmentVmNetworkDevice): Virtua
   return out as VirtualEnvironmentVmNetworkDevice;
 }
 
+/** Adds a problem unless `seconds` is a whole number of seconds from 1 to 86400. */
+export function checkAgentTimeout(p: Problems, prop: string, seconds: number): void {
+  p.check(Number.isInteger(seconds) && seconds >= 1 && seconds <= 86400, prop, 'be an integer from 1 to 86400', seconds);
+}
+
+/**
+ * Pure: the provider's `agent.timeout` duration for `seconds` (default 120): whole minutes as `<n>m` (120 -> "2m",
+ * as earlier releases wrote it, so existing VMs see no change), else `<n>s`; a token as `<token>s`.
+ */
+export function agentTimeout(seconds: number = VM_DEFAULTS.agentTimeoutSeconds): string {
+  if (Token.isUnresolved(seconds)) return `${Token.asString(seconds)}s`;
+  return seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
+}
+
 /** Adds the problems of hardware props to `p` (prefixing prop names with `prefix`). */
 export function checkVmHardware(p: Problems, hw: VmHardwareProps, minimum: { memoryMiB?: number; diskSizeGiB?: number } = {}, prefix = ''): void {
   const cores = hw.cores ?? VM_DEFAULTS.cores;
@@ -97,8 +115,8 @@ export function checkVmHardware(p: Problems, hw: VmHardwareProps, minimum: { mem
     p.check(Number.isInteger(hw.vlanId) && hw.vlanId >= 1 && hw.vlanId <= 4094, `${prefix}vlanId`, 'be from 1 to 4094', hw.vlanId);
   }
   if (hw.macAddress !== undefined) checkMacAddress(p, `${prefix}macAddress`, hw.macAddress);
-  if (hw.agentTimeout !== undefined) {
-    p.check(DURATION_RE.test(hw.agentTimeout), `${prefix}agentTimeout`, 'be a duration like "2m" or "120s"', hw.agentTimeout);
+  if (hw.agentTimeoutSeconds !== undefined && !Token.isUnresolved(hw.agentTimeoutSeconds)) {
+    checkAgentTimeout(p, `${prefix}agentTimeoutSeconds`, hw.agentTimeoutSeconds);
   }
 }
 
@@ -158,7 +176,7 @@ export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmC
       macAddress: i.macAddress,
       vlanId: hw.vlanId,
     })],
-    agent: { enabled: true, timeout: hw.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
+    agent: { enabled: true, timeout: agentTimeout(hw.agentTimeoutSeconds), trim: true },
     // A serial console: Flatcar, Talos and Debian cloud images log their boot there.
     serialDevice: [{ device: 'socket' }],
     kvmArguments: joinKvmArguments(m.kvmArguments),
