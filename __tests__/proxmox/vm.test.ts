@@ -1,6 +1,7 @@
 // The VM building block (constructs/proxmox/vm.ts) the VM constructs share: the boot disk, lifecycle merged from
 // every source (never overwritten), and one typed escape hatch `vm` that is also `node.defaultChild`.
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Problems } from '../../constructs/core/errors';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { DebianGoldenTemplate } from '../../constructs/debian/debian-golden-template';
 import { IgnitionDelivery } from '../../constructs/flatcar/ignition-delivery';
@@ -9,7 +10,7 @@ import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { Checksum } from '../../constructs/proxmox/image';
 import { VmTemplate } from '../../constructs/proxmox/template';
 import { addVm, bootDisk, mergeLifecycle } from '../../constructs/proxmox/vm';
-import { agentTimeout } from '../../constructs/proxmox/vm-hardware';
+import { agentTimeout, checkVmHardware } from '../../constructs/proxmox/vm-hardware';
 import { buildTemplate } from '../flatcar/fixtures';
 import { onlyResource, resourcesOf, synthStack } from '../helpers/synth';
 
@@ -108,5 +109,28 @@ describe('agentTimeoutSeconds (every duration in seconds)', () => {
   test('a template refuses a bad value, naming the prop', () => {
     expect(() => synthStack((s) => { buildTemplate(s, { template: { agentTimeoutSeconds: -1 } }); }))
       .toThrow("'agentTimeoutSeconds' must be an integer from 1 to 86400, got -1.");
+  });
+});
+
+describe('checkVmHardware: one set of hardware rules, a clone passing only what it overrides', () => {
+  const clone = (props: object) => () => synthStack((s) => new ClonedVm(s, 'Web', {
+    connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1' }),
+    datastoreId: 'local-lvm', ...props,
+  }));
+  test.each<[object, string]>([
+    [{ diskSizeGiB: 0 }, "'diskSizeGiB' must be an integer of at least 1, got 0."],
+    [{ cores: 0 }, "'cores' must be an integer from 1 to 512, got 0."],
+    [{ vlanId: 4095 }, "'vlanId' must be from 1 to 4094, got 4095."],
+  ])('a clone with %p is refused', (props, message) => {
+    expect(clone(props)).toThrow(message);
+  });
+
+  test('tokens are left to deploy time', () => {
+    expect(() => synthStack((s) => {
+      const n = new TerraformVariable(s, 'n', { type: 'number' }).numberValue;
+      const p = new Problems(s);
+      checkVmHardware(p, { cores: n, memoryMiB: n, diskSizeGiB: n, vlanId: n, agentTimeoutSeconds: n });
+      p.throwIfAny();
+    })).not.toThrow();
   });
 });

@@ -2,7 +2,7 @@ import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { Problems } from '../core/errors';
-import { checkMacAddress, checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
+import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { checkIp } from '../core/net';
 import { checkSshPublicKey } from '../core/ssh';
 import { known } from '../core/terraform-strings';
@@ -10,7 +10,7 @@ import { ClonePlacement } from './clone-placement';
 import { IProxmoxConnection } from './connection';
 import { IpConfig } from './ip-config';
 import { IVmTemplate } from './template';
-import { agentTimeout, checkAgentTimeout, networkDevice, VM_DEFAULTS } from './vm-hardware';
+import { agentTimeout, checkVmHardware, networkDevice, VM_DEFAULTS } from './vm-hardware';
 import { addVm, bootDisk } from './vm';
 import { DNS_NAME_RE, kebab, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
@@ -132,21 +132,15 @@ export class ClonedVm extends Construct {
     p.check(full || !t.fromImportedDisk, 'fullClone', 'be true for a template whose boot disk was imported from an image', full,
       'Proxmox cannot linked-clone such a template (bpg issue #1959); use a full clone.');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
-    if (known(props.macAddress)) checkMacAddress(p, 'macAddress', props.macAddress);
-    if (known(props.cores)) p.check(Number.isInteger(props.cores) && props.cores >= 1 && props.cores <= 512, 'cores', 'be an integer from 1 to 512', props.cores);
-    if (known(props.memoryMiB)) p.check(Number.isInteger(props.memoryMiB) && props.memoryMiB >= 512, 'memoryMiB', 'be an integer of at least 512', props.memoryMiB);
-    if (known(props.diskSizeGiB)) {
-      p.check(Number.isInteger(props.diskSizeGiB) && props.diskSizeGiB >= 1, 'diskSizeGiB', 'be a positive integer', props.diskSizeGiB);
-    }
+    const { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds } = props;
+    checkVmHardware(p, { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds });
     p.check(props.diskSizeGiB === undefined || props.datastoreId !== undefined, 'datastoreId', 'be set when diskSizeGiB is set', props.datastoreId,
       "bpg's disk block defaults datastore_id to 'local-lvm' and would move the disk there: name the clone's storage.");
-    if (known(props.vlanId)) p.check(Number.isInteger(props.vlanId) && props.vlanId >= 1 && props.vlanId <= 4094, 'vlanId', 'be from 1 to 4094', props.vlanId);
     ip.check(p, 'ipConfig');
     for (const s of props.dnsServers ?? []) if (known(s)) checkIp(p, 'dnsServers', s);
     if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username);
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
     warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', props.sshAuthorizedKeys);
-    if (known(props.agentTimeoutSeconds)) checkAgentTimeout(p, 'agentTimeoutSeconds', props.agentTimeoutSeconds);
     for (const [prop, v] of [['cloneTimeoutSeconds', cloneTimeout], ['startTimeoutSeconds', startTimeout]] as const) {
       if (known(v)) p.check(Number.isInteger(v) && v > 0, prop, 'be a positive integer', v);
     }

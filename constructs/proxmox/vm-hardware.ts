@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { VirtualEnvironmentVmConfig, VirtualEnvironmentVmNetworkDevice } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { Problems } from '../core/errors';
 import { checkMacAddress } from '../core/identity';
+import { known } from '../core/terraform-strings';
 import { VmMediaPlan } from './media';
 import { joinKvmArguments } from './qemu-args';
 import { bootDisk } from './vm';
@@ -101,23 +102,25 @@ export function agentTimeout(seconds: number = VM_DEFAULTS.agentTimeoutSeconds):
   return seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
 }
 
-/** Adds the problems of hardware props to `p` (prefixing prop names with `prefix`). */
+/**
+ * Adds the problems of hardware props to `p` (prefixing prop names with `prefix`): the one set of rules for every
+ * VM construct (a clone passes only what it overrides: unset values are the valid defaults). Terraform tokens are
+ * left to deploy time.
+ */
 export function checkVmHardware(p: Problems, hw: VmHardwareProps, minimum: { memoryMiB?: number; diskSizeGiB?: number } = {}, prefix = ''): void {
   const cores = hw.cores ?? VM_DEFAULTS.cores;
   const mem = hw.memoryMiB ?? VM_DEFAULTS.memoryMiB;
   const disk = hw.diskSizeGiB ?? VM_DEFAULTS.diskSizeGiB;
-  p.check(Number.isInteger(cores) && cores >= 1 && cores <= 512, `${prefix}cores`, 'be an integer from 1 to 512', cores);
+  if (known(cores)) p.check(Number.isInteger(cores) && cores >= 1 && cores <= 512, `${prefix}cores`, 'be an integer from 1 to 512', cores);
   const minMem = minimum.memoryMiB ?? 512;
-  p.check(Number.isInteger(mem) && mem >= minMem, `${prefix}memoryMiB`, `be an integer of at least ${minMem}`, mem);
+  if (known(mem)) p.check(Number.isInteger(mem) && mem >= minMem, `${prefix}memoryMiB`, `be an integer of at least ${minMem}`, mem);
   const minDisk = minimum.diskSizeGiB ?? 1;
-  p.check(Number.isInteger(disk) && disk >= minDisk, `${prefix}diskSizeGiB`, `be an integer of at least ${minDisk}`, disk);
-  if (hw.vlanId !== undefined) {
+  if (known(disk)) p.check(Number.isInteger(disk) && disk >= minDisk, `${prefix}diskSizeGiB`, `be an integer of at least ${minDisk}`, disk);
+  if (known(hw.vlanId)) {
     p.check(Number.isInteger(hw.vlanId) && hw.vlanId >= 1 && hw.vlanId <= 4094, `${prefix}vlanId`, 'be from 1 to 4094', hw.vlanId);
   }
-  if (hw.macAddress !== undefined) checkMacAddress(p, `${prefix}macAddress`, hw.macAddress);
-  if (hw.agentTimeoutSeconds !== undefined && !Token.isUnresolved(hw.agentTimeoutSeconds)) {
-    checkAgentTimeout(p, `${prefix}agentTimeoutSeconds`, hw.agentTimeoutSeconds);
-  }
+  if (known(hw.macAddress)) checkMacAddress(p, `${prefix}macAddress`, hw.macAddress);
+  if (known(hw.agentTimeoutSeconds)) checkAgentTimeout(p, `${prefix}agentTimeoutSeconds`, hw.agentTimeoutSeconds);
 }
 
 /** What {@link vmResourceConfig} needs besides hardware props. */
