@@ -10,6 +10,11 @@ import * as path from 'path';
 const ROOT = path.resolve(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { buildIfStale } = require('../../scripts/build-if-stale') as { buildIfStale: () => string };
+/** The checkout scripts/ belongs to (a flavour build links the root's scripts/ into its own tree). */
+const SCRIPTS_ROOT = path.resolve(path.dirname(require.resolve('../../scripts/build-if-stale')), '..');
+
+/** The compiled app of this tree: the root's (built if stale), or a flavour's own dist/, compiled by its build. */
+const compiledApp = (): string => (fs.realpathSync(ROOT) === fs.realpathSync(SCRIPTS_ROOT) ? buildIfStale() : path.join(ROOT, 'dist'));
 
 /** Every file below `dir`, by relative path, with its bytes. */
 function tree(dir: string): Map<string, Buffer> {
@@ -25,21 +30,32 @@ function tree(dir: string): Map<string, Buffer> {
   return files;
 }
 
-/** A checkout at `dir`: the compiled app and the templates it reads, with the project's node_modules. */
+/**
+ * Every node_modules at or above ROOT, nearest first: where the tree resolves its packages (a flavour build
+ * resolves some from its own toolchain, the rest from the root's). The copies get them through NODE_PATH.
+ */
+function nodeModules(): string[] {
+  const found: string[] = [];
+  for (let d = ROOT; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'node_modules'))) found.push(path.join(d, 'node_modules'));
+    if (path.dirname(d) === d) return found;
+  }
+}
+
+/** A checkout at `dir`: the compiled app and the templates it reads (packages come through NODE_PATH). */
 function checkout(dir: string, dist: string): void {
   fs.mkdirSync(dir, { recursive: true });
   fs.cpSync(dist, path.join(dir, 'dist'), { recursive: true });
   fs.cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 }
 
 test('the app synthesized in two directories writes byte-identical trees', () => {
-  const dist = buildIfStale();
+  const dist = compiledApp();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'relocatable-'));
   try {
     const dirs = [path.join(tmp, 'laptop'), path.join(tmp, 'ci', 'runner', 'work')];
-    const env: NodeJS.ProcessEnv = { ...process.env, HOMELAB_CONFIG: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOMELAB_CONFIG: '', NODE_PATH: nodeModules().join(path.delimiter) };
     delete env.CDKTF_OUTDIR;
     const trees = dirs.map((d) => {
       checkout(d, dist);
