@@ -37,6 +37,9 @@ function named(entries: Array<[string, any]>, prefix: string): [string, any] {
   return found[0];
 }
 
+/** The reference to a node's factory installer, as its config apply carries it. */
+const installerOf = (node: string) => expect.stringMatching(new RegExp(`^\\$\\{data\\.talos_image_factory_urls\\.Talos_Node-${node}_Image_Urls_[0-9A-F]+\\.urls\\.installer\\}$`));
+
 describe('TalosCluster', () => {
   const { json, text, c } = cluster();
   const applies = resourcesOf(json, 'talos_machine_configuration_apply');
@@ -112,10 +115,18 @@ describe('TalosCluster', () => {
   test('per-node patch: host name (a HostnameConfig document on Talos 1.13), and the VIP on control planes only', () => {
     const patchesOf = (node: string) => named(applies, `Talos_Node-${node}_`)[1].config_patches.map((p: string) => parse(p));
     expect(patchesOf('cp-2')).toEqual([
-      { machine: { network: { interfaces: [{ deviceSelector: { hardwareAddr: c.controlPlanes[1].macAddress.toLowerCase() }, vip: { ip: '10.0.0.20' } }] } } },
+      {
+        machine: {
+          network: { interfaces: [{ deviceSelector: { hardwareAddr: c.controlPlanes[1].macAddress.toLowerCase() }, vip: { ip: '10.0.0.20' } }] },
+          install: { image: installerOf('cp-2') },
+        },
+      },
       { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'cp-2' },
     ]);
-    expect(patchesOf('w-1')).toEqual([{ machine: {} }, { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'w-1' }]);
+    expect(patchesOf('w-1')).toEqual([
+      { machine: { install: { image: installerOf('w-1') } } },
+      { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'w-1' },
+    ]);
     const [, apply] = named(applies, 'Talos_Node-w-1_');
     expect(apply).toEqual(expect.objectContaining({ node: '10.0.0.21', endpoint: '10.0.0.21' }));
     expect(apply.machine_configuration_input).toMatch(/^\$\{data\.talos_machine_configuration\.Talos_WorkerConfig_[0-9A-F]+\.machine_configuration\}$/);
@@ -173,7 +184,7 @@ describe('TalosCluster', () => {
   test('Talos 1.11 (before the HostnameConfig document) keeps the host name in machine.network', () => {
     const { json: j } = cluster(SEED_NODES, { talosVersion: 'v1.11.5', kubernetesVersion: '1.34.1' });
     const patches = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_')[1].config_patches.map((p: string) => parse(p));
-    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' } } }]);
+    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' }, install: { image: installerOf('w-1') } } }]);
   });
 
   test('without a VIP the endpoint is the first control plane', () => {
@@ -205,9 +216,11 @@ describe('TalosCluster', () => {
     const applies = resourcesOf(j, 'talos_machine_configuration_apply');
     expect(applies).toHaveLength(5);
     for (const [, a] of applies) {
-      expect(a.config_patches).toHaveLength(2);
+      expect(a.config_patches).toHaveLength(3);
       expect(a.config_patches[0]).toBe(ts);
-      expect(parse(a.config_patches[1]).machine.network.hostname).toBeDefined(); // the node's own patch last
+      // the node's own patches last: its install image (and network), then its HostnameConfig document
+      expect(parse(a.config_patches[1]).machine.install.image).toBeDefined();
+      expect(parse(a.config_patches[2]).kind).toBe('HostnameConfig');
     }
   });
 
@@ -229,7 +242,8 @@ describe('TalosCluster', () => {
     const [, wApply] = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_');
     expect(parse(wApply.config_patches[0]).machine.registries.mirrors['docker.io'].endpoints).toEqual(['${var.registry}']);
     const [, cpApply] = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_');
-    expect(cpApply.config_patches).toHaveLength(1); // the worker-only patch is not on control planes
+    expect(cpApply.config_patches).toHaveLength(2); // the node patch and its HostnameConfig: the worker-only patch is not there
+    expect(cpApply.config_patches.join('\n')).not.toContain('${var.registry}');
   });
 
   test('a patch holding a reference put on the data source directly is refused at synth, naming the data source', () => {
@@ -256,7 +270,7 @@ describe('TalosCluster', () => {
     const urls = dataOf(j, 'talos_image_factory_urls');
     for (const [node, boot] of [['cp-1', 'disk-image'], ['w-iso', 'iso']]) {
       const [, a] = named(resourcesOf(j, 'talos_machine_configuration_apply'), `Talos_Node-${node}_`);
-      const install = parse(a.config_patches[a.config_patches.length - 1]).machine.install;
+      const install = a.config_patches.map((p: string) => parse(p)).find((p: any) => p.machine?.install).machine.install;
       const m = /^\$\{data\.talos_image_factory_urls\.([\w-]+)\.urls\.installer\}$/.exec(install.image);
       expect(m).not.toBeNull();
       // that node's own schematic
