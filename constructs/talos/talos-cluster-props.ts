@@ -6,6 +6,7 @@ import { TalosCni } from './cilium';
 import { TalosConfigPatch } from './patches';
 import { TalosBoot } from './talos-boot';
 import { TalosAddressing } from './talos-network';
+import { TalosUpgradeOptions } from './upgrade';
 
 // Props of TalosCluster (talos-cluster.ts), kept apart so the construct file stays readable.
 
@@ -49,6 +50,8 @@ export interface TalosClusterNodeProps extends VmHardwareProps {
   readonly kernelArgs?: readonly string[];
   /** How the VM boots. @default TalosBoot.diskImage() */
   readonly boot?: TalosBoot;
+  /** Talos release of this node (its own image; a change upgrades only this node). @default - the cluster's talosVersion */
+  readonly talosVersion?: string;
 }
 
 /** Config patches added to the generated machine configurations. */
@@ -105,4 +108,6 @@ export interface TalosClusterProps {
    * @default '.'
    */
   readonly outputDirectory?: string | false;
+  /** Rolling in-place upgrades with talosctl when versions, extensions or kernel args change (see upgrade.ts). @default - enabled, one worker at a time */
+  readonly upgrades?: TalosUpgradeOptions;
 }

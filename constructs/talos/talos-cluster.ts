@@ -21,6 +21,7 @@ import { TalosBoot } from './talos-boot';
 import { TalosImage } from './talos-image';
 import { TalosNetwork } from './talos-network';
 import { TalosMachineRole, TalosNode } from './talos-node';
+import { checkUpgradeOptions, TalosUpgrades } from './upgrade';
 import { checkKubernetesVersion, checkTalosVersion, DEFAULT_KUBERNETES_VERSION, TALOS_VERSION } from './versions';
 
 const NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -55,6 +56,8 @@ export class TalosCluster extends Construct {
   public readonly kubeconfigRaw: string;
   /** talosconfig for talosctl (sensitive; a Terraform reference). */
   public readonly talosconfig: string;
+  /** The rolling upgrade steps (talosctl upgrade per node, then upgrade-k8s). */
+  public readonly upgrades: TalosUpgrades;
   private readonly props: TalosClusterProps;
   private readonly subnet?: Cidr;
   private readonly extensions: readonly string[];
@@ -100,6 +103,7 @@ export class TalosCluster extends Construct {
     }
     for (const a of ts?.extraArgs ?? []) p.check(SAFE_ARG_RE.test(a), 'tailscale.extraArgs', 'contain flags without whitespace, quotes, backslashes, $ or %', a);
     p.check(Number.isInteger(healthTimeout) && healthTimeout > 0, 'healthTimeoutSeconds', 'be a positive integer', healthTimeout);
+    checkUpgradeOptions(p, 'upgrades', props.upgrades);
     p.throwIfAny();
 
     this.props = props;
@@ -174,6 +178,9 @@ export class TalosCluster extends Construct {
       // listed every node would rewrite the kubeconfig-grade 0600 file whenever a worker is added.
       nodes: cpAddresses,
     }).talosConfig;
+    this.upgrades = new TalosUpgrades(this, {
+      options: props.upgrades, talosconfig: this.talosconfig, healthNode: firstAddress, talosVersion, kubernetesVersion, gate: this.health,
+    });
 
     if (props.outputDirectory !== false) {
       const dir = (props.outputDirectory ?? '.').replace(/\/+$/, '') || '/';
@@ -241,11 +248,12 @@ export class TalosCluster extends Construct {
       : addressing === 'cloud-init' ? TalosNetwork.cloudInit(address) : TalosNetwork.dhcp({ reservedAddress: props.address });
     const boot = props.boot ?? TalosBoot.diskImage();
     // META makes every image node-specific; so do node-level extensions, kernel args and a config ISO.
-    const ownImage = addressing === 'meta' || !!props.extensions?.length || !!props.kernelArgs?.length || boot.configIso !== undefined;
+    const talosVersion = props.talosVersion ?? this.talosVersion;
+    const ownImage = talosVersion !== this.talosVersion || addressing === 'meta' || !!props.extensions?.length || !!props.kernelArgs?.length || boot.configIso !== undefined;
     const load = new Map<string, number>();
     for (const n of this.nodes.values()) if (n.node.role === role) load.set(n.node.proxmoxNode, (load.get(n.node.proxmoxNode) ?? 0) + 1);
     const hardware = role === 'controlplane' ? this.props.controlPlaneHardware : this.props.workerHardware;
-    const { address: _a, proxmoxNode: _p, vmId: _v, extensions: _e, kernelArgs: _k, boot: _b, ...nodeHardware } = props;
+    const { address: _a, proxmoxNode: _p, vmId: _v, extensions: _e, kernelArgs: _k, boot: _b, talosVersion: _t, ...nodeHardware } = props;
 
     const node = new TalosNode(this, `Node-${name}`, {
       ...hardware,
@@ -255,7 +263,7 @@ export class TalosCluster extends Construct {
       name,
       role,
       network,
-      talosVersion: this.talosVersion,
+      talosVersion,
       boot,
       vmId: props.vmId,
       identitySeed: `${this.clusterName}/${name}`,
@@ -286,6 +294,7 @@ export class TalosCluster extends Construct {
       // A bare address: cdktf writes a dependable here as "${...}", which Terraform rejects in replace_triggered_by.
       lifecycle: { replaceTriggeredBy: [dependable(node.vm)] },
     });
+    this.upgrades.addNode(node, props.address, [apply]);
     this.nodes.set(name, { node, address: props.address, apply });
     if (role === 'controlplane' && this.controlPlanes.length === 1) this.bootstrap.dependsOn = [dependable(apply)];
     this.health.dependsOn = [dependable(this.bootstrap), ...[...this.nodes.values()].map((n) => dependable(n.apply))];
