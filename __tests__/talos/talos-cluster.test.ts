@@ -48,7 +48,7 @@ describe('TalosCluster', () => {
     expect(counts).toEqual({
       proxmox_virtual_environment_vm: 5, proxmox_download_file: 5, talos_image_factory_schematic: 5,
       talos_machine_configuration_apply: 5, talos_machine_secrets: 1, talos_machine_bootstrap: 1, talos_cluster_kubeconfig: 1,
-      local_sensitive_file: 2,
+      local_sensitive_file: 2, terraform_data: 6,
     });
     expect(Object.fromEntries(Object.entries(json.data).map(([t, r]) => [t, Object.keys(r as object).length]))).toEqual({
       talos_image_factory_urls: 5, talos_machine_configuration: 2, talos_cluster_health: 1, talos_client_configuration: 1,
@@ -144,13 +144,20 @@ describe('TalosCluster', () => {
       for (const [type, byName] of Object.entries<Record<string, unknown>>(five[kind])) {
         if (kind === 'data' && listsAllNodes.has(type)) continue;
         for (const [name, config] of Object.entries(byName)) {
+          // The Kubernetes upgrade runs after the last node's Talos upgrade: its depends_on (ordering only, no
+          // plan change; see __tests__/terraform/cluster-growth.test.ts) names the new last node.
+          if (name.startsWith('Talos_KubernetesUpgrade_')) continue;
           expect(JSON.stringify(six[kind][type][name])).toBe(JSON.stringify(config));
         }
       }
     }
+    const [[k8sName, k8sFive]] = resourcesOf(five, 'terraform_data').filter(([n]) => n.startsWith('Talos_KubernetesUpgrade_')) as Array<[string, any]>;
+    const k8sSix = six.resource.terraform_data[k8sName];
+    expect({ ...k8sSix, depends_on: undefined }).toEqual({ ...k8sFive, depends_on: undefined });
+    expect(k8sSix.depends_on.filter((d: string) => d.startsWith('terraform_data.'))).toEqual([expect.stringMatching(/^terraform_data\.Talos_Node-w-3_TalosUpgrade_/)]);
     const added = Object.values<Record<string, unknown>>(six.resource).flatMap((r) => Object.keys(r)).filter((n) => !Object.values<Record<string, unknown>>(five.resource).some((r) => n in r));
     expect(added.every((n) => n.startsWith('Talos_Node-w-3_'))).toBe(true);
-    expect(added).toHaveLength(4);
+    expect(added).toHaveLength(5);
   });
 
   test('removing a node removes only its own resources', () => {
@@ -164,7 +171,12 @@ describe('TalosCluster', () => {
     for (const [type, byName] of Object.entries<Record<string, unknown>>(five.resource)) {
       for (const [name, config] of Object.entries(byName)) {
         if (name.startsWith('Talos_Node-w-1_')) expect(four.resource[type][name]).toBeUndefined();
-        else expect(JSON.stringify(four.resource[type][name])).toBe(JSON.stringify(config));
+        // w-2's upgrade step now follows the last control plane instead of w-1 (depends_on: ordering only).
+        else if (name.startsWith('Talos_Node-w-2_TalosUpgrade_')) {
+          const after = four.resource[type][name] as any;
+          expect({ ...after, depends_on: undefined }).toEqual({ ...(config as any), depends_on: undefined });
+          expect(after.depends_on.filter((d: string) => d.startsWith('terraform_data.'))).toEqual([expect.stringMatching(/^terraform_data\.Talos_Node-cp-3_TalosUpgrade_/)]);
+        } else expect(JSON.stringify(four.resource[type][name])).toBe(JSON.stringify(config));
       }
     }
   });
