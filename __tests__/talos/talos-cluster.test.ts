@@ -8,6 +8,9 @@ import { dataOf, onlyResource, resourcesOf, synthStack, warningsOf } from '../he
 
 type Build = (c: TalosCluster, s: TerraformStack) => void;
 
+/** Topology labels every node gets (node-hardware.ts): region = cluster, zone = Proxmox node. */
+const TOPOLOGY = { machine: { nodeLabels: { 'topology.kubernetes.io/region': 'home', 'topology.kubernetes.io/zone': 'atlas' } } };
+
 const SEED_NODES: Build = (c) => {
   c.addControlPlane('cp-1', { address: '10.0.0.11' });
   c.addControlPlane('cp-2', { address: '10.0.0.12' });
@@ -113,8 +116,9 @@ describe('TalosCluster', () => {
     expect(patchesOf('cp-2')).toEqual([
       { machine: { network: { interfaces: [{ deviceSelector: { hardwareAddr: c.controlPlanes[1].macAddress.toLowerCase() }, vip: { ip: '10.0.0.20' } }] } } },
       { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'cp-2' },
+      TOPOLOGY,
     ]);
-    expect(patchesOf('w-1')).toEqual([{ machine: {} }, { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'w-1' }]);
+    expect(patchesOf('w-1')).toEqual([{ machine: {} }, { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'w-1' }, TOPOLOGY]);
     const [, apply] = named(applies, 'Talos_Node-w-1_');
     expect(apply).toEqual(expect.objectContaining({ node: '10.0.0.21', endpoint: '10.0.0.21' }));
     expect(apply.machine_configuration_input).toMatch(/^\$\{data\.talos_machine_configuration\.Talos_WorkerConfig_[0-9A-F]+\.machine_configuration\}$/);
@@ -184,7 +188,7 @@ describe('TalosCluster', () => {
   test('Talos 1.11 (before the HostnameConfig document) keeps the host name in machine.network', () => {
     const { json: j } = cluster(SEED_NODES, { talosVersion: 'v1.11.5', kubernetesVersion: '1.34.1' });
     const patches = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_')[1].config_patches.map((p: string) => parse(p));
-    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' } } }]);
+    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' } } }, TOPOLOGY]);
   });
 
   test('without a VIP the endpoint is the first control plane', () => {

@@ -7,6 +7,7 @@ import { TalosConfigPatch } from './patches';
 import { TalosBoot } from './talos-boot';
 import { TalosAddressing } from './talos-network';
 import { TalosUpgradeOptions } from './upgrade';
+import { TalosNodeHardwareProps } from './node-hardware';
 
 // Props of TalosCluster (talos-cluster.ts), kept apart so the construct file stays readable.
 
@@ -37,7 +38,7 @@ export interface TalosTailscaleProps {
 }
 
 /** Per-node props of {@link TalosCluster.addControlPlane} / {@link TalosCluster.addWorker}. */
-export interface TalosClusterNodeProps extends VmHardwareProps {
+export interface TalosClusterNodeProps extends VmHardwareProps, TalosNodeHardwareProps {
   /** IPv4 address in the cluster subnet, without prefix: static, or the DHCP reservation. */
   readonly address: string;
   /** Proxmox node of the VM. @default - the cluster's Proxmox node with the fewest nodes of this role (see pickProxmoxNode) */
@@ -86,10 +87,10 @@ export interface TalosClusterProps {
   readonly extensions?: readonly string[];
   /** Tailscale on every node. @default - no tailscale */
   readonly tailscale?: TalosTailscaleProps;
-  /** Hardware of control planes, over CONTROL_PLANE_HARDWARE. @default {} */
-  readonly controlPlaneHardware?: VmHardwareProps;
-  /** Hardware of workers, over WORKER_HARDWARE. @default {} */
-  readonly workerHardware?: VmHardwareProps;
+  /** Hardware of control planes, over CONTROL_PLANE_HARDWARE (a node's own props replace these per prop). @default {} */
+  readonly controlPlaneHardware?: VmHardwareProps & TalosNodeHardwareProps;
+  /** Hardware of workers, over WORKER_HARDWARE (a node's own props replace these per prop). @default {} */
+  readonly workerHardware?: VmHardwareProps & TalosNodeHardwareProps;
   /** Extra machine-configuration patches. @default - none */
   readonly configPatches?: TalosClusterConfigPatches;
   /** Control planes by name, added in this order (same as calling addControlPlane). @default {} */

@@ -22,6 +22,7 @@ import { TalosImage } from './talos-image';
 import { TalosNetwork } from './talos-network';
 import { TalosMachineRole, TalosNode } from './talos-node';
 import { checkUpgradeOptions, TalosUpgrades } from './upgrade';
+import { topologyPatch } from './node-hardware';
 import { checkKubernetesVersion, checkTalosVersion, DEFAULT_KUBERNETES_VERSION, TALOS_VERSION } from './versions';
 
 const NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -286,7 +287,9 @@ export class TalosCluster extends Construct {
         vip: role === 'controlplane' ? this.vip : undefined,
         install: node.installTarget,
         hostnameDocument: usesHostnameDocument(this.talosVersion),
-      })), ...(usesHostnameDocument(this.talosVersion) ? [patchYaml(hostnamePatch(name))] : [])],
+      })), ...(usesHostnameDocument(this.talosVersion) ? [patchYaml(hostnamePatch(name))] : []),
+      // Extra hardware (data-disk volumes, extra NICs) and topology labels for the Proxmox CCM/CSI (node-hardware.ts).
+      ...node.hardwarePatches.map(patchYaml), patchYaml(topologyPatch(this.clusterName, node.proxmoxNode))],
       onDestroy: this.props.resetOnDestroy ? { reset: true, graceful: true, reboot: false } : undefined,
       // The node must be up before its configuration can be applied, and a replaced VM boots unconfigured
       // (maintenance mode): re-apply whenever the VM is replaced.
