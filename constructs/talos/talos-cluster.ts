@@ -23,6 +23,7 @@ import { TalosNetwork } from './talos-network';
 import { TalosMachineRole, TalosNode } from './talos-node';
 import { checkUpgradeOptions, TalosUpgrades } from './upgrade';
 import { topologyPatch } from './node-hardware';
+import { addNodePool, TalosNodePoolProps } from './node-pool';
 import { checkKubernetesVersion, checkTalosVersion, DEFAULT_KUBERNETES_VERSION, TALOS_VERSION } from './versions';
 
 const NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -222,6 +223,11 @@ export class TalosCluster extends Construct {
   /** Adds a worker named `name`. */
   public addWorker(name: string, props: TalosClusterNodeProps): TalosNode {
     return this.addNode(name, 'worker', props);
+  }
+
+  /** Adds `count` nodes `<name>-01` ... `<name>-NN` (see node-pool.ts); raising count adds, lowering removes the last. */
+  public addPool(name: string, props: TalosNodePoolProps): TalosNode[] {
+    return addNodePool(this, name, props, (n, role, np) => this.addNode(n, role, np));
   }
 
   private addNode(name: string, role: TalosMachineRole, props: TalosClusterNodeProps): TalosNode {
