@@ -11,6 +11,7 @@ const EXAMPLES: Record<string, { stack: string; expect: Record<string, number> }
   'flatcar-fwcfg': { stack: 'example-flatcar-fwcfg', expect: { proxmox_virtual_environment_vm: 1 } },
   'debian-template': { stack: 'example-debian', expect: { proxmox_virtual_environment_vm: 2, terraform_data: 1 } },
   'talos-cluster': { stack: 'example-talos', expect: { proxmox_virtual_environment_vm: 5, talos_machine_configuration_apply: 5, talos_machine_bootstrap: 1 } },
+  'talos-day2': { stack: 'example-talos-day2', expect: { proxmox_virtual_environment_vm: 6, terraform_data: 7 } },
   'least-privilege-access': { stack: 'example-access', expect: { proxmox_virtual_environment_role: 1, proxmox_user_token: 1 } },
 };
 
