@@ -9,6 +9,9 @@ import { dataOf, onlyResource, resourcesOf, synthStack, warningsOf } from '../he
 
 type Build = (c: TalosCluster, s: TerraformStack) => void;
 
+/** Topology labels every node gets (node-hardware.ts): region = cluster, zone = Proxmox node. */
+const TOPOLOGY = { machine: { nodeLabels: { 'topology.kubernetes.io/region': 'home', 'topology.kubernetes.io/zone': 'atlas' } } };
+
 const SEED_NODES: Build = (c) => {
   c.addControlPlane('cp-1', { address: '10.0.0.11' });
   c.addControlPlane('cp-2', { address: '10.0.0.12' });
@@ -52,7 +55,7 @@ describe('TalosCluster', () => {
     expect(counts).toEqual({
       proxmox_virtual_environment_vm: 5, proxmox_download_file: 5, talos_image_factory_schematic: 5,
       talos_machine_configuration_apply: 5, talos_machine_secrets: 1, talos_machine_bootstrap: 1, talos_cluster_kubeconfig: 1,
-      local_sensitive_file: 2,
+      local_sensitive_file: 2, terraform_data: 6,
     });
     expect(Object.fromEntries(Object.entries(json.data).map(([t, r]) => [t, Object.keys(r as object).length]))).toEqual({
       talos_image_factory_urls: 5, talos_machine_configuration: 2, talos_cluster_health: 1, talos_client_configuration: 1,
@@ -122,10 +125,12 @@ describe('TalosCluster', () => {
         },
       },
       { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'cp-2' },
+      TOPOLOGY,
     ]);
     expect(patchesOf('w-1')).toEqual([
       { machine: { install: { image: installerOf('w-1') } } },
       { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'w-1' },
+      TOPOLOGY,
     ]);
     const [, apply] = named(applies, 'Talos_Node-w-1_');
     expect(apply).toEqual(expect.objectContaining({ node: '10.0.0.21', endpoint: '10.0.0.21' }));
@@ -156,13 +161,20 @@ describe('TalosCluster', () => {
       for (const [type, byName] of Object.entries<Record<string, unknown>>(five[kind])) {
         if (kind === 'data' && listsAllNodes.has(type)) continue;
         for (const [name, config] of Object.entries(byName)) {
+          // The Kubernetes upgrade runs after the last node's Talos upgrade: its depends_on (ordering only, no
+          // plan change; see __tests__/terraform/cluster-growth.test.ts) names the new last node.
+          if (name.startsWith('Talos_KubernetesUpgrade_')) continue;
           expect(JSON.stringify(six[kind][type][name])).toBe(JSON.stringify(config));
         }
       }
     }
+    const [[k8sName, k8sFive]] = resourcesOf(five, 'terraform_data').filter(([n]) => n.startsWith('Talos_KubernetesUpgrade_')) as Array<[string, any]>;
+    const k8sSix = six.resource.terraform_data[k8sName];
+    expect({ ...k8sSix, depends_on: undefined }).toEqual({ ...k8sFive, depends_on: undefined });
+    expect(k8sSix.depends_on.filter((d: string) => d.startsWith('terraform_data.'))).toEqual([expect.stringMatching(/^terraform_data\.Talos_Node-w-3_TalosUpgrade_/)]);
     const added = Object.values<Record<string, unknown>>(six.resource).flatMap((r) => Object.keys(r)).filter((n) => !Object.values<Record<string, unknown>>(five.resource).some((r) => n in r));
     expect(added.every((n) => n.startsWith('Talos_Node-w-3_'))).toBe(true);
-    expect(added).toHaveLength(4);
+    expect(added).toHaveLength(5);
   });
 
   test('removing a node removes only its own resources', () => {
@@ -176,7 +188,12 @@ describe('TalosCluster', () => {
     for (const [type, byName] of Object.entries<Record<string, unknown>>(five.resource)) {
       for (const [name, config] of Object.entries(byName)) {
         if (name.startsWith('Talos_Node-w-1_')) expect(four.resource[type][name]).toBeUndefined();
-        else expect(JSON.stringify(four.resource[type][name])).toBe(JSON.stringify(config));
+        // w-2's upgrade step now follows the last control plane instead of w-1 (depends_on: ordering only).
+        else if (name.startsWith('Talos_Node-w-2_TalosUpgrade_')) {
+          const after = four.resource[type][name] as any;
+          expect({ ...after, depends_on: undefined }).toEqual({ ...(config as any), depends_on: undefined });
+          expect(after.depends_on.filter((d: string) => d.startsWith('terraform_data.'))).toEqual([expect.stringMatching(/^terraform_data\.Talos_Node-cp-3_TalosUpgrade_/)]);
+        } else expect(JSON.stringify(four.resource[type][name])).toBe(JSON.stringify(config));
       }
     }
   });
@@ -184,7 +201,7 @@ describe('TalosCluster', () => {
   test('Talos 1.11 (before the HostnameConfig document) keeps the host name in machine.network', () => {
     const { json: j } = cluster(SEED_NODES, { talosVersion: 'v1.11.5', kubernetesVersion: '1.34.1' });
     const patches = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_')[1].config_patches.map((p: string) => parse(p));
-    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' }, install: { image: installerOf('w-1') } } }]);
+    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' }, install: { image: installerOf('w-1') } } }, TOPOLOGY]);
   });
 
   test('without a VIP the endpoint is the first control plane', () => {

@@ -70,7 +70,8 @@ describeIfTool('terraform', 'upgrading from the previous release (bpg 0.90.0 -> 
       const plan: PlanJson = await after.planJson();
       const changes = (plan.resource_changes ?? []).map((c: any) => ({ address: c.address, from: c.previous_address, actions: c.change.actions.join('+') }));
       // Nothing the previous release made is destroyed or replaced; a create is only allowed for a resource the
-      // previous release did not have (a feature added since, e.g. the per-storage ACLs of ProxmoxAccess).
+      // previous release did not have (a feature added since, e.g. the per-storage ACLs of ProxmoxAccess, or the Talos cluster's upgrade steps:
+      // terraform_data whose talosctl guard finds every node already on its image on the first apply).
       const previous = new Set(Object.entries<Record<string, unknown>>(old.resource ?? {}).flatMap(([t, byName]) => Object.keys(byName).map((n) => `${t}.${n}`)));
       const longName = (a: string) => a.replace(/^proxmox_(?!virtual_environment_)/, 'proxmox_virtual_environment_');
       const existed = (c: { address: string; from?: string }) => previous.has(c.from ?? c.address) || previous.has(longName(c.address));
