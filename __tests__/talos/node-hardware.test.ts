@@ -77,7 +77,7 @@ describe('node hardware in the Talos configuration', () => {
     const volumes = docs.filter((d: any) => d.kind === 'UserVolumeConfig');
     expect(volumes).toEqual([{
       apiVersion: 'v1alpha1', kind: 'UserVolumeConfig', name: 'longhorn',
-      provisioning: { diskSelector: { match: `disk.serial == "${dataDiskSerial(0)}" && !system_disk` }, grow: true },
+      provisioning: { diskSelector: { match: `disk.serial == "${dataDiskSerial(0)}" && !system_disk` }, minSize: '1GiB', grow: true },
     }]);
   });
 

@@ -233,11 +233,12 @@ describe('TalosCluster', () => {
     const applies = resourcesOf(j, 'talos_machine_configuration_apply');
     expect(applies).toHaveLength(5);
     for (const [, a] of applies) {
-      expect(a.config_patches).toHaveLength(3);
+      expect(a.config_patches).toHaveLength(4);
       expect(a.config_patches[0]).toBe(ts);
-      // the node's own patches last: its install image (and network), then its HostnameConfig document
+      // the node's own patches last: its install image (and network), its HostnameConfig document, its topology labels
       expect(parse(a.config_patches[1]).machine.install.image).toBeDefined();
       expect(parse(a.config_patches[2]).kind).toBe('HostnameConfig');
+      expect(parse(a.config_patches[3]).machine.nodeLabels).toBeDefined();
     }
   });
 
@@ -259,7 +260,7 @@ describe('TalosCluster', () => {
     const [, wApply] = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_');
     expect(parse(wApply.config_patches[0]).machine.registries.mirrors['docker.io'].endpoints).toEqual(['${var.registry}']);
     const [, cpApply] = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_');
-    expect(cpApply.config_patches).toHaveLength(2); // the node patch and its HostnameConfig: the worker-only patch is not there
+    expect(cpApply.config_patches).toHaveLength(3); // node patch, HostnameConfig, topology: the worker-only patch is not there
     expect(cpApply.config_patches.join('\n')).not.toContain('${var.registry}');
   });
 

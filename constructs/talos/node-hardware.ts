@@ -155,6 +155,9 @@ export function hardwareVmConfig(hw: TalosNodeHardwareProps, seed: string, bootD
   };
 }
 
+/** The smallest user volume a data disk may give (Talos size syntax); the volume then grows to the whole disk. */
+export const DATA_VOLUME_MIN_SIZE = '1GiB';
+
 /**
  * Pure: the Talos side of `hw`: one UserVolumeConfig per mounted data disk (selected by serial, never the system
  * disk), and the extra NICs selected by MAC with their address (or DHCP) and MTU.
@@ -165,7 +168,9 @@ export function hardwarePatches(hw: TalosNodeHardwareProps, seed: string): Talos
     apiVersion: 'v1alpha1',
     kind: 'UserVolumeConfig',
     name: d.volume,
-    provisioning: { diskSelector: { match: `disk.serial == "${dataDiskSerial(i)}" && !system_disk` }, grow: true },
+    // Machinery refuses a volume without minSize or maxSize ("min size or max size is required"); the disk is the
+    // volume's alone, so a small minimum and `grow` give it the whole disk.
+    provisioning: { diskSelector: { match: `disk.serial == "${dataDiskSerial(i)}" && !system_disk` }, minSize: DATA_VOLUME_MIN_SIZE, grow: true },
   }]);
   const nics = (hw.extraNics ?? []).map((n, i) => ({
     deviceSelector: { hardwareAddr: extraNicMac(seed, i, n).toLowerCase() },
