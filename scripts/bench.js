@@ -100,3 +100,6 @@ if (withCli) {
     row(r, `  (+${(r.seconds - bare.seconds).toFixed(3)} s over bare CLI)`);
   }
 }
+
+// cdktf vs the CDK Terrain flavour, side by side (scripts/bench-flavours.js; --no-flavours leaves it out).
+if (!argv.includes('--no-flavours')) require('./bench-flavours').printFlavourBench({ runs });

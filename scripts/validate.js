@@ -15,7 +15,8 @@
 //     --json    print a JSON array of results (with `terraform show -json` of each plan) on stdout
 //     --keep    keep the scratch directories (their paths are printed)
 //
-// Env: TERRAFORM_BIN (else `terraform` on PATH); TF_SCHEMA_PROVIDER_NO_HOST=1 runs one provider
+// Env: TF_BINARY picks the engine (a path, or `tofu` for OpenTofu on PATH), else TERRAFORM_BIN, else `terraform`
+// on PATH; TF_SCHEMA_PROVIDER_NO_HOST=1 runs one provider
 // process per launch instead of serving them from this process (slower; same results);
 // TF_SCHEMA_PROVIDER_LOG=<file> logs provider RPCs. Inherited TF_* settings are ignored, except
 // TF_LOG* and TF_VAR_* (explicit variable values).
@@ -34,11 +35,16 @@ const SCHEMA_DIR = path.join(ROOT, 'schemas');
 // ---------------------------------------------------------------------------------------------
 // Terraform binary and environment
 
-/** Path of the terraform binary ($TERRAFORM_BIN, else the first `terraform` on PATH), or null. */
+/**
+ * Path of the engine binary, or null: $TF_BINARY (a path, or a command looked up on PATH: `TF_BINARY=tofu`
+ * runs everything with OpenTofu), else $TERRAFORM_BIN, else the first `terraform` on PATH.
+ */
 function findTerraform() {
-  if (process.env.TERRAFORM_BIN) return fs.existsSync(process.env.TERRAFORM_BIN) ? process.env.TERRAFORM_BIN : null;
+  const chosen = process.env.TF_BINARY;
+  if (chosen && chosen.includes('/')) return fs.existsSync(chosen) ? chosen : null;
+  if (!chosen && process.env.TERRAFORM_BIN) return fs.existsSync(process.env.TERRAFORM_BIN) ? process.env.TERRAFORM_BIN : null;
   for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    const p = path.join(dir || '.', 'terraform');
+    const p = path.join(dir || '.', chosen || 'terraform');
     try { fs.accessSync(p, fs.constants.X_OK); if (fs.statSync(p).isFile()) return p; } catch { /* next */ }
   }
   return null;
@@ -60,6 +66,9 @@ function schemaCatalog(schemaDir = SCHEMA_DIR) {
   return out;
 }
 
+/** The default provider registry of OpenTofu, the hostname it gives a source address without one. */
+const OPENTOFU_REGISTRY = 'registry.opentofu.org';
+
 const platform = () => `${process.platform}_${{ x64: 'amd64', arm64: 'arm64', ia32: '386' }[process.arch] || process.arch}`;
 
 /**
@@ -72,8 +81,10 @@ const platform = () => `${process.platform}_${{ x64: 'amd64', arm64: 'arm64', ia
  * back to running provider.js as a plain plugin process.
  */
 function writeMirror(dir, catalog = schemaCatalog()) {
-  for (const p of Object.values(catalog)) {
-    const pkgDir = path.join(dir, 'registry.terraform.io', p.namespace, p.type, p.version, platform());
+  // OpenTofu reads a short source ("bpg/proxmox", as cdktf writes it) as registry.opentofu.org/bpg/proxmox:
+  // the same shims serve that hostname too (https://opentofu.org/docs/language/providers/requirements/#source-addresses).
+  for (const p of Object.values(catalog)) for (const host of ['registry.terraform.io', OPENTOFU_REGISTRY]) {
+    const pkgDir = path.join(dir, host, p.namespace, p.type, p.version, platform());
     fs.mkdirSync(pkgDir, { recursive: true });
     const shim = path.join(pkgDir, `terraform-provider-${p.type}_v${p.version}`);
     fs.writeFileSync(shim, `#!/bin/bash
@@ -100,7 +111,7 @@ exec ${sh(process.execPath)} ${sh(PROVIDER_JS)} --schema "$schema" --provider "$
     'provider_installation {',
     '  filesystem_mirror {',
     `    path    = ${JSON.stringify(dir)}`,
-    '    include = ["registry.terraform.io/*/*"]',
+    `    include = ["registry.terraform.io/*/*", "${OPENTOFU_REGISTRY}/*/*"]`,
     '  }',
     '}',
     '',
