@@ -29,5 +29,5 @@ echo "build-tofu: building OpenTofu $version into $bin (several CPU-minutes)" >&
     -o "$bin.tmp" github.com/opentofu/opentofu/cmd/tofu )
 mv "$bin.tmp" "$bin"
 echo "$stamp" > "$dir/.stamp"
-"$bin" version >&2
+TF_CLI_CONFIG_FILE=/dev/null "$bin" version >&2
 echo "$bin"

@@ -71,6 +71,6 @@ function main(argv) {
   return j.status ?? 1;
 }
 
-module.exports = { engineTestFiles, ENGINE_TEST };
+module.exports = { engineTestFiles, findTofu, ENGINE_TEST };
 
 if (require.main === module) process.exit(main(process.argv.slice(2)));
