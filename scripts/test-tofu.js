@@ -62,7 +62,7 @@ function main(argv) {
   }
   const version = execFileSync(tofu, ['version'], { encoding: 'utf8' }).split('\n')[0];
   process.stderr.write(`test-tofu: engine ${tofu} (${version})\n`);
-  const env = { ...process.env, TF_BINARY: tofu };
+  const env = { ...process.env, TF_BINARY: tofu, TOFU_BIN: tofu };
   const v = spawnSync(process.execPath, [path.join(__dirname, 'validate.js')], { cwd: ROOT, env, stdio: 'inherit' });
   if (v.status !== 0) return v.status || 1;
   const files = engineTestFiles();
