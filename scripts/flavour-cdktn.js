@@ -46,11 +46,11 @@ const log = (m) => process.stderr.write(`flavour-cdktn: ${m}\n`);
 
 /**
  * Rewrites the module specifiers of one TypeScript file for cdktn. `fromDir` is the file's directory relative to
- * the root (for the relative path to .gen). Only specifiers are touched (`from '…'`, `require('…')`, `import('…')`,
- * `jest.mock('…')`): strings such as the '@cdktf/warn' annotation level stay, cdktn keeps those names.
+ * the root (for the relative path to .gen). Only specifiers are touched (`from '…'`, `require('…')`,
+ * `require.resolve('…')`, `import('…')`, `jest.mock('…')`): strings such as the '@cdktf/warn' annotation level stay, cdktn keeps those names.
  */
 function rewriteImports(text, fromDir) {
-  return text.replace(/(\bfrom\s+|\brequire\(\s*|\bimport\(\s*|\bjest\.mock\(\s*)(['"])([^'"\n]+)\2/g, (all, lead, q, spec) => {
+  return text.replace(/(\bfrom\s+|\brequire(?:\.resolve)?\(\s*|\bimport\(\s*|\bjest\.mock\(\s*)(['"])([^'"\n]+)\2/g, (all, lead, q, spec) => {
     let to = spec;
     if (spec === 'cdktf' || spec.startsWith('cdktf/')) to = 'cdktn' + spec.slice('cdktf'.length);
     for (const [pkg, source] of Object.entries(PREBUILT)) {

@@ -19,6 +19,7 @@ describe('rewriteImports', () => {
     expect(rw("import { App } from 'cdktf';")).toBe("import { App } from 'cdktn';");
     expect(rw('const t = require("cdktf/lib/_tokens");')).toBe('const t = require("cdktn/lib/_tokens");');
     expect(rw("await import('cdktf')")).toBe("await import('cdktn')");
+    expect(rw("require.resolve('cdktf/package.json')")).toBe("require.resolve('cdktn/package.json')");
   });
 
   test('prebuilt null/local providers point at the generated bindings, relative to the importing file', () => {
@@ -56,11 +57,20 @@ describe('the cdktn flavour', () => {
   }, 600000);
   afterAll(() => { if (work) fs.rmSync(work, { recursive: true, force: true }); });
 
-  const synth = (distDir: string, script: string, outdir: string): void => {
+  /** Synthesizes `script` of `distDir` into `outdir`; returns the framework packages the process loaded. */
+  const synth = (distDir: string, script: string, outdir: string): string[] => {
     fs.mkdirSync(path.dirname(outdir), { recursive: true });
+    const preload = path.join(work, 'record-modules.js');
+    fs.writeFileSync(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.RECORD_MODULES, JSON.stringify(Object.keys(require.cache))));\n");
+    const record = `${outdir}.modules.json`;
     // `npm test` compiles dist/ first; the flavour was built in beforeAll. Both run from the root (homelab.json).
-    const r = spawnSync(process.execPath, [path.join(distDir, script)], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir, HOMELAB_CONFIG: '' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-r', preload, path.join(distDir, script)], {
+      cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir, HOMELAB_CONFIG: '', RECORD_MODULES: record }, encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`${script} under ${distDir}: exit ${r.status}\n${r.stderr}`);
+    const loaded: string[] = JSON.parse(fs.readFileSync(record, 'utf8'));
+    const packages = loaded.map((f) => /[\\/]node_modules[\\/]((?:@cdkt[fn][\\/][^\\/]+)|cdkt[fn])[\\/]/.exec(f)?.[1]).filter((x): x is string => !!x);
+    return [...new Set(packages)].sort();
   };
 
   const apps = ['main.js', ...fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.ts')).map((f) => `examples/${f.replace(/\.ts$/, '.js')}`)];
@@ -68,8 +78,11 @@ describe('the cdktn flavour', () => {
   test.each(apps)('%s synthesizes the same Terraform JSON under cdktf and cdktn', (script) => {
     const a = path.join(work, script.replace(/\W/g, '_'), 'cdktf');
     const b = path.join(work, script.replace(/\W/g, '_'), 'cdktn');
-    synth(path.join(ROOT, 'dist'), script, a);
-    synth(path.join(flavour.OUT, 'dist'), script, b);
+    // each build loads its own framework only (the root node_modules, which has cdktf, is an ancestor of the flavour)
+    const cdktfLoaded = synth(path.join(ROOT, 'dist'), script, a);
+    expect(cdktfLoaded).toContain('cdktf');
+    expect(cdktfLoaded.filter((p) => /^(@cdktn\/|cdktn$)/.test(p))).toEqual([]);
+    expect(synth(path.join(flavour.OUT, 'dist'), script, b)).toEqual(['cdktn']);
     const [stack] = fs.readdirSync(path.join(a, 'stacks'));
     const read = (d: string): string => fs.readFileSync(path.join(d, 'stacks', stack, 'cdk.tf.json'), 'utf8');
     // the one intended difference in content is the library version in the metadata
@@ -84,7 +97,7 @@ describe('the cdktn flavour', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.(js|d\.ts)$/.test(e.name) && /(require\(|from |import\()\s*["'](cdktf|@cdktf\/)/.test(fs.readFileSync(p, 'utf8'))) offenders.push(path.relative(flavour.OUT, p));
+        else if (/\.(js|d\.ts)$/.test(e.name) && /(require(\.resolve)?\(|from |import\()\s*["'](cdktf|@cdktf\/)/.test(fs.readFileSync(p, 'utf8'))) offenders.push(path.relative(flavour.OUT, p));
       }
     };
     walk(path.join(flavour.OUT, 'dist'));
