@@ -13,8 +13,11 @@ const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..');
-/** A jest file is a real-engine test when it runs the engine through one of the shared helpers. */
-const ENGINE_TEST = /describeIfTool\(\s*(?:\[[^\]]*)?['"]terraform['"]|findTool\(\s*['"]terraform['"]|findTerraform\(/;
+/**
+ * A jest file is a real-engine test when it runs the engine through one of the shared helpers: describeIfTool with
+ * 'terraform' or a list constant named *TERRAFORM*, findTool('terraform'), or validate.js's findTerraform.
+ */
+const ENGINE_TEST = /describeIfTool\(\s*(?:\[[^\]]*)?(?:['"]terraform['"]|[\w.]*TERRAFORM)|findTool\(\s*['"]terraform['"]|findTerraform\(/;
 
 function tofuVersionPinned() {
   const mod = fs.readFileSync(path.join(ROOT, 'tools', 'tofu', 'go.mod'), 'utf8');

@@ -78,6 +78,9 @@ describe('scripts/test-tofu.js', () => {
     const files: string[] = testTofu.engineTestFiles();
     expect(files).toEqual(expect.arrayContaining(['__tests__/terraform/validate-script.test.ts', '__tests__/terraform/lifecycle.test.ts', '__tests__/proxmox/qemu-args.test.ts']));
     expect(files).not.toContain('__tests__/core/net.test.ts');
+    // a shared list of the engine and its helpers counts too
+    expect(testTofu.ENGINE_TEST.test("describeIfTool([...OFFLINE_TERRAFORM], 'plans')")).toBe(true);
+    expect(testTofu.ENGINE_TEST.test("describeIfTool(['perl', 'bash'], 'shell')")).toBe(false);
     for (const f of files) expect([f, testTofu.ENGINE_TEST.test(fs.readFileSync(path.join(ROOT, f), 'utf8'))]).toEqual([f, true]);
   });
 });
