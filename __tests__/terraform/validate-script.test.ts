@@ -125,7 +125,8 @@ describeIfTool([...OFFLINE_TERRAFORM], 'scripts/validate.js', () => {
     dirs.push(kept);
     const config = JSON.parse(fs.readFileSync(path.join(kept, 'cdk.tf.json'), 'utf8'));
     expect(config.provider.proxmox).toEqual([{ endpoint: validate.LOOPBACK_PROXMOX, insecure: true, ssh: [{}] }]);
-    expect(fs.readFileSync(path.join(kept, '.terraform.lock.hcl'), 'utf8')).toContain('provider "registry.terraform.io/bpg/proxmox"');
+    // Terraform locks registry.terraform.io/bpg/proxmox, OpenTofu registry.opentofu.org/bpg/proxmox (the mirror has both)
+    expect(fs.readFileSync(path.join(kept, '.terraform.lock.hcl'), 'utf8')).toMatch(/provider "registry\.(terraform\.io|opentofu\.org)\/bpg\/proxmox"/);
   });
 
   test('--plugin-dir without a mirror layout is a clear error', () => {
