@@ -171,3 +171,6 @@ for (const tc of toolchains) {
 if (jsonOut) {
   fs.writeFileSync(jsonOut, JSON.stringify({ runs, load: [load0, load1], cases: cases.map(({ direct: _d, ...c }) => c) }, null, 2));
 }
+
+// cdktf vs the CDK Terrain flavour, side by side (scripts/bench-flavours.js; --no-flavours leaves it out).
+if (!argv.includes('--no-flavours')) require('./bench-flavours').printFlavourBench({ runs });

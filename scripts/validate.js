@@ -24,7 +24,8 @@
 //     --json        print a JSON array of results (with `terraform show -json` of each plan) on stdout
 //     --keep        keep the scratch directories (their paths are printed)
 //
-// Env: TERRAFORM_BIN (else `terraform` on PATH); TF_SCHEMA_PROVIDER_NO_HOST=1 runs one provider
+// Env: TF_BINARY picks the engine (a path, or `tofu` for OpenTofu on PATH), else TERRAFORM_BIN, else `terraform`
+// on PATH; TF_SCHEMA_PROVIDER_NO_HOST=1 runs one provider
 // process per launch instead of serving them from this process (slower; same results);
 // TF_SCHEMA_PROVIDER_LOG=<file> logs provider RPCs. Inherited TF_* settings are ignored, except
 // TF_LOG* and TF_VAR_* (explicit variable values).
@@ -43,11 +44,16 @@ const SCHEMA_DIR = path.join(ROOT, 'schemas');
 // ---------------------------------------------------------------------------------------------
 // Terraform binary and environment
 
-/** Path of the terraform binary ($TERRAFORM_BIN, else the first `terraform` on PATH), or null. */
+/**
+ * Path of the engine binary, or null: $TF_BINARY (a path, or a command looked up on PATH: `TF_BINARY=tofu`
+ * runs everything with OpenTofu), else $TERRAFORM_BIN, else the first `terraform` on PATH.
+ */
 function findTerraform() {
-  if (process.env.TERRAFORM_BIN) return fs.existsSync(process.env.TERRAFORM_BIN) ? process.env.TERRAFORM_BIN : null;
+  const chosen = process.env.TF_BINARY;
+  if (chosen && chosen.includes('/')) return fs.existsSync(chosen) ? chosen : null;
+  if (!chosen && process.env.TERRAFORM_BIN) return fs.existsSync(process.env.TERRAFORM_BIN) ? process.env.TERRAFORM_BIN : null;
   for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    const p = path.join(dir || '.', 'terraform');
+    const p = path.join(dir || '.', chosen || 'terraform');
     try { fs.accessSync(p, fs.constants.X_OK); if (fs.statSync(p).isFile()) return p; } catch { /* next */ }
   }
   return null;
@@ -69,6 +75,9 @@ function schemaCatalog(schemaDir = SCHEMA_DIR) {
   return out;
 }
 
+/** The default provider registry of OpenTofu, the hostname it gives a source address without one. */
+const OPENTOFU_REGISTRY = 'registry.opentofu.org';
+
 const platform = () => `${process.platform}_${{ x64: 'amd64', arm64: 'arm64', ia32: '386' }[process.arch] || process.arch}`;
 
 /**
@@ -81,8 +90,10 @@ const platform = () => `${process.platform}_${{ x64: 'amd64', arm64: 'arm64', ia
  * back to running provider.js as a plain plugin process.
  */
 function writeMirror(dir, catalog = schemaCatalog()) {
-  for (const p of Object.values(catalog)) {
-    const pkgDir = path.join(dir, 'registry.terraform.io', p.namespace, p.type, p.version, platform());
+  // OpenTofu reads a short source ("bpg/proxmox", as cdktf writes it) as registry.opentofu.org/bpg/proxmox:
+  // the same shims serve that hostname too (https://opentofu.org/docs/language/providers/requirements/#source-addresses).
+  for (const p of Object.values(catalog)) for (const host of ['registry.terraform.io', OPENTOFU_REGISTRY]) {
+    const pkgDir = path.join(dir, host, p.namespace, p.type, p.version, platform());
     fs.mkdirSync(pkgDir, { recursive: true });
     const shim = path.join(pkgDir, `terraform-provider-${p.type}_v${p.version}`);
     fs.writeFileSync(shim, `#!/bin/bash
@@ -109,7 +120,7 @@ exec ${sh(process.execPath)} ${sh(PROVIDER_JS)} --schema "$schema" --provider "$
     'provider_installation {',
     '  filesystem_mirror {',
     `    path    = ${JSON.stringify(dir)}`,
-    '    include = ["registry.terraform.io/*/*"]',
+    `    include = ["registry.terraform.io/*/*", "${OPENTOFU_REGISTRY}/*/*"]`,
     '  }',
     '}',
     '',
@@ -118,10 +129,15 @@ exec ${sh(process.execPath)} ${sh(PROVIDER_JS)} --schema "$schema" --provider "$
 }
 const sh = (s) => `'${String(s).replace(/'/g, "'\\''")}'`;
 
-/** A Terraform CLI config that installs every provider from the filesystem mirror `dir` (real binaries). */
+/**
+ * A CLI config that installs every provider from the filesystem mirror `dir` (real binaries): what
+ * `terraform providers mirror` writes (registry.terraform.io/...) or `tofu providers mirror` (registry.opentofu.org/...,
+ * where OpenTofu looks for a source without hostname).
+ */
 function pluginDirMirror(dir, cliConfigFile) {
   const abs = path.resolve(dir);
-  if (!fs.existsSync(path.join(abs, 'registry.terraform.io'))) {
+  const hosts = ['registry.terraform.io', OPENTOFU_REGISTRY].filter((h) => fs.existsSync(path.join(abs, h)));
+  if (!hosts.length) {
     throw new Error(`--plugin-dir ${abs}: no registry.terraform.io/ folder; expected a Terraform filesystem mirror (terraform providers mirror ${abs})`);
   }
   fs.writeFileSync(cliConfigFile, [
@@ -129,7 +145,7 @@ function pluginDirMirror(dir, cliConfigFile) {
     'provider_installation {',
     '  filesystem_mirror {',
     `    path    = ${JSON.stringify(abs)}`,
-    '    include = ["registry.terraform.io/*/*"]',
+    `    include = [${hosts.map((h) => JSON.stringify(`${h}/*/*`)).join(', ')}]`,
     '  }',
     '}',
     '',
@@ -606,7 +622,7 @@ async function main(argv = process.argv.slice(2)) {
         const r = await validateStack({ stackDir: s.dir, name: s.name, mirror, vars: o.vars, keep: o.keep, planJson: o.json, terraform });
         const t = r.timings;
         const total = Object.values(t).reduce((a, b) => a + b, 0);
-        const versions = Object.entries(r.providers).map(([a, v]) => `${a.replace(/^registry\.terraform\.io\//, '')} ${v}`).join(', ');
+        const versions = Object.entries(r.providers).map(([a, v]) => `${a.replace(/^registry\.(terraform\.io|opentofu\.org)\//, '')} ${v}`).join(', ');
         const steps = ['init', 'validate', 'plan', 'secrets', 'plan2', 'apply', 'replan'].filter((k) => k in t)
           .map((k) => `${k} ${seconds(t[k])}${k === 'replan' ? ' (no changes)' : ''}`).join(' ');
         say(`ok   ${r.name} [${r.mode}]: ${r.resources} resources, ${r.dataSources} data sources; plan +${r.plan.add} ~${r.plan.change} -${r.plan.destroy}, `

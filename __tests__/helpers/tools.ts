@@ -28,6 +28,9 @@ const executable = (p: string): boolean => {
 
 /** Absolute path of a tool ($<NAME>_BIN, else the first match on PATH, else see findPostgresBin / OFF_PATH), or null. */
 export function findTool(name: string): string | null {
+  // TF_BINARY picks the Terraform engine (a path, or a command on PATH: TF_BINARY=tofu), as in scripts/validate.js.
+  const engine = name === 'terraform' ? process.env.TF_BINARY : undefined;
+  if (engine) return engine.includes('/') ? (executable(engine) ? engine : null) : findTool(engine);
   const override = process.env[toolEnvVar(name)];
   if (override) return executable(override) ? override : null;
   for (const dir of [...(process.env.PATH ?? '').split(delimiter), ...(OFF_PATH[name] ?? [])]) {

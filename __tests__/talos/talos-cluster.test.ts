@@ -9,6 +9,9 @@ import { dataOf, onlyResource, resourcesOf, synthStack, warningsOf } from '../he
 
 type Build = (c: TalosCluster, s: TerraformStack) => void;
 
+/** Topology labels every node gets (node-hardware.ts): region = cluster, zone = Proxmox node. */
+const TOPOLOGY = { machine: { nodeLabels: { 'topology.kubernetes.io/region': 'home', 'topology.kubernetes.io/zone': 'atlas' } } };
+
 const SEED_NODES: Build = (c) => {
   c.addControlPlane('cp-1', { address: '10.0.0.11' });
   c.addControlPlane('cp-2', { address: '10.0.0.12' });
@@ -37,6 +40,9 @@ function named(entries: Array<[string, any]>, prefix: string): [string, any] {
   return found[0];
 }
 
+/** The reference to a node's factory installer, as its config apply carries it. */
+const installerOf = (node: string) => expect.stringMatching(new RegExp(`^\\$\\{data\\.talos_image_factory_urls\\.Talos_Node-${node}_Image_Urls_[0-9A-F]+\\.urls\\.installer\\}$`));
+
 describe('TalosCluster', () => {
   const { json, text, c } = cluster(SEED_NODES, { outputDirectory: '.' });
   const applies = resourcesOf(json, 'talos_machine_configuration_apply');
@@ -49,7 +55,7 @@ describe('TalosCluster', () => {
     expect(counts).toEqual({
       proxmox_virtual_environment_vm: 5, proxmox_download_file: 5, talos_image_factory_schematic: 5,
       talos_machine_configuration_apply: 5, talos_machine_secrets: 1, talos_machine_bootstrap: 1, talos_cluster_kubeconfig: 1,
-      local_sensitive_file: 2,
+      local_sensitive_file: 2, terraform_data: 6,
     });
     expect(Object.fromEntries(Object.entries(json.data).map(([t, r]) => [t, Object.keys(r as object).length]))).toEqual({
       talos_image_factory_urls: 5, talos_machine_configuration: 2, talos_cluster_health: 1, talos_client_configuration: 1,
@@ -112,10 +118,20 @@ describe('TalosCluster', () => {
   test('per-node patch: host name (a HostnameConfig document on Talos 1.13), and the VIP on control planes only', () => {
     const patchesOf = (node: string) => named(applies, `Talos_Node-${node}_`)[1].config_patches.map((p: string) => parse(p));
     expect(patchesOf('cp-2')).toEqual([
-      { machine: { network: { interfaces: [{ deviceSelector: { hardwareAddr: c.controlPlanes[1].macAddress.toLowerCase() }, vip: { ip: '10.0.0.20' } }] } } },
+      {
+        machine: {
+          network: { interfaces: [{ deviceSelector: { hardwareAddr: c.controlPlanes[1].macAddress.toLowerCase() }, vip: { ip: '10.0.0.20' } }] },
+          install: { image: installerOf('cp-2') },
+        },
+      },
       { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'cp-2' },
+      TOPOLOGY,
     ]);
-    expect(patchesOf('w-1')).toEqual([{ machine: {} }, { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'w-1' }]);
+    expect(patchesOf('w-1')).toEqual([
+      { machine: { install: { image: installerOf('w-1') } } },
+      { apiVersion: 'v1alpha1', kind: 'HostnameConfig', auto: 'off', hostname: 'w-1' },
+      TOPOLOGY,
+    ]);
     const [, apply] = named(applies, 'Talos_Node-w-1_');
     expect(apply).toEqual(expect.objectContaining({ node: '10.0.0.21', endpoint: '10.0.0.21' }));
     expect(apply.machine_configuration_input).toMatch(/^\$\{data\.talos_machine_configuration\.Talos_WorkerConfig_[0-9A-F]+\.machine_configuration\}$/);
@@ -158,13 +174,20 @@ describe('TalosCluster', () => {
       for (const [type, byName] of Object.entries<Record<string, unknown>>(five[kind])) {
         if (kind === 'data' && listsAllNodes.has(type)) continue;
         for (const [name, config] of Object.entries(byName)) {
+          // The Kubernetes upgrade runs after the last node's Talos upgrade: its depends_on (ordering only, no
+          // plan change; see __tests__/terraform/cluster-growth.test.ts) names the new last node.
+          if (name.startsWith('Talos_KubernetesUpgrade_')) continue;
           expect(JSON.stringify(six[kind][type][name])).toBe(JSON.stringify(config));
         }
       }
     }
+    const [[k8sName, k8sFive]] = resourcesOf(five, 'terraform_data').filter(([n]) => n.startsWith('Talos_KubernetesUpgrade_')) as Array<[string, any]>;
+    const k8sSix = six.resource.terraform_data[k8sName];
+    expect({ ...k8sSix, depends_on: undefined }).toEqual({ ...k8sFive, depends_on: undefined });
+    expect(k8sSix.depends_on.filter((d: string) => d.startsWith('terraform_data.'))).toEqual([expect.stringMatching(/^terraform_data\.Talos_Node-w-3_TalosUpgrade_/)]);
     const added = Object.values<Record<string, unknown>>(six.resource).flatMap((r) => Object.keys(r)).filter((n) => !Object.values<Record<string, unknown>>(five.resource).some((r) => n in r));
     expect(added.every((n) => n.startsWith('Talos_Node-w-3_'))).toBe(true);
-    expect(added).toHaveLength(4);
+    expect(added).toHaveLength(5);
   });
 
   test('removing a node removes only its own resources', () => {
@@ -178,7 +201,12 @@ describe('TalosCluster', () => {
     for (const [type, byName] of Object.entries<Record<string, unknown>>(five.resource)) {
       for (const [name, config] of Object.entries(byName)) {
         if (name.startsWith('Talos_Node-w-1_')) expect(four.resource[type][name]).toBeUndefined();
-        else expect(JSON.stringify(four.resource[type][name])).toBe(JSON.stringify(config));
+        // w-2's upgrade step now follows the last control plane instead of w-1 (depends_on: ordering only).
+        else if (name.startsWith('Talos_Node-w-2_TalosUpgrade_')) {
+          const after = four.resource[type][name] as any;
+          expect({ ...after, depends_on: undefined }).toEqual({ ...(config as any), depends_on: undefined });
+          expect(after.depends_on.filter((d: string) => d.startsWith('terraform_data.'))).toEqual([expect.stringMatching(/^terraform_data\.Talos_Node-cp-3_TalosUpgrade_/)]);
+        } else expect(JSON.stringify(four.resource[type][name])).toBe(JSON.stringify(config));
       }
     }
   });
@@ -186,7 +214,7 @@ describe('TalosCluster', () => {
   test('Talos 1.11 (before the HostnameConfig document) keeps the host name in machine.network', () => {
     const { json: j } = cluster(SEED_NODES, { talosVersion: 'v1.11.5', kubernetesVersion: '1.34.1' });
     const patches = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_')[1].config_patches.map((p: string) => parse(p));
-    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' } } }]);
+    expect(patches).toEqual([{ machine: { network: { hostname: 'w-1' }, install: { image: installerOf('w-1') } } }, TOPOLOGY]);
   });
 
   test('without a VIP the endpoint is the first control plane', () => {
@@ -218,9 +246,12 @@ describe('TalosCluster', () => {
     const applies = resourcesOf(j, 'talos_machine_configuration_apply');
     expect(applies).toHaveLength(5);
     for (const [, a] of applies) {
-      expect(a.config_patches).toHaveLength(2);
+      expect(a.config_patches).toHaveLength(4);
       expect(a.config_patches[0]).toBe(ts);
-      expect(parse(a.config_patches[1]).machine.network.hostname).toBeDefined(); // the node's own patch last
+      // the node's own patches last: its install image (and network), its HostnameConfig document, its topology labels
+      expect(parse(a.config_patches[1]).machine.install.image).toBeDefined();
+      expect(parse(a.config_patches[2]).kind).toBe('HostnameConfig');
+      expect(parse(a.config_patches[3]).machine.nodeLabels).toBeDefined();
     }
   });
 
@@ -242,7 +273,8 @@ describe('TalosCluster', () => {
     const [, wApply] = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-w-1_');
     expect(parse(wApply.config_patches[0]).machine.registries.mirrors['docker.io'].endpoints).toEqual(['${var.registry}']);
     const [, cpApply] = named(resourcesOf(j, 'talos_machine_configuration_apply'), 'Talos_Node-cp-1_');
-    expect(cpApply.config_patches).toHaveLength(1); // the worker-only patch is not on control planes
+    expect(cpApply.config_patches).toHaveLength(3); // node patch, HostnameConfig, topology: the worker-only patch is not there
+    expect(cpApply.config_patches.join('\n')).not.toContain('${var.registry}');
   });
 
   test('a patch holding a reference put on the data source directly is refused at synth, naming the data source', () => {
@@ -269,7 +301,7 @@ describe('TalosCluster', () => {
     const urls = dataOf(j, 'talos_image_factory_urls');
     for (const [node, boot] of [['cp-1', 'disk-image'], ['w-iso', 'iso']]) {
       const [, a] = named(resourcesOf(j, 'talos_machine_configuration_apply'), `Talos_Node-${node}_`);
-      const install = parse(a.config_patches[a.config_patches.length - 1]).machine.install;
+      const install = a.config_patches.map((p: string) => parse(p)).find((p: any) => p.machine?.install).machine.install;
       const m = /^\$\{data\.talos_image_factory_urls\.([\w-]+)\.urls\.installer\}$/.exec(install.image);
       expect(m).not.toBeNull();
       // that node's own schematic

@@ -54,3 +54,13 @@ describe('dummy values for stack variables', () => {
     expect(env).toEqual({ TF_VAR_a: 'dummy-a', TF_VAR_c: '7' });
   });
 });
+
+describe('REQUIRES_REPLACE follows bpg 0.111.1 for VM disks', () => {
+  // proxmoxtf/resource/vm/disk/schema.go: file_id ForceNew, import_from not ("only used during initial creation").
+  const rules: unknown[][] = fakes.REQUIRES_REPLACE.proxmox_virtual_environment_vm.map((r: any) => (Array.isArray(r) ? r : r.path));
+  test('disk.file_id replaces the VM, disk.import_from does not', () => {
+    expect(rules).toContainEqual(['disk', 0, 'file_id']);
+    expect(rules).toContainEqual(['disk', 3, 'file_id']);
+    expect(rules.some((r) => r.includes('import_from'))).toBe(false);
+  });
+});

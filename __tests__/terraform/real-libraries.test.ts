@@ -1,5 +1,5 @@
 // What only the providers' real Go libraries get right (tools/provider-libs: Butane v0.25.1 as poseidon/ct 0.14.0
-// links it, Talos machinery v1.12.0 as siderolabs/talos 0.10.0 does), through tools/tf-schema-provider and the real
+// links it, Talos machinery v1.13.0 as siderolabs/talos 0.11.0 does), through tools/tf-schema-provider and the real
 // Terraform CLI: the examples' rendered Ignition and Talos configurations, and the talos provider's own refusals.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,6 +11,7 @@ import { FLATCAR_IGNITION_FW_CFG_NAME } from '../../constructs/proxmox/qemu-args
 import { addFlatcarFwCfgTemplate } from '../../examples/flatcar-fwcfg';
 import { addFlatcarTemplate } from '../../examples/flatcar-template';
 import { addTalosCluster } from '../../examples/talos-cluster';
+import { TALOS_VERSION } from '../../constructs/versions';
 import type { TfJson } from '../../scripts/validate';
 import { synthStack } from '../helpers/synth';
 import { qemuFwCfg, shellwords } from '../helpers/qemu-fwcfg';
@@ -21,9 +22,12 @@ import { initialized, ok, tfJson, validate } from './support';
 const libs = require('../../tools/tf-schema-provider/libs');
 const flat = (s: string) => s.replace(/[│╷╵]/g, '').replace(/\s+/g, ' ');
 
-/** State of a configuration after init, plan, apply (the remote side faked, the rendering real). */
+/**
+ * State of a configuration after init, plan, apply (the remote side faked, the rendering real). Provisioners are
+ * left out as `npm run validate` does: they run real commands (talosctl, ssh) at apply.
+ */
 async function applied(name: string, config: TfJson): Promise<any[]> {
-  const ws = await initialized(name, config);
+  const ws = await initialized(name, validate.withoutProvisioners(config));
   try {
     ok('plan', await ws.plan(['-out', 'plan']));
     ok('apply', await ws.apply('plan'));
@@ -110,13 +114,35 @@ describeIfTool([...OFFLINE_TERRAFORM], 'the talos provider refuses bad data sour
     },
   });
 
-  test('a patch holding a variable fails validate with the provider message (what TalosCluster avoids)', async () => {
-    const ws = await initialized('talos-token-patch', config('${yamlencode({machine = {env = {K = var.key}}})}'));
+  const tokenPatch = '${yamlencode({machine = {env = {K = var.key}}})}';
+
+  test('talos provider 0.10.0: a patch holding a variable fails validate with the provider message (what TalosCluster avoids)', async () => {
+    // The previous pin, served from its schema (__tests__/fixtures/upgrade): its data source reads an unknown patch
+    // as "" and then as a file name.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talos-0.10.0-'));
+    const schemas = path.join(tmp, 'schemas');
+    fs.mkdirSync(schemas);
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'upgrade', 'siderolabs-talos-0.10.0.json'), path.join(schemas, 'siderolabs-talos-0.10.0.json'));
+    const mirror = validate.writeMirror(path.join(tmp, 'mirror'), validate.schemaCatalog(schemas));
+    const old = config(tokenPatch);
+    (old.terraform as any).required_providers.talos.version = '0.10.0';
+    const ws = validate.Workspace.create({ name: 'talos-token-patch-0.10.0', config: old, mirror });
     try {
+      ok('init', await ws.init());
       const r = await ws.validate();
       expect(r.code).toBe(1);
       expect(flat(r.stderr)).toContain('Error: config_patches are invalid with data.talos_machine_configuration.w');
       expect(flat(r.stderr)).toContain('open : no such file or directory');
+    } finally {
+      ws.cleanup();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('talos provider 0.11.0 (pinned): the same patch passes validate (unknown patches are skipped)', async () => {
+    const ws = await initialized('talos-token-patch', config(tokenPatch));
+    try {
+      ok('validate', await ws.validate());
     } finally {
       ws.cleanup();
     }
@@ -241,7 +267,11 @@ describeIfTool([...OFFLINE_TERRAFORM], 'the example Talos cluster: every node co
     for (const n of nodes()) {
       const [main, ...rest] = docsOf(n);
       const cp = main.machine.type === 'controlplane';
-      expect(main.machine.network.hostname).toMatch(cp ? /^talos-cp-0\d$/ : /^talos-worker-0\d$/);
+      // Talos 1.12 and later: the host name is a HostnameConfig document (constructs/talos/patches.ts hostnamePatch)
+      const hostnames = rest.filter((d) => d.kind === 'HostnameConfig');
+      expect(hostnames).toHaveLength(1);
+      expect(hostnames[0]).toMatchObject({ auto: 'off', hostname: expect.stringMatching(cp ? /^talos-cp-0\d$/ : /^talos-worker-0\d$/) });
+      expect(main.machine.network?.hostname).toBeUndefined();
       expect(main.machine.features.kubePrism).toEqual({ enabled: true, port: 7445 });
       expect(main.cluster.network.cni).toEqual({ name: 'none' });
       expect(main.cluster.proxy.disabled).toBe(true);
@@ -255,7 +285,7 @@ describeIfTool([...OFFLINE_TERRAFORM], 'the example Talos cluster: every node co
     for (const n of nodes()) {
       const [main] = docsOf(n);
       const cp = main.machine.type === 'controlplane';
-      const vips = (main.machine.network.interfaces ?? []).map((i: any) => i.vip?.ip).filter(Boolean);
+      const vips = (main.machine.network?.interfaces ?? []).map((i: any) => i.vip?.ip).filter(Boolean);
       expect(vips).toEqual(cp ? ['10.0.0.20'] : []);
       const manifests = (main.cluster.inlineManifests ?? []).map((m: any) => m.name);
       expect(manifests).toEqual(cp ? ['cilium-install'] : []);
@@ -267,7 +297,7 @@ describeIfTool([...OFFLINE_TERRAFORM], 'the example Talos cluster: every node co
     const urls = resources.filter((r) => r.type === 'talos_image_factory_urls');
     for (const n of nodes()) {
       const image = docsOf(n)[0].machine.install.image;
-      expect(image).toMatch(/^factory\.talos\.dev\/metal-installer\/[0-9a-f]{64}:v1\.11\.5$/);
+      expect(image).toMatch(new RegExp(`^factory\\.talos\\.dev/metal-installer/[0-9a-f]{64}:${TALOS_VERSION.replace(/\./g, '\\.')}$`));
       expect(image).not.toContain('ghcr.io/siderolabs/installer');
       expect(urls.map((u) => u.values.urls.installer)).toContain(image);
     }

@@ -106,7 +106,7 @@ describeIfTool([...OFFLINE_TERRAFORM], 'scripts/validate.js', () => {
       pve: (s) => {
         new NullResource(s, 'a', { triggers: { x: '1' } });
         s.addOverride('provider.proxmox', [{ endpoint: 'https://pve.example.test:8006/', ssh: [{ node: [{ name: 'pve', address: '192.0.2.1' }] }] }]);
-        s.addOverride('terraform.required_providers.proxmox', { source: 'bpg/proxmox', version: '0.90.0' });
+        s.addOverride('terraform.required_providers.proxmox', { source: 'bpg/proxmox', version: '0.111.1' });
       },
     });
     dirs.push(outdir);
@@ -120,12 +120,13 @@ describeIfTool([...OFFLINE_TERRAFORM], 'scripts/validate.js', () => {
     // no offline helpers in this mode: no provider-libs build, no fake apply
     expect(r.stdout).not.toContain('provider-libs');
     const line = r.stdout.split('\n').find((l) => l.startsWith('ok   pve '))!;
-    expect(line).toMatch(/^ok {3}pve \[plugin-dir\]: 1 resources, 0 data sources; plan \+1 ~0 -0, 0 data sources read; init \S+ validate \S+ plan \S+ = \S+; providers: bpg\/proxmox 0\.90\.0, hashicorp\/null 3\.2\.4 \[(.+)\]$/);
+    expect(line).toMatch(/^ok {3}pve \[plugin-dir\]: 1 resources, 0 data sources; plan \+1 ~0 -0, 0 data sources read; init \S+ validate \S+ plan \S+ = \S+; providers: bpg\/proxmox 0\.111\.1, hashicorp\/null 3\.2\.4 \[(.+)\]$/);
     const kept = / \[(\/[^\]]+)\]$/.exec(line)![1];
     dirs.push(kept);
     const config = JSON.parse(fs.readFileSync(path.join(kept, 'cdk.tf.json'), 'utf8'));
     expect(config.provider.proxmox).toEqual([{ endpoint: validate.LOOPBACK_PROXMOX, insecure: true, ssh: [{}] }]);
-    expect(fs.readFileSync(path.join(kept, '.terraform.lock.hcl'), 'utf8')).toContain('provider "registry.terraform.io/bpg/proxmox"');
+    // Terraform locks registry.terraform.io/bpg/proxmox, OpenTofu registry.opentofu.org/bpg/proxmox (the mirror has both)
+    expect(fs.readFileSync(path.join(kept, '.terraform.lock.hcl'), 'utf8')).toMatch(/provider "registry\.(terraform\.io|opentofu\.org)\/bpg\/proxmox"/);
   });
 
   test('--plugin-dir without a mirror layout is a clear error', () => {

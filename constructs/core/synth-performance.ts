@@ -15,7 +15,7 @@ export const TOKEN_TRACES_ENV = 'PROXMOX_CDKTF_TOKEN_TRACES';
 /** Stops cdktf from capturing token creation stacks. Returns whether it did (false when opted out or unsupported). */
 export function skipTokenCreationStacks(): boolean {
   if (process.env[TOKEN_TRACES_ENV] === '1') return false;
-  let mod: { captureStackTrace?: unknown };
+  let mod: { captureStackTrace?: unknown; captureCreationStack?: unknown };
   try {
     // cdktf 0.21 (final release) calls this module's export through the exports object on every token.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -25,6 +25,10 @@ export function skipTokenCreationStacks(): boolean {
   }
   if (typeof mod.captureStackTrace !== 'function') return false;
   mod.captureStackTrace = (): string[] => [];
+  // CDK Terrain (cdktn, the build of flavours/cdktn) calls captureCreationStack instead, which calls
+  // captureStackTrace directly: replace that export too (https://github.com/open-constructs/cdk-terrain,
+  // packages/cdktn/src/tokens/private/stack-trace.ts).
+  if (typeof mod.captureCreationStack === 'function') mod.captureCreationStack = (): string[] => [];
   return true;
 }
 

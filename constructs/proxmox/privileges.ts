@@ -109,7 +109,10 @@ export const JOB_PRIVILEGES: Readonly<Record<ProxmoxJob, readonly PrivilegeGrant
   // Templates are built from downloaded images; the finalize step itself runs over SSH, not the API.
   'manage-templates': [...VM_READ, ...VM_CONFIGURE, ...VM_LIFECYCLE, ...IMAGE_DOWNLOAD],
   'template-ha': TEMPLATE_HA,
-  'talos-cluster': [...VM_READ, ...VM_CONFIGURE, ...VM_LIFECYCLE, ...IMAGE_DOWNLOAD],
+  'talos-cluster': [...VM_READ, ...VM_CONFIGURE, ...VM_LIFECYCLE, ...IMAGE_DOWNLOAD,
+    // PCI passthrough (TalosNode pciDevices) only through resource mappings: a raw hostpci id needs root@pam.
+    // https://pve.proxmox.com/pve-docs/chapter-qm.html#resource_mapping
+    { privilege: 'Mapping.Use', why: 'pass a PCI device through a resource mapping (hostpci mapping=<name>, checked on /mapping/pci/<name>)' }],
 };
 
 /**

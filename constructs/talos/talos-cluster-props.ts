@@ -6,6 +6,8 @@ import { TalosCni } from './cilium';
 import { TalosConfigPatch } from './patches';
 import { TalosBoot } from './talos-boot';
 import { TalosAddressing } from './talos-network';
+import { TalosUpgradeOptions } from './upgrade';
+import { TalosNodeHardwareProps } from './node-hardware';
 
 // Props of TalosCluster (talos-cluster.ts), kept apart so the construct file stays readable.
 
@@ -36,7 +38,7 @@ export interface TalosTailscaleProps {
 }
 
 /** Per-node props of {@link TalosCluster.addControlPlane} / {@link TalosCluster.addWorker}. */
-export interface TalosClusterNodeProps extends VmHardwareProps {
+export interface TalosClusterNodeProps extends VmHardwareProps, TalosNodeHardwareProps {
   /** IPv4 address in the cluster subnet, without prefix: static, or the DHCP reservation. */
   readonly address: string;
   /** Proxmox node of the VM. @default - the cluster's Proxmox node with the fewest nodes of this role (see pickProxmoxNode) */
@@ -49,6 +51,8 @@ export interface TalosClusterNodeProps extends VmHardwareProps {
   readonly kernelArgs?: readonly string[];
   /** How the VM boots. @default TalosBoot.diskImage() */
   readonly boot?: TalosBoot;
+  /** Talos release of this node (its own image; a change upgrades only this node). @default - the cluster's talosVersion */
+  readonly talosVersion?: string;
 }
 
 /** Config patches added to the generated machine configurations. */
@@ -90,10 +94,10 @@ export interface TalosClusterProps {
   readonly extensions?: readonly string[];
   /** Tailscale on every node. @default - no tailscale */
   readonly tailscale?: TalosTailscaleProps;
-  /** Hardware of control planes, over CONTROL_PLANE_HARDWARE. @default {} */
-  readonly controlPlaneHardware?: VmHardwareProps;
-  /** Hardware of workers, over WORKER_HARDWARE. @default {} */
-  readonly workerHardware?: VmHardwareProps;
+  /** Hardware of control planes, over CONTROL_PLANE_HARDWARE (a node's own props replace these per prop). @default {} */
+  readonly controlPlaneHardware?: VmHardwareProps & TalosNodeHardwareProps;
+  /** Hardware of workers, over WORKER_HARDWARE (a node's own props replace these per prop). @default {} */
+  readonly workerHardware?: VmHardwareProps & TalosNodeHardwareProps;
   /** Extra machine-configuration patches. @default - none */
   readonly configPatches?: TalosClusterConfigPatches;
   /** Control planes by name, added in this order (same as calling addControlPlane). @default {} */
@@ -113,4 +117,6 @@ export interface TalosClusterProps {
    * @default - no files
    */
   readonly outputDirectory?: string;
+  /** Rolling in-place upgrades with talosctl when versions, extensions or kernel args change (see upgrade.ts). @default - enabled, one worker at a time */
+  readonly upgrades?: TalosUpgradeOptions;
 }

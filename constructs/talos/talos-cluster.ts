@@ -22,6 +22,9 @@ import { TalosBoot } from './talos-boot';
 import { TalosImage } from './talos-image';
 import { CheckedAddress, TalosNetwork } from './talos-network';
 import { TalosMachineRole, TalosNode } from './talos-node';
+import { checkUpgradeOptions, TalosUpgrades } from './upgrade';
+import { topologyPatch } from './node-hardware';
+import { addNodePool, TalosNodePoolProps } from './node-pool';
 import { checkKubernetesVersion, checkTalosVersion, DEFAULT_KUBERNETES_VERSION, TALOS_VERSION } from './versions';
 
 const NAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -56,6 +59,8 @@ export class TalosCluster extends Construct {
   public readonly kubeconfigRaw: string;
   /** talosconfig for talosctl (sensitive; a Terraform reference). */
   public readonly talosconfig: string;
+  /** The rolling upgrade steps (talosctl upgrade per node, then upgrade-k8s). */
+  public readonly upgrades: TalosUpgrades;
   private readonly props: TalosClusterProps;
   private readonly subnet?: Cidr;
   private readonly extensions: readonly string[];
@@ -117,6 +122,7 @@ export class TalosCluster extends Construct {
     }
     for (const a of ts?.extraArgs ?? []) p.check(SAFE_ARG_RE.test(a), 'tailscale.extraArgs', 'contain flags without whitespace, quotes, backslashes, $ or %', a);
     p.check(Number.isInteger(healthTimeout) && healthTimeout > 0, 'healthTimeoutSeconds', 'be a positive integer', healthTimeout);
+    checkUpgradeOptions(p, 'upgrades', props.upgrades);
     p.check(props.outputDirectory?.trim() !== '', 'outputDirectory', 'be a directory path', props.outputDirectory, "Use '.' for the stack's directory, or leave it out to write no files.");
     p.throwIfAny();
 
@@ -210,6 +216,9 @@ export class TalosCluster extends Construct {
       // listed every node would rewrite the kubeconfig-grade 0600 file whenever a worker is added.
       nodes: cpAddresses,
     }).talosConfig;
+    this.upgrades = new TalosUpgrades(this, {
+      options: props.upgrades, talosconfig: this.talosconfig, healthNode: firstAddress, talosVersion, kubernetesVersion, gate: this.health,
+    });
 
     if (props.outputDirectory !== undefined) {
       const dir = props.outputDirectory.replace(/\/+$/, '') || '/';
@@ -252,6 +261,11 @@ export class TalosCluster extends Construct {
     return this.addNode(name, 'worker', props);
   }
 
+  /** Adds `count` nodes `<name>-01` ... `<name>-NN` (see node-pool.ts); raising count adds, lowering removes the last. */
+  public addPool(name: string, props: TalosNodePoolProps): TalosNode[] {
+    return addNodePool(this, name, props, (n, role, np) => this.addNode(n, role, np));
+  }
+
   private addNode(name: string, role: TalosMachineRole, props: TalosClusterNodeProps): TalosNode {
     const what = `${role === 'controlplane' ? 'addControlPlane' : 'addWorker'}("${name}")`;
     const net = this.props.network;
@@ -278,10 +292,11 @@ export class TalosCluster extends Construct {
       : addressing === 'cloud-init' ? TalosNetwork.cloudInit(address) : TalosNetwork.dhcp({ reservedAddress: props.address });
     const boot = props.boot ?? TalosBoot.diskImage();
     // META makes every image node-specific; so do node-level extensions, kernel args and a config ISO.
-    const ownImage = addressing === 'meta' || !!props.extensions?.length || !!props.kernelArgs?.length || boot.configIso !== undefined;
+    const talosVersion = props.talosVersion ?? this.talosVersion;
+    const ownImage = talosVersion !== this.talosVersion || addressing === 'meta' || !!props.extensions?.length || !!props.kernelArgs?.length || boot.configIso !== undefined;
     const load = this.load[role];
     const hardware = role === 'controlplane' ? this.props.controlPlaneHardware : this.props.workerHardware;
-    const { address: _a, proxmoxNode: _p, vmId: _v, extensions: _e, kernelArgs: _k, boot: _b, ...nodeHardware } = props;
+    const { address: _a, proxmoxNode: _p, vmId: _v, extensions: _e, kernelArgs: _k, boot: _b, talosVersion: _t, ...nodeHardware } = props;
 
     const node = new TalosNode(this, `Node-${name}`, {
       ...hardware,
@@ -291,7 +306,7 @@ export class TalosCluster extends Construct {
       name,
       role,
       network,
-      talosVersion: this.talosVersion,
+      talosVersion,
       boot,
       vmId: props.vmId,
       identitySeed: `${this.clusterName}/${name}`,
@@ -317,7 +332,9 @@ export class TalosCluster extends Construct {
         // upgrades and reinstalls keep the node's Talos version and extensions.
         install: node.installTarget ?? { image: node.installerImage },
         hostnameDocument: usesHostnameDocument(this.talosVersion),
-      })), ...(usesHostnameDocument(this.talosVersion) ? [patchYaml(hostnamePatch(name))] : [])],
+      })), ...(usesHostnameDocument(this.talosVersion) ? [patchYaml(hostnamePatch(name))] : []),
+      // Extra hardware (data-disk volumes, extra NICs) and topology labels for the Proxmox CCM/CSI (node-hardware.ts).
+      ...node.hardwarePatches.map(patchYaml), patchYaml(topologyPatch(this.clusterName, node.proxmoxNode))],
       onDestroy: this.props.resetOnDestroy ? { reset: true, graceful: true, reboot: false } : undefined,
       // The node must be up before its configuration can be applied, and a replaced VM boots unconfigured
       // (maintenance mode): re-apply whenever the VM is replaced.
@@ -325,6 +342,7 @@ export class TalosCluster extends Construct {
       // A bare address: cdktf writes a dependable here as "${...}", which Terraform rejects in replace_triggered_by.
       lifecycle: { replaceTriggeredBy: [dependable(node.vm)] },
     });
+    this.upgrades.addNode(node, props.address, [apply]);
     this.nodes.set(name, { node, address: props.address, apply });
     this.byRole[role].push(node);
     // Only literal addresses are checked for uniqueness (a token is unknown until deploy).

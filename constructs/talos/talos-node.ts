@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { VirtualEnvironmentVm, VirtualEnvironmentVmInitialization } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk, VirtualEnvironmentVmInitialization, VirtualEnvironmentVmNetworkDevice } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
@@ -8,7 +8,8 @@ import { DatastoreRef } from '../proxmox/image';
 import { planVmMedia } from '../proxmox/media';
 import { checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import { DEFAULT_NAMESERVERS, META_KEY_NETWORK, META_NETWORK_KERNEL_ARGS, metalNetworkMetaValue } from './meta-network';
-import { ISO_INSTALL_DISK } from './patches';
+import { checkNodeHardware, hardwarePatches, hardwareVmConfig, TalosNodeHardwareProps } from './node-hardware';
+import { ISO_INSTALL_DISK, TalosConfigPatch } from './patches';
 import { checkSchematic, DEFAULT_EXTENSIONS, QEMU_GUEST_AGENT_EXTENSION } from './schematic';
 import { METAL_ISO_KERNEL_ARG, TalosBoot } from './talos-boot';
 import { TalosImage } from './talos-image';
@@ -30,7 +31,7 @@ export const TALOS_MINIMUM_HARDWARE = {
 } as const;
 
 /** Props of {@link TalosNode}. Hardware props default per role ({@link CONTROL_PLANE_HARDWARE}, {@link WORKER_HARDWARE}). */
-export interface TalosNodeProps extends VmHardwareProps {
+export interface TalosNodeProps extends VmHardwareProps, TalosNodeHardwareProps {
   /** The Proxmox connection. */
   readonly connection: IProxmoxConnection;
   /** The Proxmox node the VM runs on. */
@@ -99,6 +100,8 @@ export class TalosNode extends Construct {
   public readonly installTarget?: { readonly disk: string; readonly image: string };
   /** The VM (`proxmox_virtual_environment_vm`). */
   public readonly vm: VirtualEnvironmentVm;
+  /** The Talos side of the extra hardware (data-disk volumes, extra NICs), for the node's configuration apply. */
+  public readonly hardwarePatches: readonly TalosConfigPatch[];
 
   constructor(scope: Construct, id: string, props: TalosNodeProps) {
     super(scope, id);
@@ -128,6 +131,7 @@ export class TalosNode extends Construct {
     p.check(['controlplane', 'worker'].includes(role), 'role', "be 'controlplane' or 'worker'", role);
     p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform);
     checkVmHardware(p, hardware, TALOS_MINIMUM_HARDWARE[role] ?? {});
+    checkNodeHardware(p, props);
     network.check(p, 'network', platform);
     checkTalosVersion(p, 'talosVersion', talosVersion);
     checkSchematic(p, { extensions, kernelArgs: props.kernelArgs });
@@ -202,14 +206,19 @@ export class TalosNode extends Construct {
     if (boot.kind === 'iso') {
       this.installTarget = { disk: ISO_INSTALL_DISK, image: this.installerImage };
     }
+    const extra = hardwareVmConfig(props, seed, diskDatastoreId);
+    this.hardwarePatches = hardwarePatches(props, seed);
     this.vm = new VirtualEnvironmentVm(this, 'Resource', {
       ...config,
       provider,
       // ISO boot: an empty disk first, so the firmware falls through to the ISO until Talos is installed.
       ...(boot.kind === 'iso' ? {
-        disk: [{ interface: 'scsi0', datastoreId: diskDatastoreId, fileFormat: 'raw', size: hardware.diskSizeGiB, iothread: true, discard: 'on', ssd: true, cache: 'writeback' }],
+        disk: [{ interface: 'scsi0', datastoreId: diskDatastoreId, fileFormat: 'raw', size: hardware.diskSizeGiB, iothread: true, discard: 'on', ssd: true, cache: 'writeback' }, ...extra.disks],
         bootOrder: ['scsi0', ...media.bootOrder],
-      } : {}),
+      } : extra.disks.length ? { disk: [...(config.disk as VirtualEnvironmentVmDisk[]), ...extra.disks] } : {}),
+      ...(extra.networkDevices.length ? { networkDevice: [...(config.networkDevice as VirtualEnvironmentVmNetworkDevice[]), ...extra.networkDevices] } : {}),
+      ...(extra.hostpci ? { hostpci: extra.hostpci } : {}),
+      ...(extra.tpmState ? { tpmState: extra.tpmState } : {}),
       // Without the extension nothing answers, and every refresh would wait for the agent timeout.
       agent: { ...config.agent, enabled: extensions.includes(QEMU_GUEST_AGENT_EXTENSION) },
       initialization: cloudInit ? cloudInitBlock(network, media.cloudInitInterface!, diskDatastoreId) : undefined,

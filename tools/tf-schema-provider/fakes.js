@@ -38,6 +38,9 @@ const REQUIRES_REPLACE = {
     { path: ['node_name'], when: (cfg) => cfg.migrate !== true },
     ['vm_id'],
     ['clone'],
+    // disk.file_id is ForceNew; disk.import_from is not ("only used during initial creation").
+    // https://github.com/bpg/terraform-provider-proxmox/blob/v0.111.1/proxmoxtf/resource/vm/disk/schema.go
+    ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => ['disk', i, 'file_id']),
   ],
   // bpg/proxmox: a downloaded file is replaced when what/where to download changes.
   proxmox_virtual_environment_download_file: ['url', 'node_name', 'datastore_id', 'file_name', 'content_type'].map((a) => [a]),
