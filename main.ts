@@ -1,4 +1,4 @@
-// The example app: the seeds' homelab (Flatcar template, Debian golden template and a clone, a 5-node Talos
+// The example app: the reference homelab (Flatcar template, Debian golden template and a clone, a 5-node Talos
 // cluster with VIP and Cilium), from DEFAULT_HOMELAB overlaid with homelab.json or $HOMELAB_CONFIG.
 // `npm run synth` (or `npx cdktf synth`) writes cdktf.out/stacks/<stack>/cdk.tf.json.
 import './constructs/core/fast-start'; // first: defers cdktf modules no stack uses (before cdktf loads)
@@ -11,7 +11,9 @@ import { DEFAULT_CONFIG_FILE, HOMELAB_CONFIG_ENV, loadHomelabConfig } from './ho
 
 skipTokenCreationStacks();
 try {
-  const app = new App();
+  // No stack traces in cdktf.out/manifest.json: they hold the checkout's absolute path (output must not
+  // depend on where the app was synthesized; warnings keep their construct path and message).
+  const app = new App({ stackTraces: false });
   buildHomelab(app, loadHomelabConfig(), process.env[HOMELAB_CONFIG_ENV] || DEFAULT_CONFIG_FILE);
   app.synth();
   // cdktf keeps warnings in manifest.json only: print them (one per cause) and what each stack holds.

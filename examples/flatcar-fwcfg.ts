@@ -1,4 +1,4 @@
-// Example: the seed 000 way, without its manual steps: the Flatcar qemu image reads Ignition from QEMU fw_cfg,
+// Example: the classic Flatcar-on-Proxmox way, without its manual steps: the Flatcar qemu image reads Ignition from QEMU fw_cfg,
 // which needs `args`, which Proxmox only accepts from root@pam by password. The combined auth mode keeps the
 // least-privilege token for everything and routes only this VM through a root@pam provider alias.
 // Run: npm run example -- flatcar-fwcfg   (writes cdktf.out/examples/flatcar-fwcfg/)

@@ -31,6 +31,8 @@ export function addTalosCluster(stack: Construct, connection: IProxmoxConnection
     // Talos, Kubernetes and Cilium: the library's defaults (constructs/versions.ts).
     cni: TalosCni.cilium(),
     tailscale: {},
+    // home.kubeconfig and home.talosconfig (mode 0600) in the stack's directory; without it, no files.
+    outputDirectory: '.',
   });
   for (const [name, address, vmId] of CONTROL_PLANES) cluster.addControlPlane(name, { address, vmId });
   for (const [name, address, vmId] of WORKERS) cluster.addWorker(name, { address, vmId });

@@ -207,6 +207,8 @@ function buildStacks(app: App, cfg: HomelabConfig, problems: string[]): Homelab 
       kubernetesVersion: t.kubernetesVersion,
       cni: t.ciliumVersion ? TalosCni.cilium({ version: t.ciliumVersion }) : TalosCni.flannel(),
       tailscale: t.tailscaleLoginServer ? { loginServer: t.tailscaleLoginServer, authKey } : undefined,
+      // The app, not the library, decides to write files: kubeconfig and talosconfig in the stack's directory.
+      outputDirectory: '.',
     }));
     if (cluster) {
       for (const [name, n] of Object.entries(t.controlPlanes)) collect(problems, `talos.controlPlanes.${name}`, () => cluster.addControlPlane(name, n));

@@ -2,16 +2,19 @@
 // PostgreSQL (a team: shared state with locking). Stacks are split the way they are deployed (images and
 // templates apart from clusters), so every stack gets its own state: a file or a schema named after it.
 import * as path from 'path';
-import { LocalBackend, PgBackend, PgBackendConfig, TerraformStack, Token } from 'cdktf';
+import { App, LocalBackend, PgBackend, PgBackendConfig, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Problems, ValidationError } from '../constructs/core/errors';
 
 /**
  * Where a stack's state lives.
  *
- * - `local`: a state file. Without `directory`, cdktf's own default: `terraform.<stack>.tfstate` in the
- *   directory the app runs in (made absolute by cdktf at synth time, so that cross-stack references,
- *   read from another stack's working directory, find it).
+ * - `local`: a state file, by default `terraform.<stack>.tfstate` in the directory the app runs in (the file
+ *   cdktf's own default backend uses). The JSON holds its path relative to the stack's working directory
+ *   (`<outdir>/stacks/<stack>`, where `cdktf deploy` runs Terraform), never an absolute path of the machine
+ *   that synthesized it: the same JSON works in any checkout. Every stack's directory is a sibling of the
+ *   others, so the `terraform_remote_state` of a cross-stack reference, read from the consumer's directory,
+ *   finds the producer's file with the same relative path.
  * - `pg`: Terraform's `pg` backend, one PostgreSQL schema per stack, with state locking. The connection
  *   string is never part of the configuration: see {@link configureBackend}.
  */
@@ -19,9 +22,10 @@ export type BackendConfig =
   | {
     readonly type: 'local';
     /**
-     * Directory of the state files, one `<stackName>.tfstate` per stack; a relative path is resolved
-     * against the directory the app runs in and written as an absolute path.
-     * @default - cdktf's default, `terraform.<stack>.tfstate` in the directory the app runs in
+     * Directory of the state files, one `<stackName>.tfstate` per stack. A relative path is taken from the
+     * directory the app runs in and written relative to each stack's working directory; an absolute path is
+     * written as given (a fixed place on every machine that runs the JSON).
+     * @default - `terraform.<stack>.tfstate` in the directory the app runs in, the file of cdktf's default backend
      */
     readonly directory?: string;
   }
@@ -99,17 +103,29 @@ export function configureBackend(stack: TerraformStack, stackName: string, cfg: 
     new PgBackend(stack, { schemaName } as PgBackendConfig);
     return;
   }
-  if (cfg.directory === undefined) return; // cdktf adds its default LocalBackend at synth time
-  if (Token.isUnresolved(cfg.directory)) {
+  if (cfg.directory !== undefined && Token.isUnresolved(cfg.directory)) {
     p.add('directory', 'be a literal path (a backend cannot use variables or references)', cfg.directory, 'Write the path in the app.');
-  } else {
-    p.check(cfg.directory.trim() !== '', 'directory', 'be a non-empty path', cfg.directory, 'Leave it out for cdktf\'s default.');
+  } else if (cfg.directory !== undefined) {
+    p.check(cfg.directory.trim() !== '', 'directory', 'be a non-empty path', cfg.directory, 'Leave it out for the default.');
   }
   checkStackName(p, stackName, /^[\w.-]+$/, 'be usable as a file name (letters, digits, ".", "_", "-")');
   p.throwIfAny();
-  const file = path.resolve(cfg.directory, `${stackName}.tfstate`);
+  const file = cfg.directory === undefined
+    ? path.resolve(`terraform.${stackName}.tfstate`) : path.resolve(cfg.directory, `${stackName}.tfstate`);
   claim(stack, `state file ${file}`);
-  new LocalBackend(stack, { path: file });
+  const stackDir = path.resolve(App.of(stack).outdir, 'stacks', stack.node.id);
+  new LocalBackend(stack, { path: localStatePath(stackDir, file, cfg.directory !== undefined && path.isAbsolute(cfg.directory)) });
+}
+
+/**
+ * Pure: the `path` of a local backend whose state file is `file` (absolute), for Terraform running in
+ * `stackDir` (absolute): relative to `stackDir`, with `/` on every OS, unless the user gave an absolute
+ * directory. Terraform resolves a relative backend or `terraform_remote_state` path against its working
+ * directory (https://developer.hashicorp.com/terraform/language/backend/local).
+ */
+export function localStatePath(stackDir: string, file: string, keepAbsolute = false): string {
+  if (keepAbsolute) return file;
+  return path.relative(stackDir, file).split(path.sep).join('/');
 }
 
 function checkStackName(p: Problems, stackName: string, rule: RegExp, ruleText: string): void {

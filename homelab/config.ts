@@ -1,4 +1,4 @@
-// The homelab's one typed configuration: embedded defaults (the seeds' topology) that a JSON file overrides
+// The homelab's one typed configuration: embedded defaults (the reference homelab) that a JSON file overrides
 // without editing code. `loadHomelabConfig` validates the file against the shape below and reports every
 // mistake with the field's path before anything is synthesized; the constructs then check the values.
 import * as fs from 'fs';
@@ -104,7 +104,7 @@ export interface HomelabConfig {
   readonly talos: TalosSection | null;
 }
 
-/** The seeds' homelab. Checksums and the SSH key are all-zero placeholders (flagged at synth time) until you set real ones. */
+/** The reference homelab. Checksums and the SSH key are all-zero placeholders (flagged at synth time) until you set real ones. */
 export const DEFAULT_HOMELAB: HomelabConfig = {
   proxmox: {
     endpoint: 'https://pve1.home.arpa:8006/',

@@ -48,7 +48,7 @@ describe('renderDebianUserData', () => {
     expect(renderDebianUserData(base)).toBe(text);
   });
 
-  test('chrony: the seed sources, serving the allowed networks', () => {
+  test('chrony: the default sources, serving the allowed networks', () => {
     const conf = file({ ...base, chronyAllowCidrs: ['10.0.0.0/24'] }, '/etc/chrony/chrony.conf')!;
     expect(conf).toContain('server time.cloudflare.com iburst\nserver time.google.com iburst\npool pool.ntp.org iburst\n');
     expect(conf).toContain('allow 10.0.0.0/24\n');
@@ -105,7 +105,7 @@ describe('renderDebianUserData', () => {
     expect(conf).not.toMatch(/default of 8192/);
   });
 
-  test('SSH ciphers and MACs as in the seed; Kubernetes modules and sysctls; containerd with SystemdCgroup; journald cap', () => {
+  test('SSH ciphers and MACs of the hardening; Kubernetes modules and sysctls; containerd with SystemdCgroup; journald cap', () => {
     expect(file(base, '/etc/ssh/sshd_config.d/10-golden-template.conf')).toMatch(
       /^Ciphers chacha20-poly1305@openssh.com,aes256-gcm@openssh.com\nMACs hmac-sha2-512-etm@openssh.com,hmac-sha2-256-etm@openssh.com$/m);
     expect(file(base, '/etc/modules-load.d/golden-template.conf')).toMatch(/^overlay\nbr_netfilter$/m);

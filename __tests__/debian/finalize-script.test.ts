@@ -1,4 +1,4 @@
-// The finalize script (seed 003 steps 4-8) and the shell scripts cloud-init runs: syntax with `bash -n`, and the
+// The finalize script (wait for cloud-init, verify, clean up, convert) and the shell scripts cloud-init runs: syntax with `bash -n`, and the
 // finalize script's control flow against a stubbed `qm` on PATH that plays the Proxmox node and the guest agent.
 import { spawnSync } from 'child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';

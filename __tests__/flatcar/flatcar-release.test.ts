@@ -54,7 +54,7 @@ describe('Flatcar releases', () => {
     expect(problems((p) => checkImageVariant(p, 'proxmoxve', parseFlatcarVersion('4152.2.0')))).toEqual([]);
   });
 
-  test('fails if the Butane version cannot work on the Flatcar version (seed 000 limitations 4, 10)', () => {
+  test('fails if the Butane version cannot work on the Flatcar version (Ignition older than the rendered spec)', () => {
     const [msg] = problems((p) => checkButaneForFlatcar(p, 'butaneVersion', '1.0.0', parseFlatcarVersion('3510.2.6')));
     expect(msg).toContain("'butaneVersion' must fit the Flatcar version, got Butane flatcar 1.0.0 for Flatcar 3510.2.6");
     expect(msg).toContain('Ignition spec 3.4.0, which needs Ignition >= 2.15, shipped from Flatcar 3602 (Stable 3602.2.0) on');

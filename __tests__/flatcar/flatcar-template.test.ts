@@ -53,7 +53,7 @@ describe('FlatcarTemplate', () => {
       templateVmId: deriveVmId('flatcar-base'), templateNodeName: 'pve1', onSharedStorage: false,
       fromImportedDisk: true, osFamily: 'flatcar', ignitionDeliveryKind: 'cloud-init-user-data',
     }));
-    expect(t.dependable).toBe(t.vmResource);
+    expect(t.dependable).toBe(t.vm);
     expect(resolveIn(stack, t.renderedIgnition)).toMatch(new RegExp(`^\\$\\{${ctRef.source}\\}$`));
   });
 

@@ -19,7 +19,7 @@ function synthApp(override: unknown = {}): Record<string, any> {
 const count = (json: any, type: string) => Object.keys(json?.resource?.[type] ?? {}).length;
 
 describe('homelab app', () => {
-  test('the defaults build the seeds\' topology in three stacks', () => {
+  test('the defaults build the reference homelab in three stacks', () => {
     const { templates, vms, talos } = synthApp();
     expect(count(templates, 'proxmox_virtual_environment_vm')).toBe(2); // Flatcar template + Debian golden template
     expect(count(vms, 'proxmox_virtual_environment_vm')).toBe(1); // the Debian clone

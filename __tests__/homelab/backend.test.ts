@@ -11,7 +11,7 @@ import { App, DataResource, TerraformStack, TerraformVariable, Testing } from 'c
 import { NullProvider } from '@cdktf/provider-null/lib/provider';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
 import {
-  BackendConfig, DEFAULT_PG_SCHEMA_PREFIX, PG_CONN_STR_ENV, configureBackend, pgSchemaName,
+  BackendConfig, DEFAULT_PG_SCHEMA_PREFIX, PG_CONN_STR_ENV, configureBackend, localStatePath, pgSchemaName,
 } from '../../homelab/backend';
 import { describeIfTool, findPostgresBin, findTool } from '../helpers/tools';
 import { synthStack } from '../helpers/synth';
@@ -40,6 +40,19 @@ const synthJson = (...stacks: TerraformStack[]): any[] => {
   stacks.forEach((s) => s.prepareStack());
   return stacks.map((s) => JSON.parse(Testing.synth(s)));
 };
+
+/** Runs `fn` with a fresh temporary directory as the working directory (an App creates its outdir there). */
+function inTmpDir<T>(fn: () => T): T {
+  const saved = process.cwd();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-'));
+  process.chdir(dir);
+  try {
+    return fn();
+  } finally {
+    process.chdir(saved);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('configureBackend', () => {
   test('pg: only the schema name, <prefix>_<stack in lower_snake_case>, no connection string', () => {
@@ -75,17 +88,60 @@ describe('configureBackend', () => {
     expect(Object.values(producer.output)).toEqual([{ sensitive: true, value: '${terraform_data.Image.id}' }]);
   });
 
-  test('local with a directory: <directory>/<stack>.tfstate as an absolute path', () => {
-    const { json } = synthStack((stack) => configureBackend(stack, 'homelab-images', { type: 'local', directory: 'state' }));
-    expect(json.terraform.backend).toEqual({ local: { path: path.resolve('state', 'homelab-images.tfstate') } });
+  test('local with a relative directory: <directory>/<stack>.tfstate relative to the stack\'s working directory', () => {
+    inTmpDir(() => {
+      const app = new App({ outdir: 'cdktf.out' });
+      const stack = new TerraformStack(app, 'homelab-images');
+      configureBackend(stack, 'homelab-images', { type: 'local', directory: 'state' });
+      expect(synthJson(stack)[0].terraform.backend).toEqual({ local: { path: '../../../state/homelab-images.tfstate' } });
+    });
   });
 
-  test('local without a directory: cdktf\'s default terraform.<stack>.tfstate', () => {
-    const app = Testing.app();
-    const stack = new TerraformStack(app, 'homelab-images');
-    configureBackend(stack, 'homelab-images', { type: 'local' });
-    expect(stack.node.children).toEqual([]);
-    expect(synthJson(stack)[0].terraform.backend).toEqual({ local: { path: path.join(process.cwd(), 'terraform.homelab-images.tfstate') } });
+  test('local with an absolute directory: written as given', () => {
+    inTmpDir(() => {
+      const app = new App({ outdir: 'cdktf.out' });
+      const stack = new TerraformStack(app, 'homelab-images');
+      configureBackend(stack, 'homelab-images', { type: 'local', directory: '/var/lib/tfstate' });
+      expect(synthJson(stack)[0].terraform.backend).toEqual({ local: { path: '/var/lib/tfstate/homelab-images.tfstate' } });
+    });
+  });
+
+  test('local without a directory: cdktf\'s file terraform.<stack>.tfstate in the app\'s directory, as a relative path', () => {
+    inTmpDir(() => {
+      const app = (fs.mkdirSync('out'), new App({ outdir: 'out/cdktf' }));
+      const stack = new TerraformStack(app, 'homelab-images');
+      configureBackend(stack, 'homelab-images', { type: 'local' });
+      const json = synthJson(stack)[0];
+      expect(json.terraform.backend).toEqual({ local: { path: '../../../../terraform.homelab-images.tfstate' } });
+      expect(JSON.stringify(json)).not.toContain(process.cwd());
+    });
+  });
+
+  test('local: a cross-stack reference reads the producer\'s file by the same relative path', () => {
+    inTmpDir(() => {
+      const app = new App({ outdir: 'cdktf.out' });
+      const image = imagesStack(app, 'homelab-images', { type: 'local' });
+      const cluster = clusterStack(app, 'homelab-cluster', { type: 'local' }, image);
+      const [, consumer] = synthJson(TerraformStack.of(image), cluster);
+      expect(Object.values(consumer.data.terraform_remote_state)).toEqual([
+        { backend: 'local', config: { path: '../../../terraform.homelab-images.tfstate' }, workspace: '${terraform.workspace}' },
+      ]);
+    });
+  });
+
+  test('localStatePath: relative with / separators, absolute only when asked', () => {
+    expect(localStatePath('/a/b/cdktf.out/stacks/s', '/a/b/terraform.s.tfstate')).toBe('../../../terraform.s.tfstate');
+    expect(localStatePath('/a/b/cdktf.out/stacks/s', '/a/b/cdktf.out/stacks/s/x.tfstate')).toBe('x.tfstate');
+    expect(localStatePath('/a/b/cdktf.out/stacks/s', '/srv/state/s.tfstate', true)).toBe('/srv/state/s.tfstate');
+  });
+
+  test('fails if two stacks of an app would share a default state file', () => {
+    inTmpDir(() => {
+      const app = new App({ outdir: 'cdktf.out' });
+      configureBackend(new TerraformStack(app, 'a'), 'same', { type: 'local' });
+      expect(() => configureBackend(new TerraformStack(app, 'b'), 'same', { type: 'local' })).toThrow(
+        /^b: 'stackName' must give each stack its own state, got the state file .*terraform\.same\.tfstate of stack a\./);
+    });
   });
 
   test.each([
@@ -375,5 +431,59 @@ describeIfTool(PG_TOOLS, 'pg backend on a real PostgreSQL', () => {
     expect(node.values.input).toEqual({ imageId });
     expect(await psql('SELECT nspname FROM pg_namespace WHERE nspname LIKE \'xs\\_%\' ORDER BY 1')).toBe('xs_homelab_cluster\nxs_homelab_images');
     expect(filesContaining(consumer, SECRET)).toEqual([]);
+  }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The local backend with real Terraform: relative paths, moved checkouts, cross-stack references
+
+describeIfTool(['terraform'], 'local backend with real Terraform', () => {
+  let tmp = '';
+  let mirror: validate.Mirror;
+  const tf = async (dir: string, args: string[]): Promise<Run> => {
+    const host = await validate.ensureHost();
+    return exec(validate.findTerraform()!, [...args, '-no-color'],
+      { cwd: dir, env: validate.terraformEnv(mirror.cliConfig, host?.env), timeoutMs: 30_000 });
+  };
+
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'local-backend-'));
+    mirror = validate.writeMirror(path.join(tmp, 'mirror'));
+  });
+  afterAll(async () => {
+    await validate.stopHost();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('state lands beside the app; a moved checkout and a cross-stack reference still find it', async () => {
+    const checkout = path.join(tmp, 'laptop');
+    fs.mkdirSync(checkout);
+    const saved = process.cwd();
+    process.chdir(checkout);
+    try {
+      const app = new App({ outdir: 'cdktf.out' });
+      const image = imagesStack(app, 'homelab-images', { type: 'local' });
+      clusterStack(app, 'homelab-cluster', { type: 'local' }, image);
+      app.synth();
+    } finally {
+      process.chdir(saved);
+    }
+    // the pipeline runs the same JSON in another directory
+    const moved = path.join(tmp, 'pipeline');
+    fs.renameSync(checkout, moved);
+    const dir = (s: string): string => path.join(moved, 'cdktf.out', 'stacks', s);
+    must('terraform init (producer)', await tf(dir('homelab-images'), ['init', '-input=false']));
+    must('terraform apply (producer)', await tf(dir('homelab-images'), ['apply', '-input=false', '-auto-approve']));
+    expect(fs.existsSync(path.join(moved, 'terraform.homelab-images.tfstate'))).toBe(true);
+    const state = JSON.parse(fs.readFileSync(path.join(moved, 'terraform.homelab-images.tfstate'), 'utf8'));
+    const imageId = state.resources.find((r: any) => r.name === 'Image').instances[0].attributes.id;
+    expect(imageId).toMatch(/^[0-9a-f-]{36}$/);
+
+    must('terraform init (consumer)', await tf(dir('homelab-cluster'), ['init', '-input=false']));
+    must('terraform plan (consumer)', await tf(dir('homelab-cluster'), ['plan', '-input=false', '-out=plan']));
+    const plan = JSON.parse(must('terraform show plan', await tf(dir('homelab-cluster'), ['show', '-json', 'plan'])).stdout);
+    const node = plan.planned_values.root_module.resources.find((r: any) => r.address === 'terraform_data.Node');
+    expect(node.values.input).toEqual({ imageId });
+    expect(fs.existsSync(checkout)).toBe(false);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { JOB_PRIVILEGES, privilegesFor, PROXMOX_JOBS, ProxmoxJob } from '../../constructs/proxmox/privileges';
 
-// Seed 001: the token privileges the machine-controller needs to clone VMs (written for PVE before 9).
+// The token privileges a machine controller needs to clone VMs (as listed for PVE before 9).
 const SEED_001 = ['Datastore.AllocateSpace', 'Pool.Allocate', 'Pool.Audit', 'VM.Allocate', 'VM.Audit', 'VM.Clone', 'VM.Config.CDROM',
   'VM.Config.CPU', 'VM.Config.Cloudinit', 'VM.Config.Disk', 'VM.Config.HWType', 'VM.Config.Memory', 'VM.Config.Network',
   'VM.Config.Options', 'VM.Monitor', 'Sys.Audit', 'Sys.Console'];
@@ -19,7 +19,7 @@ const PVE9 = ['VM.Config.Disk', 'VM.Config.CPU', 'VM.Config.Memory', 'VM.Config.
 const PVE8 = [...PVE9.filter((p) => !p.startsWith('VM.GuestAgent.')), 'VM.Monitor'];
 
 describe('privilegesFor', () => {
-  test('cloning on PVE 8 covers seed 001, plus starting VMs and using bridges', () => {
+  test('cloning on PVE 8 covers the machine controller list, plus starting VMs and using bridges', () => {
     const p = privilegesFor(['clone-vms'], 8);
     expect(p).toEqual(expect.arrayContaining(SEED_001));
     expect(p).toEqual(expect.arrayContaining(['VM.PowerMgmt', 'SDN.Use']));

@@ -4,7 +4,7 @@ import { addTalosCluster } from '../../examples/talos-cluster';
 import { dataOf, resourcesOf, synthStack } from '../helpers/synth';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 
-describe('examples/talos-cluster.ts builds seed 004 cluster', () => {
+describe('examples/talos-cluster.ts builds the reference cluster', () => {
   const { json } = synthStack((s) => addTalosCluster(s, new ProxmoxConnection(s, 'Proxmox')));
   const vms = Object.fromEntries(resourcesOf(json, 'proxmox_virtual_environment_vm').map(([, r]) => [r.name, r]));
   const schematics = resourcesOf(json, 'talos_image_factory_schematic').map(([, r]) => parse(r.schematic).customization);
@@ -38,7 +38,7 @@ describe('examples/talos-cluster.ts builds seed 004 cluster', () => {
     expect(json.variable.home_tailscale_auth_key.sensitive).toBe(true);
   });
 
-  test('construct ids (the state contract) of the seed cluster', () => {
+  test('construct ids (the state contract) of the reference cluster', () => {
     const addresses = Object.entries<Record<string, unknown>>(json.resource)
       .flatMap(([type, r]) => Object.keys(r).map((n) => `${type}.${n}`))
       .concat(Object.entries<Record<string, unknown>>(json.data).flatMap(([type, r]) => Object.keys(r).map((n) => `data.${type}.${n}`)))

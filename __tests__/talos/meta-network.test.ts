@@ -15,7 +15,7 @@ function check(a: StaticAddress): string {
 }
 
 describe('META key 10 network configuration', () => {
-  test('is the PlatformNetworkConfig of seed 004: address, link, default route, host name, resolvers at the platform layer', () => {
+  test('is a PlatformNetworkConfig: address, link, default route, host name, resolvers at the platform layer', () => {
     const value = parse(metalNetworkMetaValue({ address: '10.0.0.11/16', gateway: '10.0.0.1', hostname: 'talos-cp-01' }));
     expect(value.addresses).toEqual([{ address: '10.0.0.11/16', linkName: 'eth0', family: 'inet4', scope: 'global', flags: 'permanent', layer: 'platform' }]);
     expect(value.links).toEqual([expect.objectContaining({ name: META_LINK_NAME, up: true, layer: 'platform' })]);

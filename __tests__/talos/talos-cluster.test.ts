@@ -44,7 +44,7 @@ function named(entries: Array<[string, any]>, prefix: string): [string, any] {
 const installerOf = (node: string) => expect.stringMatching(new RegExp(`^\\$\\{data\\.talos_image_factory_urls\\.Talos_Node-${node}_Image_Urls_[0-9A-F]+\\.urls\\.installer\\}$`));
 
 describe('TalosCluster', () => {
-  const { json, text, c } = cluster();
+  const { json, text, c } = cluster(SEED_NODES, { outputDirectory: '.' });
   const applies = resourcesOf(json, 'talos_machine_configuration_apply');
   const configs = dataOf(json, 'talos_machine_configuration');
   const [, cpConfig] = named(configs, 'Talos_ControlPlaneConfig');
@@ -136,6 +136,19 @@ describe('TalosCluster', () => {
     expect(apply).toEqual(expect.objectContaining({ node: '10.0.0.21', endpoint: '10.0.0.21' }));
     expect(apply.machine_configuration_input).toMatch(/^\$\{data\.talos_machine_configuration\.Talos_WorkerConfig_[0-9A-F]+\.machine_configuration\}$/);
     expect(apply.on_destroy).toBeUndefined();
+  });
+
+  test('without outputDirectory, no files (and no local provider): the app decides', () => {
+    const plain = cluster().json;
+    expect(plain.resource.local_sensitive_file).toBeUndefined();
+    expect(plain.provider.local).toBeUndefined();
+    const nested = cluster(SEED_NODES, { outputDirectory: 'secrets/' }).json;
+    expect(resourcesOf(nested, 'local_sensitive_file').map(([, f]) => f.filename).sort()).toEqual(['secrets/home.kubeconfig', 'secrets/home.talosconfig']);
+  });
+
+  test.each(['', '  '])('fails if outputDirectory is blank: %p', (dir) => {
+    expect(() => cluster(SEED_NODES, { outputDirectory: dir })).toThrow(
+      `'outputDirectory' must be a directory path, got ${JSON.stringify(dir)}. Use '.' for the stack's directory, or leave it out to write no files.`);
   });
 
   test('kubeconfig and talosconfig written with mode 0600; secrets only as references', () => {
@@ -320,10 +333,10 @@ describe('TalosCluster', () => {
       SEED_NODES(cl, s);
       const other = new TalosCluster(s, 'Lab', {
         connection: new ProxmoxConnection(s, 'Proxmox2', { variablePrefix: 'lab' }), clusterName: 'lab', proxmoxNodes: ['atlas'],
-        network: { subnet: '10.1.0.0/24', gateway: '10.1.0.1' },
+        network: { subnet: '10.1.0.0/24', gateway: '10.1.0.1' }, outputDirectory: 'lab',
       });
       other.addControlPlane('cp-1', { address: '10.1.0.11' });
-    });
+    }, { outputDirectory: '.' });
     expect(Object.keys(j.provider.talos)).toHaveLength(1);
     expect(Object.keys(j.provider.local)).toHaveLength(1);
   });

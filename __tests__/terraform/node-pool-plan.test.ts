@@ -12,7 +12,7 @@ function stack(count: number) {
   return validate.withoutProvisioners(synthStack((s: TerraformStack) => {
     const c = new TalosCluster(s, 'Talos', {
       connection: new ProxmoxConnection(s, 'Proxmox', { endpoint: 'https://atlas:8006/' }), clusterName: 'home', proxmoxNodes: ['atlas', 'hermes'],
-      network: { subnet: '10.0.0.0/16', gateway: '10.0.0.1', addressing: 'dhcp' }, outputDirectory: false,
+      network: { subnet: '10.0.0.0/16', gateway: '10.0.0.1', addressing: 'dhcp' },
     });
     c.addControlPlane('cp-1', { address: '10.0.0.11' });
     c.addPool('gpu', { count, firstAddress: '10.0.0.41', dataDisks: [{ sizeGiB: 100, volume: 'data' }], extraNics: [{ bridge: 'vmbr1', mtu: 9000 }] });

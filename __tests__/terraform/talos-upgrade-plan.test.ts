@@ -18,7 +18,6 @@ function stack(v: Versions, addressing: 'meta' | 'dhcp') {
     const c = new TalosCluster(s, 'Talos', {
       connection, clusterName: 'home', proxmoxNodes: ['atlas'], vip: '10.0.0.20', cni: TalosCni.cilium(),
       network: { subnet: '10.0.0.0/16', gateway: '10.0.0.1', addressing }, talosVersion: v.talos, kubernetesVersion: v.kubernetes,
-      outputDirectory: false,
     });
     c.addControlPlane('cp-1', { address: '10.0.0.11' });
     c.addControlPlane('cp-2', { address: '10.0.0.12' });

@@ -6,7 +6,7 @@ import { renderTemplateFile } from '../core/templates';
 import { DEBIAN_RELEASES, DebianMajor } from './debian-release';
 
 /**
- * The golden template's cloud-init user-data (seed 003, step 3): packages, containerd, chrony, SSH hardening,
+ * The golden template's cloud-init user-data (https://cloudinit.readthedocs.io/en/latest/reference/modules.html): packages, containerd, chrony, SSH hardening,
  * Kubernetes kernel settings, log rotation, the guest agent and, optionally, the i915 SR-IOV driver. Pure
  * functions: the construct validates and passes resolved settings; file contents come from `templates/debian/`.
  */
@@ -36,16 +36,16 @@ export const DEFAULT_DEBIAN_TEMPLATE_FEATURES: Required<DebianTemplateFeatures> 
   packageUpgrade: true,
 };
 
-/** The i915-sriov-dkms release the seed pins (its optimization 1 makes it a setting). */
+/** The i915-sriov-dkms release pinned by default (https://github.com/strongtz/i915-sriov-dkms/releases); a setting. */
 export const DEFAULT_I915_SRIOV_VERSION = '2025.07.22';
-/** Kernel parameters the seed sets in GRUB for the SR-IOV driver. */
+/** Kernel parameters the SR-IOV driver needs in GRUB (https://github.com/strongtz/i915-sriov-dkms#readme). */
 export const DEFAULT_I915_SRIOV_KERNEL_PARAMETERS: readonly string[] = ['intel_iommu=on', 'i915.enable_guc=3', 'i915.max_vfs=7'];
-/** Download attempts: waits of 5, 10 and 20 s between them (seed 003 optimization 4). */
+/** Download attempts: waits of 5, 10 and 20 s between them (GitHub release downloads fail transiently). */
 export const DEFAULT_I915_SRIOV_DOWNLOAD_ATTEMPTS = 4;
 
 /** Props of {@link I915Sriov.dkms}. */
 export interface I915SriovProps {
-  /** SHA-256 of the `.deb` (64 hex digits): the download is refused when it differs (seed 003 optimization 2). */
+  /** SHA-256 of the `.deb` (64 hex digits): the download is refused when it differs (a release asset can be replaced). */
   readonly sha256: string;
   /** i915-sriov-dkms release. @default DEFAULT_I915_SRIOV_VERSION */
   readonly version?: string;
@@ -58,8 +58,8 @@ export interface I915SriovProps {
 }
 
 /**
- * The Intel i915 SR-IOV guest driver, built into the template once (seed 003: saves 5-10 minutes on every
- * clone's boot). Needs the `generic` image: the `genericcloud` kernel has no i915 driver to replace.
+ * The Intel i915 SR-IOV guest driver, built into the template once (a DKMS build takes minutes: on every
+ * clone's boot otherwise). Needs the `generic` image: the `genericcloud` kernel has no i915 driver to replace.
  * @see https://github.com/strongtz/i915-sriov-dkms
  */
 export class I915Sriov {
@@ -95,7 +95,7 @@ export function checkI915Sriov(p: Problems, i: I915Sriov, prefix = 'i915Sriov.')
 }
 
 /**
- * Packages of the golden template besides those a feature brings (seed 003: build tools, Kubernetes node
+ * Packages of the golden template besides those a feature brings (build tools, Kubernetes node
  * tools, diagnostics). Names valid on Debian 12 and 13.
  */
 export const DEBIAN_TEMPLATE_BASE_PACKAGES: readonly string[] = [
@@ -115,10 +115,10 @@ export const DEBIAN_TEMPLATE_BASE_PACKAGES: readonly string[] = [
   'qemu-guest-agent',
 ];
 
-/** NTP servers of seed 003 (Cloudflare, Google) and the NTP pool. */
+/** NTP servers: Cloudflare, Google and the NTP pool (https://chrony-project.org/doc/4.6/chrony.conf.html#server). */
 export const DEFAULT_NTP_SERVERS: readonly string[] = ['time.cloudflare.com', 'time.google.com'];
 export const DEFAULT_NTP_POOLS: readonly string[] = ['pool.ntp.org'];
-/** The private IPv4 ranges: chrony serves time to the local network by default (seed 003). */
+/** The private IPv4 ranges (RFC 1918): chrony serves time to the local network by default (chrony.conf `allow`). */
 export const DEFAULT_CHRONY_ALLOW_CIDRS: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
 /** Where the setup leaves its completion marker; the finalize step checks it. */
@@ -283,10 +283,10 @@ export function renderDebianUserData(i: DebianUserDataInput): string {
     // One command that fails as a whole: runcmd lines run on after a failure, a failing script stops cloud-init.
     runcmd: [['/usr/local/sbin/golden-template-setup']],
   };
-  return `#cloud-config\n# Debian golden template (seed 003), rendered by DebianGoldenTemplate. Holds no secrets.\n${stringify(doc, { lineWidth: 0 })}`;
+  return `#cloud-config\n# Debian golden template, rendered by DebianGoldenTemplate. Holds no secrets.\n${stringify(doc, { lineWidth: 0 })}`;
 }
 
-/** One verification of seed 003: a name for messages and a guest command that exits 0 when it holds. */
+/** One verification of the template: a name for messages and a guest command that exits 0 when it holds. */
 export interface VerificationCheck {
   readonly name: string;
   readonly command: string;
@@ -301,7 +301,7 @@ const sandboxImage = (kubernetesVersion: string): string => {
 /** The kernel the template boots next, in the guest's /bin/sh: the newest installed (see setup.d/60-i915-sriov.sh). */
 const NEXT_KERNEL = '$(linux-version list | linux-version sort --reverse | sed -n 1p)';
 
-/** Pure: the checks the finalize step runs in the guest before cleaning up (seed 003 "Verification"). */
+/** Pure: the checks the finalize step runs in the guest before cleaning up: a template that fails one is never made. */
 export function verificationChecks(i: Pick<DebianUserDataInput, 'major' | 'features' | 'i915Sriov' | 'packages' | 'kubernetesVersion'>): VerificationCheck[] {
   const f = i.features;
   const checks: VerificationCheck[] = [

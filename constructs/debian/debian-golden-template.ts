@@ -1,108 +1,37 @@
 import { createHash } from 'crypto';
-import { Annotations, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
+import { Annotations, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { addVm } from '../proxmox/vm';
 import { terraformData } from '../core/terraform-data';
 import { Problems } from '../core/errors';
 import { DEBIAN_KUBERNETES_VERSION } from '../versions';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
-import { checkSshPublicKey, escapeTerraformTemplate } from '../flatcar/butane';
-import { IProxmoxConnection } from '../proxmox/connection';
-import { Checksum, DatastoreRef, ProxmoxImage } from '../proxmox/image';
+import { checkSshPublicKey } from '../core/ssh';
+import { addressOf, escapeTerraformTemplate, known } from '../core/terraform-strings';
+import { Checksum, ProxmoxImage } from '../proxmox/image';
 import { IpConfig } from '../proxmox/ip-config';
 import { planVmMedia } from '../proxmox/media';
 import { IVmTemplate } from '../proxmox/template';
 import { checkVmHardware, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
   checkI915Sriov, checkKubernetesVersionForPause, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
-  DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, DebianTemplateFeatures, I915Sriov, MINIMUM_BUILD_RESOURCES, renderDebianUserData,
+  DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, MINIMUM_BUILD_RESOURCES, renderDebianUserData,
   verificationChecks,
 } from './cloud-config';
 import { checkDebianImage, DEFAULT_DEBIAN_MAJOR, debianChecksumsUrl, debianCloudImageUrl, DebianImageVariant, DebianMajor } from './debian-release';
 import { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, renderFinalizeScript } from './finalize-script';
-import { DNS_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
+import { DNS_NAME_RE, kebab, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 
-/** Hardware defaults of the template VM (seed 003's table): 2 cores, 2048 MiB, a 16 GiB disk grown by clones. */
-export const DEBIAN_TEMPLATE_HARDWARE_DEFAULTS = { cores: 2, memoryMiB: 2048, diskSizeGiB: 16 } as const;
-/** journald's cap on the template (log rotation). */
-export const DEFAULT_JOURNAL_MAX_USE_MIB = 256;
+export * from './debian-golden-template-props';
+import { DEBIAN_TEMPLATE_HARDWARE_DEFAULTS, DEFAULT_JOURNAL_MAX_USE_MIB, DebianGoldenTemplateProps } from './debian-golden-template-props';
 
-/** Props of {@link DebianGoldenTemplate}. Hardware props follow seed 003's table (see {@link DEBIAN_TEMPLATE_HARDWARE_DEFAULTS}). */
-export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot'> {
-  /** The Proxmox connection. Needs SSH: the user-data is a snippet, and the finalize step runs `qm` on the node. */
-  readonly connection: IProxmoxConnection;
-  /** The Proxmox node that builds and holds the template. */
-  readonly nodeName: string;
-  /** Debian major release. @default 13 (trixie) */
-  readonly release?: number;
-  /** Dated build of the cloud image (a folder of https://cloud.debian.org/images/cloud/<codename>/), e.g. `20251117-2299`, or `latest`. */
-  readonly build: string;
-  /** Checksum of the image: the SHA-512 from the build's `SHA512SUMS` (`Checksum.sha512('<hex>')`). Required. */
-  readonly checksum: Checksum;
-  /** Image variant. @default - 'generic' when i915Sriov is set (its kernel has the driver), else 'genericcloud' */
-  readonly variant?: DebianImageVariant;
-  /** Features to switch off. @default DEFAULT_DEBIAN_TEMPLATE_FEATURES (all on) */
-  readonly features?: DebianTemplateFeatures;
-  /** Build the Intel i915 SR-IOV driver into the template. @default - not installed */
-  readonly i915Sriov?: I915Sriov;
-  /** Packages besides those the features bring. @default DEBIAN_TEMPLATE_BASE_PACKAGES */
-  readonly packages?: readonly string[];
-  /** Packages added to `packages`. @default [] */
-  readonly extraPackages?: readonly string[];
-  /** NTP servers for chrony. @default DEFAULT_NTP_SERVERS */
-  readonly ntpServers?: readonly string[];
-  /** NTP pools for chrony. @default DEFAULT_NTP_POOLS */
-  readonly ntpPools?: readonly string[];
-  /** Networks chrony serves time to; empty serves none. @default DEFAULT_CHRONY_ALLOW_CIDRS */
-  readonly chronyAllowCidrs?: readonly string[];
-  /** Public keys for the build VM's default user, to debug a build; removed before templating. @default [] */
-  readonly sshAuthorizedKeys?: readonly string[];
-  /** journald's disk cap. @default DEFAULT_JOURNAL_MAX_USE_MIB */
-  readonly journalMaxUseMiB?: number;
-  /**
-   * Kubernetes release the nodes cloned from this template run (like "1.34.1"): containerd's sandbox image is
-   * the pause image kubeadm of that release expects (see PAUSE_VERSION_BY_KUBERNETES_MINOR).
-   * @default DEBIAN_KUBERNETES_VERSION (constructs/versions.ts)
-   */
-  readonly kubernetesVersion?: string;
-  /** Bound on the wait for cloud-init (seed 003: 15 minutes). @default DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS */
-  readonly cloudInitTimeoutSeconds?: number;
-  /** Name of the template VM. @default - the construct id in kebab-case */
-  readonly name?: string;
-  /** VM id of the template. @default - derived from the name */
-  readonly vmId?: number;
-  /** Network of the build VM (it downloads packages). @default IpConfig.dhcp() */
-  readonly buildIpConfig?: IpConfig;
-  /** DNS servers of the build VM. @default - from DHCP */
-  readonly dnsServers?: readonly string[];
-  /** Where the cloud image is downloaded (needs content type `import`). @default { id: 'local' } */
-  readonly imageDatastore?: DatastoreRef;
-  /**
-   * Storage of the EFI vars disk. Seed 003 keeps it apart from the boot disk, on `local`; here it follows the boot
-   * disk unless set, because a default Proxmox `local` storage has no `images` content (the VM would fail to
-   * create) and an EFI disk on node-local storage pins the template to its node (no cross-node clones).
-   * @default - diskDatastoreId
-   */
-  readonly efiDatastoreId?: string;
-  /** Storage with content type `snippets` for the user-data. @default 'local' */
-  readonly snippetsDatastoreId?: string;
-  /** Storage of the cloud-init drive. @default - diskDatastoreId */
-  readonly cloudInitDatastoreId?: string;
-  /**
-   * Storage ids shared by every node (Ceph RBD, NFS ...). When the boot, EFI and cloud-init disks are all on
-   * shared storage, clones may be placed on any node.
-   * @default []
-   */
-  readonly sharedDatastoreIds?: readonly string[];
-}
-
-const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
-const known = <T extends number | string>(v: T | undefined): v is T => v !== undefined && !Token.isUnresolved(v);
 
 /**
- * A verified, cleaned, Kubernetes-ready Debian VM template, made by one `cdktf deploy` (seed 003's workflow):
+ * A verified, cleaned, Kubernetes-ready Debian VM template, made by one `cdktf deploy`
+ * (the golden-image workflow: https://pve.proxmox.com/wiki/Cloud-Init_Support):
  * 1. the Debian cloud image is downloaded, checksum-verified (`import` content, imported with `import_from`);
  * 2. the user-data snippet is uploaded; 3. the VM boots and cloud-init installs and configures everything;
  * 4-8. a finalize step on the node waits for cloud-init (bounded), verifies, cleans up and converts the VM
@@ -128,6 +57,8 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
   public readonly osFamily = 'debian' as const;
   /** The finalize step: clones wait for it, so they never clone a half-built VM. */
   public readonly dependable: ITerraformDependable;
+  /** The template VM (`proxmox_virtual_environment_vm`, also `node.defaultChild`): the escape hatch. */
+  public readonly vm: VirtualEnvironmentVm;
   /** The VM name. */
   public readonly vmName: string;
   /** URL of the cloud image. */
@@ -185,7 +116,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       'Proxmox refuses other VM names; set name explicitly.');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
     p.check(Number.isInteger(timeout) && timeout >= 60 && timeout <= 7200, 'cloudInitTimeoutSeconds',
-      'be an integer from 60 to 7200', timeout, 'Seed 003 measured 12-15 minutes with the SR-IOV build: 900 is the default.');
+      'be an integer from 60 to 7200', timeout, 'A build with the SR-IOV driver takes 12-15 minutes: 900 is the default.');
     p.check(props.connection.hasSsh && props.connection.nodeSsh !== undefined, 'connection',
       'have SSH to the Proxmox nodes', `${props.connection.node.path} without ssh`,
       'The user-data is a snippet, which the Proxmox API cannot upload (Bugzilla #2208), and the finalize step runs ' +
@@ -253,15 +184,15 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       hasSsh: props.connection.hasSsh,
       prop: 'image',
     });
-    // scsi_hardware stays virtio-scsi-single (vm-hardware.ts), not the seed's virtio-scsi-pci: Proxmox only
+    // scsi_hardware stays virtio-scsi-single (vm-hardware.ts), not virtio-scsi-pci: Proxmox only
     // gives a disk its own I/O thread on virtio-scsi-single ("iothread" is ignored on a shared controller),
-    // and the seed's own table asks for iothread. https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_hard_disk
+    // and the template asks for iothread. https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_hard_disk
     const vmConfig = vmResourceConfig({
       nodeName: props.nodeName, name, vmId, macAddress: mac, media, hardware: hw,
-      description: `Debian ${major} golden template (seed 003), built by ${this.node.path}. Do not start it.`,
+      description: `Debian ${major} golden template, built by ${this.node.path}. Do not start it.`,
       tags: ['debian', 'golden-template'],
     });
-    const vm = new VirtualEnvironmentVm(this, 'Vm', {
+    const vm = addVm(this, 'Vm', {
       ...vmConfig,
       provider: props.connection.provider,
       template: false,
@@ -275,15 +206,13 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
         ipConfig: [{ ipv4: buildIp.toIpv4() }],
         dns: props.dnsServers?.length ? { servers: [...props.dnsServers] } : undefined,
       },
-      lifecycle: {
-        ...vmConfig.lifecycle,
-        // The finalize step converts the VM to a template (stopped) and drops the build user-data (cicustom).
-        ignoreChanges: ['template', 'started', 'initialization[0].user_data_file_id'],
-        // ... so a new user-data must replace the VM explicitly (the attribute above no longer would).
-        replaceTriggeredBy: [addressOf(snippet)],
-      },
+    }, {
+      // The finalize step converts the VM to a template (stopped) and drops the build user-data (cicustom).
+      ignoreChanges: ['template', 'started', 'initialization[0].user_data_file_id'],
+      // ... so a new user-data must replace the VM explicitly (the attribute above no longer would).
+      replaceTriggeredBy: [addressOf(snippet)],
     });
-    this.node.defaultChild = vm;
+    this.vm = vm;
 
     this.finalizeScript = renderFinalizeScript({
       vmId,
@@ -321,12 +250,4 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       p.add('checksum', 'verify the image', 'Checksum.none()', `Debian publishes SHA512SUMS for every build: ${where}.`);
     }
   }
-}
-
-/**
- * The Terraform address of `r` for `replace_triggered_by`: cdktf 0.21 writes a resource object there as
- * "${...}", which Terraform rejects in JSON ("Invalid character"); a bare address is accepted.
- */
-function addressOf(r: TerraformResource): string {
-  return Lazy.stringValue({ produce: () => `${r.terraformResourceType}.${r.friendlyUniqueId}` });
 }

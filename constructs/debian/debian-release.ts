@@ -23,7 +23,7 @@ export const DEBIAN_RELEASES: Readonly<Record<DebianMajor, { readonly codename: 
   13: { codename: 'trixie' },
 };
 
-/** The release the golden template uses unless told otherwise (seed 003: Debian 13). */
+/** The release the golden template uses unless told otherwise: Debian 13 "trixie", the current stable (https://www.debian.org/releases/). */
 // The default major version: ../versions.ts.
 export { DEFAULT_DEBIAN_MAJOR };
 

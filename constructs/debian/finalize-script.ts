@@ -2,12 +2,12 @@ import { renderTemplateFile } from '../core/templates';
 import { SETUP_MARKER, VerificationCheck } from './cloud-config';
 
 /**
- * The finalize script of the golden template (seed 003 steps 4-8), rendered from
+ * The finalize script of the golden template (wait for cloud-init, verify, clean up, convert), rendered from
  * `templates/debian/finalize-template.sh`. It runs as root on the Proxmox node and reaches the guest only
  * through the QEMU guest agent (`qm guest exec`), so no SSH into the guest is needed.
  */
 
-/** Default bound on the wait for cloud-init (seed 003: 15 minutes). */
+/** Default bound on the wait for cloud-init: 15 minutes (a DKMS build plus package installs on a slow mirror). */
 export const DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS = 900;
 /** How long a clean shutdown of the build VM may take before the step fails. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 300;

@@ -5,6 +5,12 @@ import { Problems } from '../core/errors';
 import { loadTemplate } from '../core/templates';
 import { ButaneVersion, checkButaneForFlatcar, FlatcarVersion } from './flatcar-release';
 import { LINUX_USER_NAME_RE } from '../core/names';
+import { escapeTerraformTemplate } from '../core/terraform-strings';
+
+// Shared rules now in core/ (the Debian and Proxmox constructs use them too), re-exported for existing imports.
+import { checkSshPublicKey } from '../core/ssh';
+
+export { checkSshPublicKey, escapeTerraformTemplate };
 
 /**
  * Butane for Flatcar as pure functions: typed props to a Butane YAML document, checks of user-supplied Butane,
@@ -133,37 +139,6 @@ export function checkButaneSpec(p: Problems, spec: Omit<ButaneSpec, 'version'>):
   }
 }
 
-/** Key types OpenSSH writes to authorized_keys. */
-const SSH_KEY_TYPES = [
-  'ssh-ed25519', 'ssh-rsa', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521',
-  'sk-ssh-ed25519@openssh.com', 'sk-ecdsa-sha2-nistp256@openssh.com',
-];
-
-/**
- * Adds a problem unless `key` is an OpenSSH public key: a known type, base64 data whose embedded type name matches
- * it, an optional comment. Private keys are refused without echoing them. Tokens are not checked.
- */
-export function checkSshPublicKey(p: Problems, prop: string, key: string): void {
-  if (Token.isUnresolved(key)) return;
-  if (/PRIVATE KEY|^\s*-----BEGIN|PuTTY-User-Key-File/.test(key)) {
-    p.addRaw(`'${prop}' must be an OpenSSH public key, got a value that looks like a private key (not shown). Never put ` +
-      'a private key in props: pass the public half (the .pub file, e.g. "ssh-ed25519 AAAA... you@host"), and rotate ' +
-      'this key if it was committed anywhere.');
-    return;
-  }
-  const m = /^(\S+) ([A-Za-z0-9+/]+={0,2})( [^\r\n]*)?$/.exec(key.trim());
-  const fix = `Use one line "<type> <base64> [comment]" with type ${SSH_KEY_TYPES.join(', ')}.`;
-  if (!m || !SSH_KEY_TYPES.includes(m[1])) {
-    p.add(prop, 'be an OpenSSH public key', key, fix);
-    return;
-  }
-  const blob = Buffer.from(m[2], 'base64');
-  const len = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-  const embedded = len > 0 && len + 4 <= blob.length ? blob.subarray(4, 4 + len).toString('latin1') : undefined;
-  p.check(embedded === m[1] && blob.length > 4 + len, prop, `be an OpenSSH public key whose data encodes its type '${m[1]}'`,
-    key, 'The base64 part is damaged or belongs to another key type; copy the .pub file again.');
-}
-
 /**
  * Reads user Butane and adds its problems: YAML, one mapping document, `variant: flatcar`, a `version` that fits
  * the Flatcar version, no literal `password_hash`. Tokens (e.g. `Fn.templatefile`) are not checked.
@@ -194,11 +169,6 @@ export function checkButaneDocument(p: Problems, prop: string, text: string, fla
     p.addRaw(`'${prop}' must not hold a literal password_hash (value not shown): it would be stored in the code and ` +
       "the synthesized JSON. Use the users prop with passwordHash from a sensitive TerraformVariable, or SSH keys.");
   }
-}
-
-/** Escapes literal text for a Terraform template string: `${` and `%{` would otherwise be interpolated. */
-export function escapeTerraformTemplate(s: string): string {
-  return s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /**

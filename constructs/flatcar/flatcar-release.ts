@@ -40,7 +40,7 @@ export const DEFAULT_BUTANE_VERSION: ButaneVersion = '1.1.0';
  * poseidon/ct 0.14.0 parses every rendered config into Ignition spec 3.4.0 before merging snippets
  * (internal/data_config.go: `ignition/v2/config/v3_4`), so whatever the Butane version, the guest gets 3.4.0.
  * Spec 3.4.0 needs Ignition >= 2.15 (coreos.github.io/ignition/specs), which Flatcar ships from major 3602
- * (Stable 3602.2.0). Seed 000's Flatcar 3510.2.6 ships Ignition 2.14: its limitations 4 and 10.
+ * (Stable 3602.2.0). An older Flatcar (e.g. 3510.2.6, Ignition 2.14) fails on first boot with an unsupported spec.
  */
 export const RENDERED_IGNITION_SPEC = '3.4.0';
 export const MIN_FLATCAR_MAJOR_FOR_IGNITION_3_4 = 3602;
@@ -95,8 +95,8 @@ export function checkImageVariant(p: Problems, variant: string, version: Flatcar
 }
 
 /**
- * Adds a problem when a Butane config of `butaneVersion` cannot work on Flatcar `version` (seed 000
- * limitations 4 and 10): an unknown Butane version, or a Flatcar whose Ignition is older than the spec ct renders.
+ * Adds a problem when a Butane config of `butaneVersion` cannot work on Flatcar `version` (each Butane
+ * spec renders an Ignition spec that needs a minimum Ignition, https://coreos.github.io/butane/specs/): an unknown Butane version, or a Flatcar whose Ignition is older than the spec ct renders.
  */
 export function checkButaneForFlatcar(p: Problems, prop: string, butaneVersion: string, version: FlatcarVersion | undefined): void {
   if (!p.check((SUPPORTED_BUTANE_VERSIONS as readonly string[]).includes(butaneVersion), prop,
@@ -131,7 +131,7 @@ export function flatcarImageUrl(channel: FlatcarChannel, version: string, varian
 
 /**
  * The file name in the Proxmox datastore: versioned, so two releases never overwrite each other, and with the
- * extension Proxmox wants for the content type (the qemu `.img` is qcow2, seed 000 limitation 6):
+ * extension Proxmox wants for the content type (the qemu `.img` is qcow2, https://www.flatcar.org/docs/latest/installing/vms/qemu/):
  * `.qcow2` for `import` (uncompressed, `disk.import_from`), `.img` for `iso` (decompressed by Proxmox, `file_id`).
  */
 export function flatcarStoredFileName(channel: FlatcarChannel, version: string, variant: FlatcarImageVariant,

@@ -1,18 +1,20 @@
-import { Annotations, Fn, ITerraformDependable, Lazy, TerraformResource, Token } from 'cdktf';
+import { Annotations, Fn, ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataCtConfig } from '../../.gen/providers/ct/data-ct-config';
 import { CtProvider } from '../../.gen/providers/ct/provider';
 import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { addVm } from '../proxmox/vm';
 import { defaultProviderOf } from '../core/providers';
 import { terraformData } from '../core/terraform-data';
+import { addressOf } from '../core/terraform-strings';
 import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
 import { IsoMedia, planVmMedia } from '../proxmox/media';
 import { isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
-import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry, fwCfgPreconditions } from '../proxmox/qemu-args';
+import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry } from '../proxmox/qemu-args';
 import { IVmTemplate } from '../proxmox/template';
 import { checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
@@ -63,9 +65,9 @@ export interface FlatcarTemplateProps extends VmHardwareProps {
   readonly kubernetes?: KubernetesProfile;
   /**
    * Proxmox hook script (`<storage>:snippets/<file>`, executable), run on the template's clones at each phase
-   * (pre-start, post-start, ...): clones inherit it from the template (seed 000 limitation 8). Proxmox holds the VM
+   * (pre-start, post-start, ...): clones inherit it from the template. Proxmox holds the VM
    * config lock while the hook runs, so a hook cannot change the VM's config, and `start` would not re-read it
-   * anyway (limitation 9): use hooks for side effects on the host, not to mutate the VM. Only root@pam may set a
+   * anyway (https://pve.proxmox.com/pve-docs/chapter-qm.html#_hookscripts): use hooks for side effects on the host, not to mutate the VM. Only root@pam may set a
    * hookscript (qemu-server): the template is then created through the connection's root provider, and a
    * token-only connection is refused at synth time.
    * @default - no hook script
@@ -94,15 +96,15 @@ export const FLATCAR_MIN_DISK_GIB = 10;
 const NAME_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 
 /**
- * A Proxmox VM template running Flatcar, configured by Butane: everything seed 000's Terraform and
- * make_template.sh did, with its manual steps and known limitations turned into code:
+ * A Proxmox VM template running Flatcar, configured by Butane, with the manual steps of the Flatcar-on-Proxmox
+ * guide (https://www.flatcar.org/docs/latest/installing/cloud/proxmoxve/) and their pitfalls turned into code:
  *  - the image is pinned, checksum-verified and imported as a disk (UEFI on q35 with OVMF and an EFI disk:
- *    Proxmox's OVMF replaces the seed's efi_code/efi_vars files, limitations 5-7);
+ *    Proxmox's OVMF replaces Flatcar's efi_code/efi_vars files: https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_bios_and_uefi);
  *  - Butane becomes Ignition through poseidon/ct at plan time, and a Butane/Flatcar pair that cannot work fails at
- *    synth time (limitations 4, 10);
- *  - the Ignition is delivered explicitly or automatically by fw_cfg (escaped for Proxmox and QEMU, limitation 3;
- *    root only, limitation 1, through the connection's root alias) or the cloud-init drive;
- *  - a changed Ignition replaces the template, since Ignition only runs on first boot (limitation 2).
+ *    synth time (Butane specs need a minimum Ignition: https://coreos.github.io/butane/specs/);
+ *  - the Ignition is delivered explicitly or automatically by fw_cfg (escaped for Proxmox and QEMU, https://www.qemu.org/docs/master/specs/fw_cfg.html;
+ *    `args` is root@pam only, https://pve.proxmox.com/wiki/Manual:_qm.conf, through the connection's root alias) or the cloud-init drive;
+ *  - a changed Ignition replaces the template, since Ignition only runs on first boot (https://coreos.github.io/ignition/rationale/).
  * The template is never started: each clone runs the Ignition on its own first boot.
  */
 export class FlatcarTemplate extends Construct implements IVmTemplate {
@@ -125,8 +127,8 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
   public readonly ignitionTriggerAddress: string;
   /** How the Ignition is delivered, after resolving `auto`. */
   public readonly ignitionDeliveryKind: IgnitionDeliveryKind;
-  /** The template VM; escape hatch. */
-  public readonly vmResource: VirtualEnvironmentVm;
+  /** The template VM (`proxmox_virtual_environment_vm`, also `node.defaultChild`): the escape hatch. */
+  public readonly vm: VirtualEnvironmentVm;
 
   constructor(scope: Construct, id: string, props: FlatcarTemplateProps) {
     super(scope, id);
@@ -196,8 +198,8 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     });
     this.renderedIgnition = ct.rendered;
 
-    // Ignition only runs on a machine's first boot (seed 000 limitation 2): a changed config must replace the
-    // template, not update it in place. The hash is all this resource stores.
+    // Ignition only runs on a machine's first boot (https://coreos.github.io/ignition/rationale/): a changed
+    // config must replace the template, not update it in place. The hash is all this resource stores.
     const trigger = terraformData(this, 'IgnitionTrigger', { triggersReplace: { ignition_sha256: Fn.sha256(ct.rendered) } });
     this.ignitionTriggerAddress = addressOf(trigger);
 
@@ -249,7 +251,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
         `Flatcar ${image.channel} ${image.version} (${image.variant} image), Ignition by ${delivery.kind}. Managed by cdktf.`,
       tags: props.tags ?? ['flatcar', 'template'],
     });
-    this.vmResource = new VirtualEnvironmentVm(this, 'Resource', {
+    this.vm = addVm(this, 'Resource', {
       ...base,
       provider,
       template: true,
@@ -265,17 +267,14 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       } : undefined,
       // Clones on other nodes need their snippet too: whatever waits for the template waits for those.
       dependsOn: otherSnippets.length ? otherSnippets : undefined,
-      lifecycle: {
-        replaceTriggeredBy: [this.ignitionTriggerAddress],
-        // Known only at plan time: an Ignition too large for one QEMU argument fails the plan, not the boot.
-        precondition: delivery.kind === 'fw-cfg-string' ? fwCfgPreconditions(fwCfg[0], this) : undefined,
-      },
-    });
+      // Merged with the media plan's preconditions (known only at plan time: an Ignition too large for one QEMU
+      // argument fails the plan, not the boot).
+    }, { replaceTriggeredBy: [this.ignitionTriggerAddress] });
 
     this.templateVmId = vmId;
     this.templateNodeName = props.nodeName;
     this.onSharedStorage = props.onSharedStorage ?? false;
-    this.dependable = this.vmResource;
+    this.dependable = this.vm;
     this.ignitionDeliveryKind = delivery.kind;
   }
 }
@@ -286,11 +285,6 @@ function withCoreKeys(users: readonly FlatcarUser[], keys: readonly string[] | u
   const core = users.find((u) => u.name === 'core');
   if (!core) return [{ name: 'core', sshAuthorizedKeys: keys }, ...users];
   return users.map((u) => (u === core && !u.sshAuthorizedKeys?.length ? { ...u, sshAuthorizedKeys: keys } : u));
-}
-
-/** `<type>.<logical id>`, resolved at synth time so that a later overrideLogicalId is honoured. */
-function addressOf(r: TerraformResource): string {
-  return Lazy.stringValue({ produce: () => `${r.terraformResourceType}.${r.friendlyUniqueId}` });
 }
 
 /** The stack's poseidon/ct provider: the one the app declared, or one created once per stack. */

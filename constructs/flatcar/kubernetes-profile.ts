@@ -5,7 +5,7 @@ import { Checksum } from '../proxmox/image';
 import { ButaneSnippet, renderButaneYaml } from './butane';
 
 /**
- * The opt-in Kubernetes-ready profile (seed 002) for Flatcar: pinned kubeadm, kubelet, kubectl and CNI plugins
+ * The opt-in Kubernetes-ready profile for Flatcar (https://www.flatcar.org/docs/latest/container-runtimes/getting-started-with-kubernetes/): pinned kubeadm, kubelet, kubectl and CNI plugins
  * installed the Flatcar way (`/usr` is read-only), containerd configured for the kubelet (systemd cgroups),
  * crictl pointed at containerd, and the kernel modules and sysctls kubeadm's preflight checks want. Clones can
  * run `kubeadm init` / `kubeadm join` right away. Every download is verified by Ignition against a required hash.
@@ -68,7 +68,7 @@ export class KubernetesProfile {
   }
 
   /**
-   * Plain binaries under `/opt/bin` and CNI plugins under `/opt/cni/bin` (seed 002's image builder layout), with a
+   * Plain binaries under `/opt/bin` and CNI plugins under `/opt/cni/bin` (`/usr` is read-only on Flatcar: https://www.flatcar.org/docs/latest/provisioning/sysext/), with a
    * kubelet unit and kubeadm's drop-in. `/usr` is read-only, so the kubeadm config must point the flex volume
    * plugin dir elsewhere (kubelet `volumePluginDir` and controller-manager `flex-volume-plugin-dir`, e.g.
    * `/opt/libexec/kubernetes/kubelet-plugins/volume/exec`).

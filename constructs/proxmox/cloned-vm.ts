@@ -2,18 +2,20 @@ import { ITerraformDependable, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { Problems } from '../core/errors';
-import { checkMacAddress, checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
+import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { checkIp } from '../core/net';
-import { checkSshPublicKey } from '../flatcar/butane';
+import { checkSshPublicKey } from '../core/ssh';
+import { known } from '../core/terraform-strings';
 import { ClonePlacement } from './clone-placement';
 import { IProxmoxConnection } from './connection';
 import { IpConfig } from './ip-config';
 import { IVmTemplate } from './template';
-import { networkDevice, VM_DEFAULTS } from './vm-hardware';
-import { DNS_NAME_RE, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
+import { agentTimeout, checkVmHardware, networkDevice, VM_DEFAULTS } from './vm-hardware';
+import { addVm, bootDisk } from './vm';
+import { DNS_NAME_RE, kebab, LINUX_USER_NAME_RE, PROXMOX_NODE_NAME_RE } from '../core/names';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 
-/** Seed 003's cluster module: a clone (full, ~30-40 s) may take 3 minutes, its start 2 minutes. */
+/** A full clone takes ~30-40 s on local SSD but minutes on busy or network storage; its start up to 2 minutes. */
 export const DEFAULT_CLONE_TIMEOUT_SECONDS = 180;
 export const DEFAULT_START_TIMEOUT_SECONDS = 120;
 /** bpg retries a clone that failed on a storage lock this many times. */
@@ -29,7 +31,7 @@ export interface ClonedVmProps {
   /**
    * Full clone (an independent copy). A linked clone shares the template's disks: only on the template's node,
    * and never from a template with an imported boot disk (bpg #1959).
-   * @default true (required across nodes and with Ceph RBD, seed 003)
+   * @default true (required across nodes and with Ceph RBD: https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_copy_and_clone)
    */
   readonly fullClone?: boolean;
   /** VM name. @default - the construct id in kebab-case */
@@ -74,16 +76,14 @@ export interface ClonedVmProps {
   readonly cloneTimeoutSeconds?: number;
   /** @default DEFAULT_START_TIMEOUT_SECONDS */
   readonly startTimeoutSeconds?: number;
-  /** How long the provider waits for the guest agent. @default '2m' */
-  readonly agentTimeout?: string;
+  /** How long the provider waits for the guest agent, in seconds. @default 120 */
+  readonly agentTimeoutSeconds?: number;
   /** Start the VM now and when the node boots. @default true */
   readonly started?: boolean;
   /** Tags. @default [] */
   readonly tags?: readonly string[];
 }
 
-const kebab = (id: string): string => id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
-const known = <T extends number | string>(v: T | undefined): v is T => v !== undefined && !Token.isUnresolved(v);
 
 /** The last clone of each template per stack, for {@link ClonedVmProps.serialize}. */
 const lastClone = new WeakMap<TerraformStack, Map<IVmTemplate, VirtualEnvironmentVm>>();
@@ -102,8 +102,8 @@ export class ClonedVm extends Construct {
   public readonly nodeName: string;
   /** IPv4 addresses reported by the guest agent, per interface (a Terraform reference). */
   public readonly ipv4Addresses: string;
-  /** The VM resource (also `node.defaultChild`): later clones and cluster steps depend on it. */
-  public readonly resource: ITerraformDependable;
+  /** The VM (`proxmox_virtual_environment_vm`, also `node.defaultChild`): the escape hatch; later clones depend on it. */
+  public readonly vm: VirtualEnvironmentVm;
 
   constructor(scope: Construct, id: string, props: ClonedVmProps) {
     super(scope, id);
@@ -127,20 +127,15 @@ export class ClonedVm extends Construct {
         nodeName, 'Proxmox clones to another node only when every template disk (boot, EFI, cloud-init) is on storage shared by ' +
         `all nodes (e.g. Ceph RBD): build the template there, or place the clone on '${t.templateNodeName}'.`);
       p.check(full, 'fullClone', `be true for a clone on another node than the template's ('${t.templateNodeName}')`, full,
-        "A linked clone shares the template's disks and cannot live on another node (seed 003: \"migration aborted\").");
+        "A linked clone shares the template's disks and cannot live on another node (migration aborts).");
     }
     p.check(full || !t.fromImportedDisk, 'fullClone', 'be true for a template whose boot disk was imported from an image', full,
       'Proxmox cannot linked-clone such a template (bpg issue #1959); use a full clone.');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
-    if (known(props.macAddress)) checkMacAddress(p, 'macAddress', props.macAddress);
-    if (known(props.cores)) p.check(Number.isInteger(props.cores) && props.cores >= 1 && props.cores <= 512, 'cores', 'be an integer from 1 to 512', props.cores);
-    if (known(props.memoryMiB)) p.check(Number.isInteger(props.memoryMiB) && props.memoryMiB >= 512, 'memoryMiB', 'be an integer of at least 512', props.memoryMiB);
-    if (known(props.diskSizeGiB)) {
-      p.check(Number.isInteger(props.diskSizeGiB) && props.diskSizeGiB >= 1, 'diskSizeGiB', 'be a positive integer', props.diskSizeGiB);
-    }
+    const { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds } = props;
+    checkVmHardware(p, { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds });
     p.check(props.diskSizeGiB === undefined || props.datastoreId !== undefined, 'datastoreId', 'be set when diskSizeGiB is set', props.datastoreId,
       "bpg's disk block defaults datastore_id to 'local-lvm' and would move the disk there: name the clone's storage.");
-    if (known(props.vlanId)) p.check(Number.isInteger(props.vlanId) && props.vlanId >= 1 && props.vlanId <= 4094, 'vlanId', 'be from 1 to 4094', props.vlanId);
     ip.check(p, 'ipConfig');
     for (const s of props.dnsServers ?? []) if (known(s)) checkIp(p, 'dnsServers', s);
     if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username);
@@ -166,7 +161,7 @@ export class ClonedVm extends Construct {
     const started = props.started ?? true;
     const waitFor = [t.dependable, previous].filter((d): d is ITerraformDependable => d !== undefined);
 
-    const vm = new VirtualEnvironmentVm(this, 'Vm', {
+    const vm = addVm(this, 'Vm', {
       provider: props.connection.provider,
       nodeName,
       vmId,
@@ -182,11 +177,9 @@ export class ClonedVm extends Construct {
       // Blocks left out keep the template's values (bpg only applies what is configured on a clone).
       cpu: props.cores !== undefined ? { cores: props.cores, type: props.cpuType ?? VM_DEFAULTS.cpuType } : undefined,
       memory: props.memoryMiB !== undefined ? { dedicated: props.memoryMiB } : undefined,
-      disk: props.diskSizeGiB !== undefined ? [{
-        interface: 'scsi0', datastoreId: props.datastoreId, size: props.diskSizeGiB, iothread: true, discard: 'on', ssd: true, cache: 'writeback',
-      }] : undefined,
+      disk: props.diskSizeGiB !== undefined ? [bootDisk({ interface: 'scsi0', datastoreId: props.datastoreId, sizeGiB: props.diskSizeGiB })] : undefined,
       networkDevice: [networkDevice({ bridge: props.bridge ?? VM_DEFAULTS.bridge, model: 'virtio', macAddress: mac, vlanId: props.vlanId })],
-      agent: { enabled: true, timeout: props.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
+      agent: { enabled: true, timeout: agentTimeout(props.agentTimeoutSeconds), trim: true },
       initialization: {
         datastoreId: props.cloudInitDatastoreId ?? props.datastoreId,
         ipConfig: [{ ipv4: ip.toIpv4() }],
@@ -203,12 +196,11 @@ export class ClonedVm extends Construct {
       dependsOn: waitFor.length ? waitFor : undefined,
     });
     if (serialize) chains.set(t, vm);
-    this.node.defaultChild = vm;
 
     this.vmId = vmId;
     this.vmName = name;
     this.nodeName = nodeName;
-    this.resource = vm;
+    this.vm = vm;
     this.ipv4Addresses = Token.asString(vm.ipv4Addresses);
   }
 }

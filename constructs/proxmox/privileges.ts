@@ -22,13 +22,13 @@ export const SUPPORTED_PVE_MAJORS: readonly PveMajor[] = [8, 9];
 
 /** What a token is for. */
 export type ProxmoxJob =
-  /** Clone VMs from templates (seed 001's list, plus starting them). ClonedVm. */
+  /** Clone VMs from templates and start them (https://pve.proxmox.com/pve-docs/chapter-pveum.html#_privileges). ClonedVm. */
   | 'clone-vms'
   /** Download images to storage (`download_file`). ProxmoxImage. */
   | 'download-images'
   /** Build VM templates from images (DebianGoldenTemplate, Flatcar templates), including their downloads. */
   | 'manage-templates'
-  /** Make templates highly available (TemplateHighAvailability, seed 001's `ha-manager add`). */
+  /** Make templates highly available (TemplateHighAvailability, what `ha-manager add` does: https://pve.proxmox.com/pve-docs/chapter-ha-manager.html). */
   | 'template-ha'
   /** Run a Talos cluster: download Image Factory images, create, configure and start the node VMs. */
   | 'talos-cluster';
@@ -80,13 +80,16 @@ export const IMAGE_DOWNLOAD: readonly PrivilegeGrant[] = [
   { privilege: 'Sys.AccessNetwork', pve: [9], why: 'PVE 9: the narrower privilege download-url accepts instead of Sys.Modify' },
 ];
 
-/** Seed 001's token privileges for cloning, adapted per version, plus what bpg needs to start the clones. */
+/**
+ * The token privileges a cluster autoscaler's machine controller needs to clone VMs (as listed for PVE 8), adapted
+ * per version, plus what bpg needs to start the clones. https://pve.proxmox.com/pve-docs/chapter-pveum.html#_privileges
+ */
 export const CLONE_VMS: readonly PrivilegeGrant[] = [
   ...VM_READ, ...VM_CONFIGURE, ...VM_LIFECYCLE,
   { privilege: 'VM.Clone', why: 'clone the template (checked on the template, /vms/<template id>)' },
-  { privilege: 'Pool.Allocate', why: 'seed 001: move clones into a resource pool (bpg pool_id updates the pool)' },
-  { privilege: 'Pool.Audit', why: 'seed 001: read resource pools' },
-  { privilege: 'Sys.Console', why: 'seed 001: guests managed by ha-manager (templates kept available on all nodes) need it' },
+  { privilege: 'Pool.Allocate', why: 'move clones into a resource pool (bpg pool_id updates the pool)' },
+  { privilege: 'Pool.Audit', why: 'read resource pools' },
+  { privilege: 'Sys.Console', why: 'guests managed by ha-manager (templates kept available on all nodes) need it' },
 ];
 
 /**

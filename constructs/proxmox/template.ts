@@ -14,7 +14,8 @@ export interface IVmTemplate extends IConstruct {
   readonly templateNodeName: string;
   /**
    * Whether every disk of the template (boot, EFI, TPM, cloud-init) is on storage shared by all nodes.
-   * Clones onto another node need it (seed 003), and then must be full clones.
+   * Clones onto another node need it, and then must be full clones
+   * (https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_copy_and_clone).
    */
   readonly onSharedStorage: boolean;
   /**

@@ -2,8 +2,10 @@ import { Token } from 'cdktf';
 import { VirtualEnvironmentVmConfig, VirtualEnvironmentVmNetworkDevice } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { Problems } from '../core/errors';
 import { checkMacAddress } from '../core/identity';
+import { known } from '../core/terraform-strings';
 import { VmMediaPlan } from './media';
 import { joinKvmArguments } from './qemu-args';
+import { bootDisk } from './vm';
 
 /**
  * The hardware every VM of this library shares (UEFI on q35, virtio, guest agent), as typed props with
@@ -29,7 +31,7 @@ export interface VmHardwareProps {
   readonly diskSizeGiB?: number;
   /** Storage of the boot disk. @default 'local-lvm' */
   readonly diskDatastoreId?: string;
-  /** Storage of the EFI vars disk (seed 003 keeps it apart from the boot disk). @default - diskDatastoreId */
+  /** Storage of the EFI vars disk (may differ from the boot disk's, e.g. shared storage for clones on other nodes). @default - diskDatastoreId */
   readonly efiDatastoreId?: string;
   /** Secure Boot keys enrolled in the EFI vars. @default false (Flatcar/Talos/Debian cloud images boot unsigned paths) */
   readonly secureBoot?: boolean;
@@ -39,8 +41,13 @@ export interface VmHardwareProps {
   readonly vlanId?: number;
   /** MAC of the first NIC. @default - derived from the name by the construct */
   readonly macAddress?: string;
-  /** How long the provider waits for the guest agent. @default '2m' (seed 003: 120 s instead of 300 s) */
-  readonly agentTimeout?: string;
+  /**
+   * How long the provider waits for the guest agent, in seconds. bpg's own default is 15 minutes (dvAgentTimeout,
+   * https://github.com/bpg/terraform-provider-proxmox/blob/main/proxmoxtf/resource/vm/vm.go): too long to wait
+   * on a VM whose agent is not up.
+   * @default 120
+   */
+  readonly agentTimeoutSeconds?: number;
   /** Start the VM when the Proxmox node boots. @default true */
   readonly onBoot?: boolean;
 }
@@ -52,10 +59,9 @@ export const VM_DEFAULTS = {
   diskSizeGiB: 20,
   diskDatastoreId: 'local-lvm',
   bridge: 'vmbr0',
-  agentTimeout: '2m',
+  agentTimeoutSeconds: 120,
 } as const;
 
-const DURATION_RE = /^\d+(ms|s|m|h)$/;
 
 /**
  * Every key of the VM's `network_device` object type. The map type makes the compiler reject a key the binding
@@ -82,23 +88,39 @@ export function networkDevice(device: VirtualEnvironmentVmNetworkDevice): Virtua
   return out as VirtualEnvironmentVmNetworkDevice;
 }
 
-/** Adds the problems of hardware props to `p` (prefixing prop names with `prefix`). */
+/** Adds a problem unless `seconds` is a whole number of seconds from 1 to 86400. */
+export function checkAgentTimeout(p: Problems, prop: string, seconds: number): void {
+  p.check(Number.isInteger(seconds) && seconds >= 1 && seconds <= 86400, prop, 'be an integer from 1 to 86400', seconds);
+}
+
+/**
+ * Pure: the provider's `agent.timeout` duration for `seconds` (default 120): whole minutes as `<n>m` (120 -> "2m",
+ * as earlier releases wrote it, so existing VMs see no change), else `<n>s`; a token as `<token>s`.
+ */
+export function agentTimeout(seconds: number = VM_DEFAULTS.agentTimeoutSeconds): string {
+  if (Token.isUnresolved(seconds)) return `${Token.asString(seconds)}s`;
+  return seconds % 60 === 0 ? `${seconds / 60}m` : `${seconds}s`;
+}
+
+/**
+ * Adds the problems of hardware props to `p` (prefixing prop names with `prefix`): the one set of rules for every
+ * VM construct (a clone passes only what it overrides: unset values are the valid defaults). Terraform tokens are
+ * left to deploy time.
+ */
 export function checkVmHardware(p: Problems, hw: VmHardwareProps, minimum: { memoryMiB?: number; diskSizeGiB?: number } = {}, prefix = ''): void {
   const cores = hw.cores ?? VM_DEFAULTS.cores;
   const mem = hw.memoryMiB ?? VM_DEFAULTS.memoryMiB;
   const disk = hw.diskSizeGiB ?? VM_DEFAULTS.diskSizeGiB;
-  p.check(Number.isInteger(cores) && cores >= 1 && cores <= 512, `${prefix}cores`, 'be an integer from 1 to 512', cores);
+  if (known(cores)) p.check(Number.isInteger(cores) && cores >= 1 && cores <= 512, `${prefix}cores`, 'be an integer from 1 to 512', cores);
   const minMem = minimum.memoryMiB ?? 512;
-  p.check(Number.isInteger(mem) && mem >= minMem, `${prefix}memoryMiB`, `be an integer of at least ${minMem}`, mem);
+  if (known(mem)) p.check(Number.isInteger(mem) && mem >= minMem, `${prefix}memoryMiB`, `be an integer of at least ${minMem}`, mem);
   const minDisk = minimum.diskSizeGiB ?? 1;
-  p.check(Number.isInteger(disk) && disk >= minDisk, `${prefix}diskSizeGiB`, `be an integer of at least ${minDisk}`, disk);
-  if (hw.vlanId !== undefined) {
+  if (known(disk)) p.check(Number.isInteger(disk) && disk >= minDisk, `${prefix}diskSizeGiB`, `be an integer of at least ${minDisk}`, disk);
+  if (known(hw.vlanId)) {
     p.check(Number.isInteger(hw.vlanId) && hw.vlanId >= 1 && hw.vlanId <= 4094, `${prefix}vlanId`, 'be from 1 to 4094', hw.vlanId);
   }
-  if (hw.macAddress !== undefined) checkMacAddress(p, `${prefix}macAddress`, hw.macAddress);
-  if (hw.agentTimeout !== undefined) {
-    p.check(DURATION_RE.test(hw.agentTimeout), `${prefix}agentTimeout`, 'be a duration like "2m" or "120s"', hw.agentTimeout);
-  }
+  if (known(hw.macAddress)) checkMacAddress(p, `${prefix}macAddress`, hw.macAddress);
+  if (known(hw.agentTimeoutSeconds)) checkAgentTimeout(p, `${prefix}agentTimeoutSeconds`, hw.agentTimeoutSeconds);
 }
 
 /** What {@link vmResourceConfig} needs besides hardware props. */
@@ -142,17 +164,13 @@ export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmC
       type: '4m',
       preEnrolledKeys: hw.secureBoot ?? false,
     },
-    disk: m.bootDisk ? [{
+    disk: m.bootDisk ? [bootDisk({
       interface: m.bootDisk.interface,
       datastoreId: diskDatastore,
-      importFromAttribute: m.bootDisk.importFrom,
+      importFrom: m.bootDisk.importFrom,
       fileId: m.bootDisk.fileId,
-      size: hw.diskSizeGiB ?? VM_DEFAULTS.diskSizeGiB,
-      iothread: true,
-      discard: 'on',
-      ssd: true,
-      cache: 'writeback',
-    }] : undefined,
+      sizeGiB: hw.diskSizeGiB ?? VM_DEFAULTS.diskSizeGiB,
+    })] : undefined,
     cdrom: m.cdrom ? { fileId: m.cdrom.fileId, interface: m.cdrom.interface } : undefined,
     bootOrder: [...m.bootOrder],
     networkDevice: [networkDevice({
@@ -161,12 +179,12 @@ export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmC
       macAddress: i.macAddress,
       vlanId: hw.vlanId,
     })],
-    agent: { enabled: true, timeout: hw.agentTimeout ?? VM_DEFAULTS.agentTimeout, trim: true },
+    agent: { enabled: true, timeout: agentTimeout(hw.agentTimeoutSeconds), trim: true },
     // A serial console: Flatcar, Talos and Debian cloud images log their boot there.
     serialDevice: [{ device: 'socket' }],
     kvmArguments: joinKvmArguments(m.kvmArguments),
-    // Checks only Terraform can make (content known at plan time). Callers that add their own lifecycle
-    // settings spread this one: `lifecycle: { ...config.lifecycle, replaceTriggeredBy: [...] }`.
+    // Checks only Terraform can make (content known at plan time). Callers add their own lifecycle settings
+    // through addVm (vm.ts), which merges them with these.
     lifecycle: m.preconditions.length
       ? { precondition: m.preconditions.map((c) => ({ condition: c.condition, errorMessage: c.errorMessage })) }
       : undefined,

@@ -6,14 +6,14 @@ import { checkCidr, checkInSubnet, checkIp, Cidr, networkAddress } from '../core
 /**
  * Static addressing baked into a Talos image: the value of META key 10 (`MetalNetworkPlatformConfig`), a
  * YAML `PlatformNetworkConfig` that Talos applies at the `platform` layer before anything else, so the node
- * boots straight onto its address without DHCP (seed 004 section 6). Only the `metal` platform reads it.
+ * boots straight onto its address without DHCP. Only the `metal` platform reads it.
  * Pure; unit-tested in __tests__/talos/meta-network.test.ts.
  * @see https://www.talos.dev/v1.11/advanced/metal-network-configuration/
  */
 
 /** META key of the metal platform network configuration (0xa). */
 export const META_KEY_NETWORK = 10;
-/** Resolvers unless given (seed 004's choice). */
+/** Resolvers unless given: Cloudflare and Google, public and anycast. */
 export const DEFAULT_NAMESERVERS: readonly string[] = ['1.1.1.1', '8.8.8.8'];
 /**
  * The link name the configuration targets. Talos >= 1.5 names links predictably (`ens18`, `enx<mac>`...) on

@@ -112,10 +112,11 @@ export interface TalosClusterProps {
   readonly resetOnDestroy?: boolean;
   /**
    * Write `<clusterName>.kubeconfig` and `<clusterName>.talosconfig` (mode 0600) into this directory,
-   * relative to Terraform's working directory; `false` writes nothing.
-   * @default '.'
+   * relative to Terraform's working directory (`'.'`: the stack's directory). A library leaves files to the
+   * app: without it, nothing is written and the app takes `kubeconfigRaw`/`talosconfig` (sensitive) itself.
+   * @default - no files
    */
-  readonly outputDirectory?: string | false;
+  readonly outputDirectory?: string;
   /** Rolling in-place upgrades with talosctl when versions, extensions or kernel args change (see upgrade.ts). @default - enabled, one worker at a time */
   readonly upgrades?: TalosUpgradeOptions;
 }

@@ -9,7 +9,7 @@ import { MachineBootstrap } from '../../.gen/providers/talos/machine-bootstrap';
 import { MachineConfigurationApply } from '../../.gen/providers/talos/machine-configuration-apply';
 import { MachineSecrets } from '../../.gen/providers/talos/machine-secrets';
 import { Problems } from '../core/errors';
-import { checkInSubnet, checkIp, Cidr, parseCidr } from '../core/net';
+import { checkInSubnet, checkIp, Cidr, networkAddress, parseCidr } from '../core/net';
 import { cniPatches, TalosCni } from './cilium';
 import { DEFAULT_NAMESERVERS } from './meta-network';
 import { holdsReference, hostnamePatch, nodePatch, patchYaml, splitPatches, tailscaleServicePatch, usesHostnameDocument } from './patches';
@@ -20,7 +20,7 @@ import { localProviderOf, talosProviderOf } from './providers';
 import { checkSchematic, DEFAULT_EXTENSIONS, TAILSCALE_EXTENSION } from './schematic';
 import { TalosBoot } from './talos-boot';
 import { TalosImage } from './talos-image';
-import { TalosNetwork } from './talos-network';
+import { CheckedAddress, TalosNetwork } from './talos-network';
 import { TalosMachineRole, TalosNode } from './talos-node';
 import { checkUpgradeOptions, TalosUpgrades } from './upgrade';
 import { topologyPatch } from './node-hardware';
@@ -105,6 +105,7 @@ export class TalosCluster extends Construct {
     if (!Token.isUnresolved(net.gateway) && checkIp(p, 'network.gateway', net.gateway) && subnet) {
       checkInSubnet(p, 'network.gateway', net.gateway, subnet);
     }
+    p.check((net.nameservers ?? DEFAULT_NAMESERVERS).length > 0, 'network.nameservers', 'name at least one resolver', net.nameservers);
     for (const n of net.nameservers ?? DEFAULT_NAMESERVERS) if (!Token.isUnresolved(n)) checkIp(p, 'network.nameservers', n);
     if (props.vip !== undefined && !Token.isUnresolved(props.vip) && checkIp(p, 'vip', props.vip)) {
       if (subnet) checkInSubnet(p, 'vip', props.vip, subnet);
@@ -122,6 +123,7 @@ export class TalosCluster extends Construct {
     for (const a of ts?.extraArgs ?? []) p.check(SAFE_ARG_RE.test(a), 'tailscale.extraArgs', 'contain flags without whitespace, quotes, backslashes, $ or %', a);
     p.check(Number.isInteger(healthTimeout) && healthTimeout > 0, 'healthTimeoutSeconds', 'be a positive integer', healthTimeout);
     checkUpgradeOptions(p, 'upgrades', props.upgrades);
+    p.check(props.outputDirectory?.trim() !== '', 'outputDirectory', 'be a directory path', props.outputDirectory, "Use '.' for the stack's directory, or leave it out to write no files.");
     p.throwIfAny();
 
     this.props = props;
@@ -136,7 +138,7 @@ export class TalosCluster extends Construct {
 
     // The VIP is the endpoint every kubelet and kubeconfig uses once the cluster runs. It only exists after
     // etcd elects a holder, so bootstrap and the first kubeconfig talk to the first control plane's own
-    // address (seed 004's chicken-and-egg): "the VIP is not available until the cluster is bootstrapped".
+    // address: "the VIP is not available until the cluster is bootstrapped".
     // https://www.talos.dev/v1.11/talos-guides/network/vip/
     this.clusterEndpoint = `https://${props.vip ?? firstAddress}:6443`;
 
@@ -218,8 +220,8 @@ export class TalosCluster extends Construct {
       options: props.upgrades, talosconfig: this.talosconfig, healthNode: firstAddress, talosVersion, kubernetesVersion, gate: this.health,
     });
 
-    if (props.outputDirectory !== false) {
-      const dir = (props.outputDirectory ?? '.').replace(/\/+$/, '') || '/';
+    if (props.outputDirectory !== undefined) {
+      const dir = props.outputDirectory.replace(/\/+$/, '') || '/';
       const local = localProviderOf(this);
       const file = (fid: string, ext: string, content: string) => new SensitiveFile(this, fid, {
         provider: local, filename: `${dir}/${props.clusterName}.${ext}`, content, filePermission: '0600', directoryPermission: '0700',
@@ -272,7 +274,9 @@ export class TalosCluster extends Construct {
     const existing = this.nodes.get(name);
     p.check(!existing, `${what}.name`, 'be unique in the cluster', name, existing && `It is already a ${existing.node.role}.`);
     if (!Token.isUnresolved(props.address) && checkIp(p, `${what}.address`, props.address)) {
-      if (this.subnet) checkInSubnet(p, `${what}.address`, props.address, this.subnet);
+      if (this.subnet && checkInSubnet(p, `${what}.address`, props.address, this.subnet) && this.subnet.prefixLength < 31) {
+        p.check(props.address !== networkAddress(this.subnet), `${what}.address`, 'be a host address, not the network address', props.address);
+      }
       p.check(props.address !== this.vip, `${what}.address`, 'differ from the cluster VIP', props.address, 'The VIP moves between control planes; give the node its own address.');
       p.check(props.address !== net.gateway, `${what}.address`, 'differ from the gateway', props.address);
       const holder = this.addressHolders.get(props.address);
@@ -283,8 +287,7 @@ export class TalosCluster extends Construct {
     }
     p.throwIfAny();
 
-    const prefix = this.subnet?.prefixLength ?? Number(net.subnet.split('/')[1]);
-    const address = { address: `${props.address}/${prefix}`, gateway: net.gateway, nameservers: net.nameservers };
+    const address = CheckedAddress.inSubnet(props.address, net.subnet, net.gateway, net.nameservers);
     const network = addressing === 'meta' ? TalosNetwork.meta(address)
       : addressing === 'cloud-init' ? TalosNetwork.cloudInit(address) : TalosNetwork.dhcp({ reservedAddress: props.address });
     const boot = props.boot ?? TalosBoot.diskImage();

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Finalizes the Debian golden template VM {{vmId}}: seed 003 steps 4-8. Runs as root on the Proxmox node
+# Finalizes the Debian golden template VM {{vmId}}: waits for cloud-init, verifies, cleans up, converts. Runs as root on the Proxmox node
 # that holds the VM, started by Terraform (remote-exec) right after the VM was created and booted; steps
 # 1-3 (user-data snippet, VM from the cloud image, boot) are Terraform resources.
 # No SSH into the guest: every guest command goes through the QEMU guest agent (`qm guest exec`).

@@ -1,0 +1,75 @@
+// The synthesized tree does not depend on where the checkout lives: the example app, copied to two directories
+// of different depth and synthesized in each, writes byte-identical cdktf.out trees (the JSON a laptop
+// synthesizes is the JSON a pipeline elsewhere runs: state paths relative to each stack's directory, no stack
+// traces with absolute paths in manifest.json).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { buildIfStale } = require('../../scripts/build-if-stale') as { buildIfStale: () => string };
+/** The checkout scripts/ belongs to (a flavour build links the root's scripts/ into its own tree). */
+const SCRIPTS_ROOT = path.resolve(path.dirname(require.resolve('../../scripts/build-if-stale')), '..');
+
+/** The compiled app of this tree: the root's (built if stale), or a flavour's own dist/, compiled by its build. */
+const compiledApp = (): string => (fs.realpathSync(ROOT) === fs.realpathSync(SCRIPTS_ROOT) ? buildIfStale() : path.join(ROOT, 'dist'));
+
+/** Every file below `dir`, by relative path, with its bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.set(path.relative(dir, p), fs.readFileSync(p));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/**
+ * Every node_modules at or above ROOT, nearest first: where the tree resolves its packages (a flavour build
+ * resolves some from its own toolchain, the rest from the root's). The copies get them through NODE_PATH.
+ */
+function nodeModules(): string[] {
+  const found: string[] = [];
+  for (let d = ROOT; ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'node_modules'))) found.push(path.join(d, 'node_modules'));
+    if (path.dirname(d) === d) return found;
+  }
+}
+
+/** A checkout at `dir`: the compiled app and the templates it reads (packages come through NODE_PATH). */
+function checkout(dir: string, dist: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.cpSync(dist, path.join(dir, 'dist'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+}
+
+test('the app synthesized in two directories writes byte-identical trees', () => {
+  const dist = compiledApp();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'relocatable-'));
+  try {
+    const dirs = [path.join(tmp, 'laptop'), path.join(tmp, 'ci', 'runner', 'work')];
+    const env: NodeJS.ProcessEnv = { ...process.env, HOMELAB_CONFIG: '', NODE_PATH: nodeModules().join(path.delimiter) };
+    delete env.CDKTF_OUTDIR;
+    const trees = dirs.map((d) => {
+      checkout(d, dist);
+      const r = spawnSync(process.execPath, ['dist/main.js'], { cwd: d, env, encoding: 'utf8' });
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+      return tree(path.join(d, 'cdktf.out'));
+    });
+    expect([...trees[0].keys()].sort()).toEqual([...trees[1].keys()].sort());
+    expect([...trees[0].keys()]).toEqual(expect.arrayContaining(['manifest.json', path.join('stacks', 'homelab-talos', 'cdk.tf.json')]));
+    for (const [file, bytes] of trees[0]) {
+      expect({ file, text: trees[1].get(file)!.toString('utf8') }).toEqual({ file, text: bytes.toString('utf8') });
+      expect({ file, hasPath: bytes.includes(tmp) }).toEqual({ file, hasPath: false });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}, 60_000);
