@@ -6,6 +6,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { synthConsumerApp } from './helpers/consumer-app';
 
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -60,23 +61,7 @@ describe('library packaging', () => {
 
   test('a TypeScript app type-checks against it and synthesizes', () => {
     const app = path.join(dir, 'app');
-    fs.writeFileSync(path.join(app, 'main.ts'), [
-      "import { App, TerraformStack } from 'cdktf';",
-      "import { Checksum, ProxmoxConnection, ProxmoxImage } from 'proxmox-cdktf-constructs';",
-      'const app = new App();',
-      "const stack = new TerraformStack(app, 'consumer');",
-      "const connection = new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve:8006/' });",
-      "new ProxmoxImage(stack, 'Iso', { connection, url: 'https://example.com/x.iso', checksum: Checksum.sha256('a'.repeat(64)), nodes: ['pve1'] });",
-      'app.synth();',
-      '',
-    ].join('\n'));
-    fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: false, types: [] },
-      files: ['main.ts'],
-    }));
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { cwd: app, encoding: 'utf8' });
-    execFileSync(process.execPath, ['main.js'], { cwd: app, env: { ...process.env, CDKTF_OUTDIR: path.join(app, 'out') } });
-    const json = JSON.parse(fs.readFileSync(path.join(app, 'out', 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
+    const json = synthConsumerApp(app, 'cdktf', 'proxmox-cdktf-constructs');
     expect(Object.keys(json.resource.proxmox_download_file)).toHaveLength(1);
     expect(json.terraform.required_providers.proxmox).toEqual({ source: 'bpg/proxmox', version: '0.111.1' });
   }, 120000);

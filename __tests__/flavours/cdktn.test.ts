@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { synthConsumerApp } from '../helpers/consumer-app';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -139,23 +140,7 @@ describe('the cdktn flavour', () => {
     link('cdktn', flavour.TOOLCHAIN);
     link('constructs', flavour.TOOLCHAIN);
     for (const dep of ['yaml', 'ipaddr.js']) link(dep, path.join(ROOT, 'node_modules'));
-    fs.writeFileSync(path.join(app, 'main.ts'), [
-      "import { App, TerraformStack } from 'cdktn';",
-      "import { Checksum, ProxmoxConnection, ProxmoxImage } from 'proxmox-cdktn-constructs';",
-      'const app = new App();',
-      "const stack = new TerraformStack(app, 'consumer');",
-      "const connection = new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve:8006/' });",
-      "new ProxmoxImage(stack, 'Iso', { connection, url: 'https://example.com/x.iso', checksum: Checksum.sha256('a'.repeat(64)), nodes: ['pve1'] });",
-      'app.synth();',
-      '',
-    ].join('\n'));
-    fs.writeFileSync(path.join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: false, types: [] },
-      files: ['main.ts'],
-    }));
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { cwd: app, encoding: 'utf8' });
-    execFileSync(process.execPath, ['main.js'], { cwd: app, env: { ...process.env, CDKTF_OUTDIR: path.join(app, 'out') } });
-    const json = JSON.parse(fs.readFileSync(path.join(app, 'out', 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
+    const json = synthConsumerApp(app, 'cdktn', 'proxmox-cdktn-constructs');
     // one download resource (its type name depends on the bpg provider version pinned in cdktf.json)
     const downloads = Object.keys(json.resource).filter((t) => t.endsWith('download_file'));
     expect(downloads.map((t) => Object.keys(json.resource[t]).length)).toEqual([1]);
