@@ -20,7 +20,7 @@ const dist = buildIfStale();
 const outdir = path.join(process.env.EXAMPLES_OUTDIR || path.join(root, 'cdktf.out', 'examples'), name);
 const preload = path.join(__dirname, 'fast-synth-preload.js');
 const r = spawnSync(process.execPath, ['-r', preload, path.join(dist, 'examples', `${name}.js`)], {
-  stdio: 'inherit', env: { ...process.env, PROXMOX_CDKTF_DIST: dist, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: process.env.CHECKPOINT_DISABLE || '1' },
+  stdio: 'inherit', env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: process.env.CHECKPOINT_DISABLE || '1' },
 });
 if (r.status !== 0) process.exit(r.status ?? 1);
 const { synthReport } = require(path.join(dist, 'homelab', 'synth-report.js'));

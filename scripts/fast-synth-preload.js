@@ -3,6 +3,6 @@
 // (constructs/core/synth-performance.ts says why both steps leave the synthesized JSON unchanged).
 'use strict';
 const path = require('path');
-const dist = process.env.PROXMOX_CDKTF_DIST || path.join(__dirname, '..', 'dist');
+const dist = path.join(__dirname, '..', 'dist'); // what build-if-stale.js builds and example.js runs
 require(path.join(dist, 'constructs', 'core', 'fast-start.js'));
 require(path.join(dist, 'constructs', 'core', 'synth-performance.js')).skipTokenCreationStacks();

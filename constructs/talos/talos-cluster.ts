@@ -81,7 +81,6 @@ export class TalosCluster extends Construct {
   private readonly images = new Map<string, TalosImage>();
   private quorumWarned = false;
   private readonly controlPlaneLiteralPatches: readonly string[];
-  private readonly allowSchedulingOnControlPlanes?: boolean;
   private schedulingDecided = false;
 
   constructor(scope: Construct, id: string, props: TalosClusterProps) {
@@ -153,7 +152,6 @@ export class TalosCluster extends Construct {
     };
     this.perNodePatches = { controlplane: rolePatches.controlplane.perNode, worker: rolePatches.worker.perNode };
     this.controlPlaneLiteralPatches = rolePatches.controlplane.literal;
-    this.allowSchedulingOnControlPlanes = props.configPatches?.allowSchedulingOnControlPlanes;
     const machineConfig = (role: TalosMachineRole) =>
       new DataTalosMachineConfiguration(this, role === 'controlplane' ? 'ControlPlaneConfig' : 'WorkerConfig', {
         provider: talos,
@@ -316,6 +314,8 @@ export class TalosCluster extends Construct {
         : { image: this.sharedImage(boot, network) }),
     });
 
+    // The role's configuration is generated for the cluster's Talos version: its contract decides where the host name goes.
+    const hostnameDocument = usesHostnameDocument(this.talosVersion);
     const apply = new MachineConfigurationApply(node, 'ConfigApply', {
       provider: talosProviderOf(this),
       clientConfiguration: asStruct(this.secrets.clientConfiguration),
@@ -331,8 +331,8 @@ export class TalosCluster extends Construct {
         // (ghcr.io/siderolabs/installer:<the provider's machinery version>, another version and no extensions):
         // upgrades and reinstalls keep the node's Talos version and extensions.
         install: node.installTarget ?? { image: node.installerImage },
-        hostnameDocument: usesHostnameDocument(this.talosVersion),
-      })), ...(usesHostnameDocument(this.talosVersion) ? [patchYaml(hostnamePatch(name))] : []),
+        hostnameDocument,
+      })), ...(hostnameDocument ? [patchYaml(hostnamePatch(name))] : []),
       // Extra hardware (data-disk volumes, extra NICs) and topology labels for the Proxmox CCM/CSI (node-hardware.ts).
       ...node.hardwarePatches.map(patchYaml), patchYaml(topologyPatch(this.clusterName, node.proxmoxNode))],
       onDestroy: this.props.resetOnDestroy ? { reset: true, graceful: true, reboot: false } : undefined,
@@ -388,7 +388,7 @@ export class TalosCluster extends Construct {
   private addSchedulingPatches(): void {
     if (this.schedulingDecided) return;
     this.schedulingDecided = true;
-    const patches = controlPlaneSchedulingPatches(this.allowSchedulingOnControlPlanes, this.workers.length);
+    const patches = controlPlaneSchedulingPatches(this.props.configPatches?.allowSchedulingOnControlPlanes, this.byRole.worker.length);
     if (patches.length > 0) this.configs.controlplane.configPatches = [...this.controlPlaneLiteralPatches, ...patches.map(patchYaml)];
   }
 
