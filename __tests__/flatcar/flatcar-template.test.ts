@@ -50,7 +50,7 @@ describe('FlatcarTemplate', () => {
     expect(ct.content).toContain(publicKey());
     expect(json.provider.ct).toHaveLength(1);
     expect(t).toEqual(expect.objectContaining({
-      templateVmId: deriveVmId('flatcar-base'), templateNodeName: 'pve1', onSharedStorage: false,
+      templateVmId: deriveVmId('flatcar-base'), templateProxmoxNode: 'pve1', onSharedStorage: false,
       fromImportedDisk: true, osFamily: 'flatcar', ignitionDeliveryKind: 'cloud-init-user-data',
     }));
     expect(t.dependable).toBe(t.vm);
@@ -116,12 +116,12 @@ describe('FlatcarTemplate', () => {
   });
 
   test('snippets go to every clone node, keyed by node name; a shared datastore needs one', () => {
-    const { json, vm } = synth({ template: { cloneNodeNames: ['pve2'] } });
+    const { json, vm } = synth({ template: { cloneProxmoxNodes: ['pve2'] } });
     const files = resourcesOf(json, 'proxmox_virtual_environment_file');
     expect(files.map(([, f]) => f.node_name).sort()).toEqual(['pve1', 'pve2']);
     const pve2 = files.find(([, f]) => f.node_name === 'pve2')![0];
     expect(vm.depends_on).toEqual([`proxmox_virtual_environment_file.${pve2}`]);
-    const shared = synth({ template: { cloneNodeNames: ['pve2'], ignitionDelivery: IgnitionDelivery.cloudInitUserData({ snippetDatastore: { id: 'cephfs', shared: true } }) } });
+    const shared = synth({ template: { cloneProxmoxNodes: ['pve2'], ignitionDelivery: IgnitionDelivery.cloudInitUserData({ snippetDatastore: { id: 'cephfs', shared: true } }) } });
     expect(resourcesOf(shared.json, 'proxmox_virtual_environment_file')).toHaveLength(1);
     expect(shared.vm.depends_on).toBeUndefined();
   });
@@ -132,7 +132,7 @@ describe('FlatcarTemplate', () => {
       const first = buildTemplate(s);
       new FlatcarTemplate(s, 'Second', {
         connection: s.node.findChild('Proxmox') as ProxmoxConnection, image: s.node.findChild('FlatcarStable') as FlatcarImage,
-        name: 'flatcar-other', nodeName: 'pve1', sshAuthorizedKeys: [publicKey()],
+        name: 'flatcar-other', proxmoxNode: 'pve1', sshAuthorizedKeys: [publicKey()],
       });
       expect(first.templateVmId).not.toBe(deriveVmId('flatcar-other'));
     });
@@ -261,7 +261,7 @@ describe('FlatcarTemplate bad input', () => {
       buildTemplate(s, { template: { vmId: 9000 } });
       new FlatcarTemplate(s, 'Second', {
         connection: s.node.findChild('Proxmox') as ProxmoxConnection, image: s.node.findChild('FlatcarStable') as FlatcarImage,
-        name: 'flatcar-other', nodeName: 'pve1', vmId: 9000, sshAuthorizedKeys: [publicKey()],
+        name: 'flatcar-other', proxmoxNode: 'pve1', vmId: 9000, sshAuthorizedKeys: [publicKey()],
       });
     })).toThrow("test/Second: 'vmId' must be unique in the stack, got 9000, already used by test/Flatcar. Choose another VM id.");
   });

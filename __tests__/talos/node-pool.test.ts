@@ -35,7 +35,7 @@ describe('TalosCluster.addPool', () => {
   const three = cluster({ count: 3, dataDisks: [{ sizeGiB: 100 }] });
 
   test('count workers named and addressed by number, with the pool hardware', () => {
-    expect(three.nodes.map((n) => [n.nodeName, n.role, n.ipv4Address])).toEqual([
+    expect(three.nodes.map((n) => [n.hostname, n.role, n.ipv4Address])).toEqual([
       ['gpu-01', 'worker', '10.0.0.41'], ['gpu-02', 'worker', '10.0.0.42'], ['gpu-03', 'worker', '10.0.0.43'],
     ]);
     for (const [, vm] of resourcesOf(three.json, 'proxmox_virtual_environment_vm').filter(([id]) => id.includes('gpu-'))) {
