@@ -126,6 +126,16 @@ describe('FlatcarTemplate', () => {
     expect(shared.vm.depends_on).toBeUndefined();
   });
 
+  test('onSharedStorage is true only when the boot, EFI and cloud-init datastores are all shared', () => {
+    const ceph = { id: 'rbd-vm', shared: true };
+    const all = synth({ template: { diskDatastore: ceph } });
+    expect(all.t.onSharedStorage).toBe(true);
+    expect(all.vm.initialization.datastore_id).toBe('rbd-vm');
+    expect(synth({ template: { diskDatastore: ceph, efiDatastore: { id: 'local-lvm' } } }).t.onSharedStorage).toBe(false);
+    expect(synth({ template: { diskDatastore: ceph, cloudInitDatastore: { id: 'local-lvm', shared: false } } }).t.onSharedStorage).toBe(false);
+    expect(synth({ template: { diskDatastore: { id: 'rbd-vm' } } }).t.onSharedStorage).toBe(false);
+  });
+
   test('Secure Boot keys are configurable on the EFI disk; one ct provider per stack', () => {
     expect(synth({ template: { secureBoot: true } }).vm.efi_disk.pre_enrolled_keys).toBe(true);
     const { json } = synthStack((s) => {
