@@ -10,11 +10,11 @@ import { DEBIAN_KUBERNETES_VERSION } from '../versions';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { checkSshPublicKey } from '../core/ssh';
 import { addressOf, escapeTerraformTemplate, known } from '../core/terraform-strings';
-import { allShared, Checksum, ProxmoxImage } from '../proxmox/image';
+import { Checksum, ProxmoxImage } from '../proxmox/image';
 import { IpConfig } from '../proxmox/ip-config';
 import { planVmMedia } from '../proxmox/media';
 import { IVmTemplate } from '../proxmox/template';
-import { checkVmHardware, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
+import { allShared, checkVmHardware, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
   checkI915Sriov, checkKubernetesVersionForPause, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
   DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, MINIMUM_BUILD_RESOURCES, renderDebianUserData,

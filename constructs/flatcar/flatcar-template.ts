@@ -13,11 +13,11 @@ import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
 import { IsoMedia, planVmMedia } from '../proxmox/media';
-import { allShared, DatastoreRef, isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
+import { DatastoreRef, isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry } from '../proxmox/qemu-args';
 import { IVmTemplate } from '../proxmox/template';
-import { checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
+import { allShared, checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
   buildButane, ButaneSnippet, checkButaneDocument, checkButaneSpec, escapeTerraformTemplate, FlatcarFile, FlatcarSystemdUnit,
   FlatcarUser,

@@ -205,8 +205,3 @@ export class ProxmoxImage extends Construct {
     return this.downloads;
   }
 }
-
-/** Pure: whether every datastore in `datastores` is shared by all nodes (clones on other nodes and HA need it). */
-export function allShared(datastores: readonly DatastoreRef[]): boolean {
-  return datastores.every((d) => d.shared === true);
-}

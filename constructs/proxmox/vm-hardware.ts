@@ -124,6 +124,11 @@ export function checkVmHardware(p: Problems, hw: VmHardwareProps, minimum: { mem
   if (known(hw.agentTimeoutSeconds)) checkAgentTimeout(p, `${prefix}agentTimeoutSeconds`, hw.agentTimeoutSeconds);
 }
 
+/** Pure: whether every datastore in `datastores` is shared by all nodes (clones on other nodes and HA need it). */
+export function allShared(datastores: readonly DatastoreRef[]): boolean {
+  return datastores.every((d) => d.shared === true);
+}
+
 /** What {@link vmResourceConfig} needs besides hardware props. */
 export interface VmResourceInput {
   readonly proxmoxNode: string;
