@@ -51,8 +51,8 @@ describe('TalosCluster.addPool', () => {
     const vms = (j: any) => Object.fromEntries(resourcesOf(j, 'proxmox_virtual_environment_vm'));
     const [v2, v3, v4] = [vms(two.json), vms(three.json), vms(four.json)];
     for (const id of Object.keys(v3)) expect(JSON.stringify(v4[id])).toBe(JSON.stringify(v3[id]));
-    expect(Object.keys(v4).filter((id) => !(id in v3))).toEqual([expect.stringMatching(/^Talos_Node-gpu-04_[0-9A-F]+$/)]);
-    expect(Object.keys(v3).filter((id) => !(id in v2))).toEqual([expect.stringMatching(/^Talos_Node-gpu-03_[0-9A-F]+$/)]);
+    expect(Object.keys(v4).filter((id) => !(id in v3))).toEqual([expect.stringMatching(/^Talos_Node-gpu-04_Vm_[0-9A-F]+$/)]);
+    expect(Object.keys(v3).filter((id) => !(id in v2))).toEqual([expect.stringMatching(/^Talos_Node-gpu-03_Vm_[0-9A-F]+$/)]);
   });
 
   test('role controlplane makes control planes', () => {
