@@ -32,7 +32,9 @@ const BUILD_RE = /^(latest|\d{8}-\d{1,6})$/;
 
 /** What identifies one Debian cloud image. */
 export interface DebianImageSpec {
+  /** Debian major release (a key of `DEBIAN_RELEASES`). */
   readonly major: number;
+  /** Cloud image variant. */
   readonly variant: DebianImageVariant;
   /** A dated build (`20251117-2299`) or `latest`. */
   readonly build: string;

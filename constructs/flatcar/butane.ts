@@ -60,10 +60,15 @@ export interface FlatcarSystemdUnit {
 
 /** What {@link buildButane} renders. */
 export interface ButaneSpec {
+  /** Butane spec version of the document (`variant: flatcar`). */
   readonly version: ButaneVersion;
+  /** Host name written to `/etc/hostname`. @default - none: DHCP or cloud-init names the machine */
   readonly hostname?: string;
+  /** Users to create or modify. @default - none */
   readonly users?: readonly FlatcarUser[];
+  /** Files to write. @default - none */
   readonly files?: readonly FlatcarFile[];
+  /** systemd units to add or change. @default - none */
   readonly units?: readonly FlatcarSystemdUnit[];
 }
 

@@ -42,7 +42,7 @@ export interface FlatcarImageProps {
    * @default 'none'
    */
   readonly compression?: FlatcarImageCompression;
-  /** @default { id: 'local' } */
+  /** Datastore the image is downloaded to (`iso` or `import` content). @default { id: 'local' } */
   readonly datastore?: DatastoreRef;
   /**
    * Release server (a mirror), `<channel>` is replaced by the channel.

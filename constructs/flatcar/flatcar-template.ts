@@ -84,9 +84,9 @@ export interface FlatcarTemplateProps extends VmHardwareProps {
   readonly cloudInitDatastore?: DatastoreRef;
   /** ISOs to attach read-only (the first takes the one cdrom; planned by planVmMedia). @default - none */
   readonly extraIsos?: readonly IsoMedia[];
-  /** @default - names the Flatcar release and the delivery */
+  /** Description of the template VM. @default - names the Flatcar release and the delivery */
   readonly description?: string;
-  /** @default ['flatcar', 'template'] */
+  /** Proxmox tags of the template VM. @default ['flatcar', 'template'] */
   readonly tags?: readonly string[];
 }
 

@@ -37,7 +37,9 @@ export interface KubernetesBinariesOptions {
   readonly version: string;
   /** Checksum of each binary at `dl.k8s.io/release/<version>/bin/linux/amd64/<name>` (its `.sha512`/`.sha256` file). */
   readonly kubeadmChecksum: Checksum;
+  /** Checksum of the `kubelet` binary (as `kubeadmChecksum`). */
   readonly kubeletChecksum: Checksum;
+  /** Checksum of the `kubectl` binary (as `kubeadmChecksum`). */
   readonly kubectlChecksum: Checksum;
   /** CNI plugins release, e.g. `v1.8.0`. */
   readonly cniPluginsVersion: string;

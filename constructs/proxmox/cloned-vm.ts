@@ -24,6 +24,7 @@ export const DEFAULT_CLONE_RETRIES = 3;
 
 /** Props of {@link ClonedVm}. */
 export interface ClonedVmProps {
+  /** The Proxmox connection the clone is made through. */
   readonly connection: IProxmoxConnection;
   /** The template to clone: a DebianGoldenTemplate, a Flatcar template, or `VmTemplate.fromAttributes`. */
   readonly template: IVmTemplate;
@@ -73,9 +74,9 @@ export interface ClonedVmProps {
    * @default true
    */
   readonly serialize?: boolean;
-  /** @default DEFAULT_CLONE_TIMEOUT_SECONDS */
+  /** How long the provider waits for the clone, in seconds. @default DEFAULT_CLONE_TIMEOUT_SECONDS */
   readonly cloneTimeoutSeconds?: number;
-  /** @default DEFAULT_START_TIMEOUT_SECONDS */
+  /** How long the provider waits for the VM to start, in seconds. @default DEFAULT_START_TIMEOUT_SECONDS */
   readonly startTimeoutSeconds?: number;
   /** How long the provider waits for the guest agent, in seconds. @default 120 */
   readonly agentTimeoutSeconds?: number;

@@ -49,10 +49,11 @@ export interface ProxmoxSshProps {
  * provider's `ssh` block, so that a construct running a script on a node needs no SSH settings of its own.
  */
 export interface ProxmoxNodeSsh {
+  /** SSH user on the Proxmox nodes. */
   readonly username: string;
   /** Authenticate with the local ssh-agent. */
   readonly agent: boolean;
-  /** The private key, a reference to a sensitive variable, when `agent` is false. */
+  /** The private key, a reference to a sensitive variable, when `agent` is false. @default - none: the ssh-agent */
   readonly privateKey?: string;
   /** The address of `node`: its entry in `nodeAddresses`, else the node name itself (resolved by DNS). */
   addressOf(node: string): string;
@@ -106,6 +107,7 @@ export interface ProxmoxConnectionProps {
 
 /** What constructs need to know about a Proxmox connection; implemented by {@link ProxmoxConnection}. */
 export interface IProxmoxConnection extends IConstruct {
+  /** How Terraform authenticates to the Proxmox API. */
   readonly authMode: ProxmoxAuthMode;
   /** The provider every resource uses unless it needs root. */
   readonly provider: ProxmoxProvider;
@@ -113,7 +115,7 @@ export interface IProxmoxConnection extends IConstruct {
   readonly canSetKvmArguments: boolean;
   /** Whether SSH to the nodes is configured (snippets, `file_id` disk imports). */
   readonly hasSsh: boolean;
-  /** SSH settings for provisioners that run on a node; undefined without SSH. */
+  /** SSH settings for provisioners that run on a node. @default - none: the connection has no SSH */
   readonly nodeSsh?: ProxmoxNodeSsh;
   /**
    * The provider for a resource that sets `kvm_arguments`; throws a {@link ValidationError} on `requester`

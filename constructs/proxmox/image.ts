@@ -55,6 +55,7 @@ export type Decompression = 'gz' | 'lzo' | 'zst' | 'bz2';
 
 /** Props of {@link ProxmoxImage}. */
 export interface ProxmoxImageProps {
+  /** The Proxmox connection the download is made through. */
   readonly connection: IProxmoxConnection;
   /** Where to download from (http or https). */
   readonly url: string;
@@ -72,11 +73,11 @@ export interface ProxmoxImageProps {
    * @default - derived from the URL, without the compression suffix
    */
   readonly fileName?: string;
-  /** @default - derived from the URL suffix (.gz, .bz2, .zst, .lzo); none otherwise */
+  /** How Proxmox decompresses the download. @default - derived from the URL suffix (.gz, .bz2, .zst, .lzo); none otherwise */
   readonly decompression?: Decompression;
-  /** @default { id: 'local' } */
+  /** Datastore the file is stored on (needs `iso` or `import` content). @default { id: 'local' } */
   readonly datastore?: DatastoreRef;
-  /** @default 1800 (large images on slow links; the provider's own default is 600) */
+  /** How long the download may take, in seconds. @default 1800 (large images on slow links; the provider's own default is 600) */
   readonly uploadTimeoutSeconds?: number;
 }
 

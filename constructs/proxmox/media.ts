@@ -40,16 +40,19 @@ export interface IsoMedia {
 export interface VmMediaRequest {
   /** `q35` has only the IDE slots ide0 and ide2; `pc` (i440fx) has ide0-ide3. */
   readonly machine: 'q35' | 'pc';
+  /** A disk image imported as the boot disk. @default - none */
   readonly bootDisk?: BootDiskImage;
+  /** An ISO to boot from. @default - none */
   readonly bootIso?: IsoMedia;
-  /** Further ISOs carrying configuration (e.g. a NoCloud `cidata` ISO). */
+  /** Further ISOs carrying configuration (e.g. a NoCloud `cidata` ISO). @default [] */
   readonly configIsos?: readonly IsoMedia[];
-  /** Whether the VM uses the cloud-init drive (`initialization` block). */
+  /** Whether the VM uses the cloud-init drive (`initialization` block). @default false */
   readonly cloudInit?: boolean;
-  /** fw_cfg entries (e.g. Flatcar's Ignition at `opt/org.flatcar-linux/config`). */
+  /** fw_cfg entries (e.g. Flatcar's Ignition at `opt/org.flatcar-linux/config`). @default [] */
   readonly fwCfg?: readonly FwCfgEntry[];
   /** What the connection allows. */
   readonly canSetKvmArguments: boolean;
+  /** Whether the connection has SSH to the nodes (`file_id` imports, snippets). */
   readonly hasSsh: boolean;
   /** Name of the prop to blame in messages. @default 'media' */
   readonly prop?: string;
@@ -57,11 +60,11 @@ export interface VmMediaRequest {
 
 /** Where everything goes. Feed it to the VM resource as it is. */
 export interface VmMediaPlan {
-  /** The single `cdrom` block, if any. */
+  /** The single `cdrom` block. @default - none: no ISO goes to the cdrom */
   readonly cdrom?: { readonly fileId: string; readonly interface: string };
-  /** The imported boot disk, if any, on `scsi0`. */
+  /** The imported boot disk on `scsi0`. @default - none: no boot disk image */
   readonly bootDisk?: { readonly interface: 'scsi0'; readonly importFrom?: string; readonly fileId?: string };
-  /** Interface of the cloud-init drive, if used. */
+  /** Interface of the cloud-init drive. @default - none: no cloud-init drive */
   readonly cloudInitInterface?: string;
   /** QEMU arguments (empty when none are needed). */
   readonly kvmArguments: readonly string[];

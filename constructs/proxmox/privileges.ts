@@ -37,8 +37,11 @@ export const PROXMOX_JOBS: readonly ProxmoxJob[] = ['clone-vms', 'download-image
 
 /** One privilege, why it is needed, and the versions that have it (all supported ones when unset). */
 export interface PrivilegeGrant {
+  /** The Proxmox privilege, e.g. `VM.Allocate`. */
   readonly privilege: string;
+  /** Why a job needs it. */
   readonly why: string;
+  /** The Proxmox VE major versions that have it. @default - every supported version */
   readonly pve?: readonly PveMajor[];
 }
 

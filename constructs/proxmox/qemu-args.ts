@@ -107,9 +107,9 @@ function escapeTemplate(s: string): string {
 export interface FwCfgEntry {
   /** fw_cfg key, e.g. {@link FLATCAR_IGNITION_FW_CFG_NAME}; see {@link validateFwCfgName}. */
   readonly name: string;
-  /** The blob itself; a plain string or one Terraform token (e.g. `ctConfig.rendered`). */
+  /** The blob itself; a plain string or one Terraform token (e.g. `ctConfig.rendered`). @default - none: `file` is set */
   readonly content?: string;
-  /** Host path QEMU reads the blob from, e.g. `/var/lib/vz/snippets/node1.ign`; plain string or one token. */
+  /** Host path QEMU reads the blob from, e.g. `/var/lib/vz/snippets/node1.ign`; plain string or one token. @default - none: `content` is set */
   readonly file?: string;
 }
 
@@ -198,7 +198,9 @@ export function fwCfgArgument(entry: FwCfgEntry, scope: IConstruct | string = 'f
 
 /** A Terraform `lifecycle.precondition` entry; `condition` is a boolean expression token. */
 export interface TerraformPrecondition {
+  /** Terraform expression that must be true. */
   readonly condition: string;
+  /** Message Terraform shows when it is false. */
   readonly errorMessage: string;
 }
 

@@ -11,6 +11,7 @@ import { IVmTemplate } from './template';
 
 /** Props of {@link TemplateHighAvailability}. */
 export interface TemplateHighAvailabilityProps {
+  /** The Proxmox connection the HA resources are made through. */
   readonly connection: IProxmoxConnection;
   /** The template to keep available. Must be on shared storage. */
   readonly template: IVmTemplate;

@@ -25,19 +25,21 @@ export interface IVmTemplate extends IConstruct {
   readonly fromImportedDisk: boolean;
   /** The OS family, for clone defaults (e.g. cloud-init on Debian, Ignition on Flatcar). */
   readonly osFamily: 'flatcar' | 'debian' | 'other';
-  /** Resources a clone must wait for (the template VM); undefined for templates made outside the app. */
+  /** Resources a clone must wait for (the template VM). @default - none: a template made outside the app */
   readonly dependable?: ITerraformDependable;
 }
 
 /** Attributes of a template made outside this app. */
 export interface VmTemplateAttributes {
+  /** VM id of the template. */
   readonly templateVmId: number;
+  /** Proxmox node the template lives on. */
   readonly templateProxmoxNode: string;
-  /** @default false */
+  /** Whether every disk of the template is on storage shared by all nodes. @default false */
   readonly onSharedStorage?: boolean;
-  /** @default true (the safe assumption: only full clones are planned) */
+  /** Whether its boot disk was imported from an image file. @default true (the safe assumption: only full clones are planned) */
   readonly fromImportedDisk?: boolean;
-  /** @default 'other' */
+  /** The OS family, for clone defaults. @default 'other' */
   readonly osFamily?: 'flatcar' | 'debian' | 'other';
 }
 

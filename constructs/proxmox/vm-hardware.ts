@@ -19,9 +19,9 @@ import { bootDisk } from './vm';
  * (TalosNode per role, DebianGoldenTemplate's disk) documents and exports its own defaults, which win.
  */
 export interface VmHardwareProps {
-  /** @default 2 */
+  /** CPU cores (1 to 512). @default 2 */
   readonly cores?: number;
-  /** @default 2048 */
+  /** Memory in MiB. @default 2048 */
   readonly memoryMiB?: number;
   /**
    * CPU type. `host` passes the host CPU through (best performance, blocks live migration across CPU models).

@@ -126,9 +126,13 @@ export function checkNodeHardware(p: Problems, hw: TalosNodeHardwareProps, prefi
 
 /** What the VM resource gets from `hw`, to append to its disks and NICs. */
 export interface HardwareVmConfig {
+  /** The data disks (scsi1...). */
   readonly disks: VirtualEnvironmentVmDisk[];
+  /** The extra NICs (net1...). */
   readonly networkDevices: VirtualEnvironmentVmNetworkDevice[];
+  /** The PCI devices. @default - none */
   readonly hostpci?: VirtualEnvironmentVmHostpci[];
+  /** The TPM state disk. @default - none */
   readonly tpmState?: VirtualEnvironmentVmTpmState;
 }
 

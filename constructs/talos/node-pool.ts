@@ -13,7 +13,7 @@ import type { TalosMachineRole, TalosNode } from './talos-node';
 export interface TalosNodePoolProps extends Omit<TalosClusterNodeProps, 'address' | 'vmId'> {
   /** How many nodes (1 to 99). */
   readonly count: number;
-  /** @default 'worker' */
+  /** Role of every node of the pool. @default 'worker' */
   readonly role?: TalosMachineRole;
   /** Address of `<name>-01`; node NN gets this address + NN - 1 (so reserve `count` consecutive addresses). */
   readonly firstAddress: string;

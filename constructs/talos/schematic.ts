@@ -18,17 +18,19 @@ export const DEFAULT_EXTENSIONS: readonly string[] = [QEMU_GUEST_AGENT_EXTENSION
 
 /** One META entry baked into the image (key 0-255, value as Talos reads it). */
 export interface MetaEntry {
+  /** META key, 0 to 255 (10 is the metal network configuration). */
   readonly key: number;
+  /** The value, as Talos reads it. */
   readonly value: string;
 }
 
 /** What goes into a schematic. */
 export interface SchematicSpec {
-  /** Official extensions, e.g. `siderolabs/qemu-guest-agent`. Sorted and deduplicated in the output. */
+  /** Official extensions, e.g. `siderolabs/qemu-guest-agent`. Sorted and deduplicated in the output. @default [] */
   readonly extensions?: readonly string[];
-  /** Extra kernel arguments, in order (a later argument can override an earlier one). */
+  /** Extra kernel arguments, in order (a later argument can override an earlier one). @default [] */
   readonly kernelArgs?: readonly string[];
-  /** META entries, e.g. key 10 for the metal network configuration. */
+  /** META entries, e.g. key 10 for the metal network configuration. @default [] */
   readonly meta?: readonly MetaEntry[];
 }
 

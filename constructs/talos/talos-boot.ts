@@ -44,7 +44,7 @@ export interface TalosConfigIso {
 
 /** Options of {@link TalosBoot} factories. */
 export interface TalosBootOptions {
-  /** @default - no config ISO: the configuration is applied over the Talos API */
+  /** An ISO carrying the machine configuration (adds `talos.config=metal-iso`). @default - no config ISO: the configuration is applied over the Talos API */
   readonly configIso?: TalosConfigIso;
 }
 

@@ -31,7 +31,7 @@ export interface TalosImageProps {
   readonly talosVersion?: string;
   /** Platform the image is built for. @default 'metal' */
   readonly platform?: TalosPlatform;
-  /** @default 'amd64' */
+  /** CPU architecture of the image. @default 'amd64' */
   readonly architecture?: TalosArchitecture;
   /** Official system extensions. @default DEFAULT_EXTENSIONS */
   readonly extensions?: readonly string[];
@@ -50,7 +50,7 @@ export interface TalosImageProps {
   readonly datastore?: DatastoreRef;
   /** Checksum of the download. @default Checksum.none(IMAGE_FACTORY_CHECKSUM_REASON) (a synth warning) */
   readonly checksum?: Checksum;
-  /** @default IMAGE_FACTORY_URL */
+  /** Image Factory to build the image with (a self-hosted one works too). @default IMAGE_FACTORY_URL */
   readonly imageFactoryUrl?: string;
 }
 

@@ -39,7 +39,7 @@ export interface TalosNodeProps extends VmHardwareProps, TalosNodeHardwareProps 
   readonly proxmoxNode: string;
   /** Host name of the guest, also the name of its VM. @default - the construct id */
   readonly hostname?: string;
-  /** @default 'worker' */
+  /** Role of the node. @default 'worker' */
   readonly role?: TalosMachineRole;
   /** How the node gets its address at boot. @default TalosNetwork.dhcp() */
   readonly network?: TalosNetwork;
@@ -51,7 +51,7 @@ export interface TalosNodeProps extends VmHardwareProps, TalosNodeHardwareProps 
   readonly extensions?: readonly string[];
   /** Extra kernel arguments, baked into the image's schematic. @default [] */
   readonly kernelArgs?: readonly string[];
-  /** @default TalosBoot.diskImage() */
+  /** How the VM boots Talos. @default TalosBoot.diskImage() */
   readonly boot?: TalosBoot;
   /**
    * An image shared with other nodes (same platform, boot format and schematic). Not possible with

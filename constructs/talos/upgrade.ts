@@ -43,7 +43,9 @@ export function checkUpgradeOptions(p: Problems, prop: string, o: TalosUpgradeOp
 
 /** A node in upgrade order: its name and role. */
 export interface UpgradeStepRef {
+  /** The node's name. */
   readonly name: string;
+  /** The node's role. */
   readonly role: TalosMachineRole;
 }
 
@@ -71,12 +73,15 @@ export function upgradeOrder(nodes: readonly UpgradeStepRef[], maxParallelWorker
 
 /** What {@link TalosUpgrades} needs of the cluster. */
 export interface TalosUpgradesProps {
+  /** The cluster's upgrade options. @default - upgrades enabled, TalosUpgradeOptions' defaults */
   readonly options?: TalosUpgradeOptions;
   /** The talosconfig (a sensitive Terraform reference). */
   readonly talosconfig: string;
   /** Address of the control plane that answers `talosctl health` and `upgrade-k8s`. */
   readonly healthNode: string;
+  /** The cluster's Talos version. */
   readonly talosVersion: string;
+  /** The cluster's Kubernetes version (what `upgrade-k8s` moves to). */
   readonly kubernetesVersion: string;
   /** What every step waits for first (the cluster health gate). */
   readonly gate: ITerraformDependable;
