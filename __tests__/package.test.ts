@@ -43,6 +43,17 @@ describe('library packaging', () => {
     expect(files.filter((f) => f.startsWith('__tests__/') || f.endsWith('.test.js') || /^constructs\/.*\.ts$/.test(f))).toEqual([]);
   });
 
+  test('nothing from tools/ (the offline test tooling, its own private workspace) is shipped', () => {
+    expect(files.filter((f) => f.startsWith('tools/') || f.includes('/tools/'))).toEqual([]);
+    const tools = JSON.parse(fs.readFileSync(path.join(ROOT, 'tools', 'package.json'), 'utf8'));
+    expect(tools.private).toBe(true);
+    expect(pkg.workspaces).toEqual(['tools']);
+    // The tool's own dependencies are not the library's.
+    for (const dep of Object.keys(tools.dependencies).filter((d) => d !== 'yaml')) {
+      expect({ dep, inLibrary: dep in { ...pkg.dependencies, ...pkg.devDependencies } }).toEqual({ dep, inLibrary: false });
+    }
+  });
+
   test('cdktf and constructs are peer dependencies: the app has one copy of each, none nested in the library', () => {
     expect(pkg.peerDependencies).toEqual({ cdktf: expect.stringMatching(/^\^0\.21\./), constructs: expect.stringMatching(/^\^10\./) });
     expect(pkg.dependencies.cdktf).toBeUndefined();
