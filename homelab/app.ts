@@ -39,7 +39,7 @@ function connect(stack: Construct, p: ProxmoxSection, problems: string[]): Proxm
     authMode: p.authMode,
     apiTokenId: p.apiTokenId,
     insecure: p.insecure,
-    ssh: { username: p.sshUsername, agent: true, nodeAddresses: p.nodeAddresses },
+    ssh: { username: p.sshUsername, agent: true, proxmoxNodeAddresses: p.proxmoxNodeAddresses },
   }));
 }
 
@@ -54,7 +54,7 @@ function stack(app: App, name: string, cfg: HomelabConfig): TerraformStack {
  * built from section `s` is reported as `s.x`. Keeps every message in the terms of the file the user edits.
  */
 const FIELD_OF: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  proxmox: { 'ssh.username': 'proxmox.sshUsername', 'ssh.nodeAddresses': 'proxmox.nodeAddresses' },
+  proxmox: { 'ssh.username': 'proxmox.sshUsername', 'ssh.proxmoxNodeAddresses': 'proxmox.proxmoxNodeAddresses' },
   flatcar: { proxmoxNodes: 'flatcar.proxmoxNode', checksum: 'flatcar.imageSha512', sshAuthorizedKeys: 'sshAuthorizedKeys',
     'kubernetes.checksum': 'flatcar.kubernetes.sysextSha256' },
   debian: { checksum: 'debian.imageSha512', vmId: 'debian.templateVmId', sshAuthorizedKeys: 'sshAuthorizedKeys' },

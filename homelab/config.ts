@@ -29,7 +29,7 @@ export interface ProxmoxSection {
   /** SSH user for snippet uploads and the Debian finalize step (authenticated by the local ssh-agent). */
   readonly sshUsername: string;
   /** Proxmox node name -> address, when node names do not resolve. */
-  readonly nodeAddresses: Readonly<Record<string, string>>;
+  readonly proxmoxNodeAddresses: Readonly<Record<string, string>>;
 }
 
 export interface FlatcarSection {
@@ -112,7 +112,7 @@ export const DEFAULT_HOMELAB: HomelabConfig = {
     apiTokenId: 'terraform@pve!cdktf',
     insecure: false,
     sshUsername: 'root',
-    nodeAddresses: {},
+    proxmoxNodeAddresses: {},
   },
   backend: { type: 'local' },
   // Flagged at synth until replaced: set your own public key in homelab.json.
@@ -176,8 +176,8 @@ const SHAPE: Shape = {
   object: {
     proxmox: { object: {
       endpoint: 'string', authMode: { oneOf: ['api-token', 'root-password', 'api-token+root-password'] }, apiTokenId: 'string',
-      insecure: 'boolean', sshUsername: 'string', nodeAddresses: { map: 'string' },
-    } },
+      insecure: 'boolean', sshUsername: 'string', proxmoxNodeAddresses: { map: 'string' },
+    }, renamed: { nodeAddresses: 'proxmoxNodeAddresses' } },
     backend: { tag: 'type', union: [
       { object: { type: { oneOf: ['local'] }, directory: 'string' }, optional: ['directory'] },
       { object: { type: { oneOf: ['pg'] }, schemaPrefix: 'string' }, optional: ['schemaPrefix'] },
@@ -412,10 +412,10 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
         `${show(at(DEFAULT_HOMELAB, version))}. Set it from the release's checksum file whenever '${version}' changes.`);
     }
   }
-  for (const [node, addr] of Object.entries(cfg.proxmox.nodeAddresses)) {
+  for (const [node, addr] of Object.entries(cfg.proxmox.proxmoxNodeAddresses)) {
     const looksLikeIp = /^[\d.]+$/.test(addr) || addr.includes(':');
     p.check(looksLikeIp ? isIpAddress(addr) : DNS_NAME_RE.test(addr.toLowerCase()),
-      `proxmox.nodeAddresses.${node}`, looksLikeIp ? 'be a valid IP address' : 'be an IP address or a host name', addr);
+      `proxmox.proxmoxNodeAddresses.${node}`, looksLikeIp ? 'be a valid IP address' : 'be an IP address or a host name', addr);
   }
 
   // Addresses: one owner each across every section (a VM, the VIP, a Proxmox node).
@@ -432,7 +432,7 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
     if (owner) p.add(path, `not reuse an address of '${owner}'`, value, 'Each VM, VIP and Proxmox node needs its own address.');
     else ips.set(ip, path);
   };
-  for (const [node, addr] of Object.entries(cfg.proxmox.nodeAddresses)) claimIp(`proxmox.nodeAddresses.${node}`, addr);
+  for (const [node, addr] of Object.entries(cfg.proxmox.proxmoxNodeAddresses)) claimIp(`proxmox.proxmoxNodeAddresses.${node}`, addr);
   if (cfg.debian?.clone) claimIp('debian.clone.address', cfg.debian.clone.address);
 
   // VM ids: one per VM across all stacks (Proxmox has one id space per cluster).

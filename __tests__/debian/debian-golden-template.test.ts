@@ -77,7 +77,7 @@ describe('DebianGoldenTemplate', () => {
   });
 
   test('the finalize step uses the connection\'s SSH user and node address', () => {
-    const { json } = build({}, { ssh: { agent: false, username: 'root', nodeAddresses: { pve1: '10.0.0.5' } } });
+    const { json } = build({}, { ssh: { agent: false, username: 'root', proxmoxNodeAddresses: { pve1: '10.0.0.5' } } });
     const [[, finalize]] = resourcesOf(json, 'terraform_data');
     expect(finalize.connection).toEqual({ type: 'ssh', host: '10.0.0.5', user: 'root', agent: 'false', private_key: '${var.proxmox_ssh_private_key}' });
   });

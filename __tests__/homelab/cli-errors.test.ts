@@ -26,15 +26,15 @@ const problems = (...lines: string[]) => lines.map((l) => `\n  - ${l}`).join('')
 describe('homelab.json semantic errors through the CLI', () => {
   test('every problem at once, across sections, in homelab.json terms', () => {
     const r = synth(JSON.stringify({
-      proxmox: { nodeAddresses: { pve1: '10.0.0.300', pve2: '10.0.0.12' } },
+      proxmox: { proxmoxNodeAddresses: { pve1: '10.0.0.300', pve2: '10.0.0.12' } },
       debian: { templateVmId: 300, clone: { name: 'k8s-node-1', address: '10.0.1.21/16', gateway: '10.0.0.1', dnsServers: ['10.0.0.1'], cores: 0, memoryMiB: 4096 } },
       talos: { workers: { w1: { address: '10.0.0.3000' }, w2: { address: '10.0.1.21', vmId: 304 } } },
     }));
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`error: ${r.file}: ${problems(
-      "'proxmox.nodeAddresses.pve1' must be a valid IP address, got \"10.0.0.300\".",
+      "'proxmox.proxmoxNodeAddresses.pve1' must be a valid IP address, got \"10.0.0.300\".",
       "'talos.controlPlanes.talos-cp-01.vmId' must not reuse the VM id of 'debian.templateVmId', got 300. Proxmox VM ids are unique per cluster, across every stack: choose another id.",
-      "'talos.controlPlanes.talos-cp-02.address' must not reuse an address of 'proxmox.nodeAddresses.pve2', got \"10.0.0.12\". Each VM, VIP and Proxmox node needs its own address.",
+      "'talos.controlPlanes.talos-cp-02.address' must not reuse an address of 'proxmox.proxmoxNodeAddresses.pve2', got \"10.0.0.12\". Each VM, VIP and Proxmox node needs its own address.",
       "'talos.workers.w1.address' must be an IP address like \"10.0.0.11\", got \"10.0.0.3000\".",
       "'talos.workers.w2.address' must not reuse an address of 'debian.clone.address', got \"10.0.1.21\". Each VM, VIP and Proxmox node needs its own address.",
       "'debian.clone.cores' must be an integer from 1 to 512, got 0.",
@@ -76,15 +76,20 @@ describe('homelab.json semantic errors through the CLI', () => {
   });
 
   test('keys of 0.1 that were renamed are named, with where they were found and their new name', () => {
-    const r = synth(JSON.stringify({ flatcar: { nodeName: 'pve2', cloneNodeNames: [] }, debian: { nodeName: 'pve2' } }));
+    const r = synth(JSON.stringify({
+      proxmox: { nodeAddresses: { pve1: '10.0.0.2' } }, flatcar: { nodeName: 'pve2', cloneNodeNames: [] }, debian: { nodeName: 'pve2' },
+    }));
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`error: ${r.file}: ${problems(
+      "'proxmox.nodeAddresses' was renamed to 'proxmoxNodeAddresses' in 0.2: write 'proxmox.proxmoxNodeAddresses' instead.",
       "'flatcar.nodeName' was renamed to 'proxmoxNode' in 0.2: write 'flatcar.proxmoxNode' instead.",
       "'flatcar.cloneNodeNames' was renamed to 'cloneProxmoxNodes' in 0.2: write 'flatcar.cloneProxmoxNodes' instead.",
       "'debian.nodeName' was renamed to 'proxmoxNode' in 0.2: write 'debian.proxmoxNode' instead.",
     )}\n`);
     // The new names are accepted.
-    expect(synth(JSON.stringify({ flatcar: { proxmoxNode: 'pve2', cloneProxmoxNodes: [] }, debian: { proxmoxNode: 'pve2' } })).status).toBe(0);
+    expect(synth(JSON.stringify({
+      proxmox: { proxmoxNodeAddresses: { pve1: '10.0.0.2' } }, flatcar: { proxmoxNode: 'pve2', cloneProxmoxNodes: [] }, debian: { proxmoxNode: 'pve2' },
+    })).status).toBe(0);
   });
 
   test('a new flatcar.kubernetes.version without a new checksum is an error', () => {
@@ -104,7 +109,7 @@ describe('helpers', () => {
   test('inHomelabTerms renames library props to homelab.json fields', () => {
     expect(inHomelabTerms('talos', '\'addWorker("x").address\' must be an IP address, got "1".')).toBe("'talos.workers.x.address' must be an IP address, got \"1\".");
     expect(inHomelabTerms('debian.clone', "'memoryMiB' must be at least 512, got 1.")).toBe("'debian.clone.memoryMiB' must be at least 512, got 1.");
-    expect(inHomelabTerms('proxmox', "'ssh.nodeAddresses.pve1' must be set.")).toBe("'proxmox.nodeAddresses.pve1' must be set.");
+    expect(inHomelabTerms('proxmox', "'ssh.proxmoxNodeAddresses.pve1' must be set.")).toBe("'proxmox.proxmoxNodeAddresses.pve1' must be set.");
     expect(inHomelabTerms('talos', "'network.subnet' must be a CIDR.")).toBe("'talos.subnet' must be a CIDR.");
     expect(inHomelabTerms('talos', "'cni.version' must be pinned.")).toBe("'talos.ciliumVersion' must be pinned.");
     expect(inHomelabTerms('flatcar', 'free text')).toBe('flatcar: free text');

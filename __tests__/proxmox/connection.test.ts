@@ -44,7 +44,7 @@ describe('ProxmoxConnection', () => {
 
   test('ssh: agent by default; a private key only through a sensitive variable; node addresses sorted', () => {
     const { json } = synthStack((s) => {
-      new ProxmoxConnection(s, 'Proxmox', { ssh: { nodeAddresses: { pve2: '10.0.0.3', pve1: '10.0.0.2' } } });
+      new ProxmoxConnection(s, 'Proxmox', { ssh: { proxmoxNodeAddresses: { pve2: '10.0.0.3', pve1: '10.0.0.2' } } });
       new ProxmoxConnection(s, 'Other', { variablePrefix: 'other', ssh: { agent: false } });
     });
     const [a, b] = json.provider.proxmox;

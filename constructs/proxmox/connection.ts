@@ -41,7 +41,7 @@ export interface ProxmoxSshProps {
    * @default - the provider resolves node names through the API; scripts run on a node over SSH (e.g. the Debian
    * template's finalize step) use the node name itself, resolved by DNS
    */
-  readonly nodeAddresses?: Readonly<Record<string, string>>;
+  readonly proxmoxNodeAddresses?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -55,7 +55,7 @@ export interface ProxmoxNodeSsh {
   readonly agent: boolean;
   /** The private key, a reference to a sensitive variable, when `agent` is false. @default - none: the ssh-agent */
   readonly privateKey?: string;
-  /** The address of `node`: its entry in `nodeAddresses`, else the node name itself (resolved by DNS). */
+  /** The address of `node`: its entry in `proxmoxNodeAddresses`, else the node name itself (resolved by DNS). */
   addressOf(node: string): string;
 }
 
@@ -164,8 +164,8 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
       p.check(/^https:\/\/[^\s/]+(:\d+)?\/?$/.test(props.endpoint), 'endpoint',
         'be an https URL of the API like "https://pve.example.com:8006/"', props.endpoint);
     }
-    for (const [node, addr] of Object.entries(props.ssh?.nodeAddresses ?? {})) {
-      p.check(addr.trim().length > 0, `ssh.nodeAddresses.${node}`, 'be a host name or IP address', addr);
+    for (const [node, addr] of Object.entries(props.ssh?.proxmoxNodeAddresses ?? {})) {
+      p.check(addr.trim().length > 0, `ssh.proxmoxNodeAddresses.${node}`, 'be a host name or IP address', addr);
     }
     p.throwIfAny();
 
@@ -212,7 +212,7 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
     this.canSetKvmArguments = this.rootProvider !== undefined;
     this.hasSsh = ssh !== undefined;
     if (ssh) {
-      const addresses = new Map(Object.entries(props.ssh?.nodeAddresses ?? {}));
+      const addresses = new Map(Object.entries(props.ssh?.proxmoxNodeAddresses ?? {}));
       this.nodeSsh = {
         username: ssh.username ?? 'root',
         agent: props.ssh?.agent ?? true,
@@ -235,7 +235,7 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
 }
 
 function sshBlock(s: ProxmoxSshProps, privateKey: string | undefined): ProxmoxProviderSsh {
-  const nodes = Object.entries(s.nodeAddresses ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const nodes = Object.entries(s.proxmoxNodeAddresses ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return {
     username: s.username ?? 'root',
     agent: s.agent ?? true,
