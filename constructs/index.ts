@@ -5,6 +5,8 @@ export { ValidationError } from './core/errors';
 export * from './versions';
 export { DERIVED_VM_ID_MAX, DERIVED_VM_ID_MIN, deriveMacAddress, deriveVmId } from './core/identity';
 export { PLACEHOLDER_SSH_PUBLIC_KEY } from './core/placeholders';
+export { relativeLocalBackend, localStatePath } from './core/local-backend';
+export type { RelativeLocalBackendOptions } from './core/local-backend';
 
 // Proxmox
 export * from './proxmox/connection';

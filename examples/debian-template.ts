@@ -3,8 +3,8 @@
 // In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import {
-  Checksum, ClonedVm, DEBIAN_13_BUILD, DEBIAN_13_GENERIC_AMD64_SHA512, DebianGoldenTemplate, IpConfig, IProxmoxConnection,
-  PLACEHOLDER_SSH_PUBLIC_KEY, ProxmoxConnection,
+  Checksum, ClonedVm, DEBIAN_13_BUILD, DEBIAN_13_GENERIC_AMD64_SHA512, DebianGoldenTemplate, IpConfig,
+  IProxmoxConnection, PLACEHOLDER_SSH_PUBLIC_KEY, ProxmoxConnection, relativeLocalBackend,
 } from '../constructs';
 
 /** What {@link addDebianTemplateAndClone} creates. */
@@ -44,6 +44,8 @@ export function addDebianTemplateAndClone(stack: TerraformStack, connection: IPr
 if (require.main === module) {
   const app = new App();
   const stack = new TerraformStack(app, 'example-debian');
+  // State in terraform.<stack>.tfstate next to the app, written relative to the stack's directory (no absolute path).
+  relativeLocalBackend(stack);
   addDebianTemplateAndClone(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', ssh: {} }));
   app.synth();
 }

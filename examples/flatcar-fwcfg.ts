@@ -5,7 +5,8 @@
 // In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import {
-  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, PLACEHOLDER_SSH_PUBLIC_KEY, ProxmoxConnection,
+  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, PLACEHOLDER_SSH_PUBLIC_KEY,
+  ProxmoxConnection, relativeLocalBackend,
 } from '../constructs';
 
 export function addFlatcarFwCfgTemplate(stack: TerraformStack, connection: IProxmoxConnection): FlatcarTemplate {
@@ -32,6 +33,8 @@ export function addFlatcarFwCfgTemplate(stack: TerraformStack, connection: IProx
 if (require.main === module) {
   const app = new App();
   const stack = new TerraformStack(app, 'example-flatcar-fwcfg');
+  // State in terraform.<stack>.tfstate next to the app, written relative to the stack's directory (no absolute path).
+  relativeLocalBackend(stack);
   addFlatcarFwCfgTemplate(stack, new ProxmoxConnection(stack, 'Proxmox', {
     endpoint: 'https://pve1.home.arpa:8006/', authMode: 'api-token+root-password', ssh: {},
   }));

@@ -3,8 +3,8 @@
 // In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import {
-  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, KubernetesProfile, PLACEHOLDER_SSH_PUBLIC_KEY,
-  ProxmoxConnection,
+  Checksum, FlatcarImage, FlatcarTemplate, IgnitionDelivery, IProxmoxConnection, KubernetesProfile,
+  PLACEHOLDER_SSH_PUBLIC_KEY, ProxmoxConnection, relativeLocalBackend,
 } from '../constructs';
 
 /**
@@ -46,6 +46,8 @@ export function addFlatcarTemplate(stack: TerraformStack, connection: IProxmoxCo
 if (require.main === module) {
   const app = new App();
   const stack = new TerraformStack(app, 'example-flatcar');
+  // State in terraform.<stack>.tfstate next to the app, written relative to the stack's directory (no absolute path).
+  relativeLocalBackend(stack);
   addFlatcarTemplate(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', ssh: {} }));
   app.synth();
 }

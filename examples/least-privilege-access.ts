@@ -3,7 +3,7 @@
 // Run: npm run example -- least-privilege-access   (writes cdktf.out/examples/least-privilege-access/)
 // In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
-import { IProxmoxConnection, ProxmoxAccess, ProxmoxConnection } from '../constructs';
+import { IProxmoxConnection, ProxmoxAccess, ProxmoxConnection, relativeLocalBackend } from '../constructs';
 
 export function addLeastPrivilegeAccess(stack: TerraformStack, connection: IProxmoxConnection): ProxmoxAccess {
   const access = new ProxmoxAccess(stack, 'Automation', {
@@ -21,6 +21,8 @@ export function addLeastPrivilegeAccess(stack: TerraformStack, connection: IProx
 if (require.main === module) {
   const app = new App();
   const stack = new TerraformStack(app, 'example-access');
+  // State in terraform.<stack>.tfstate next to the app, written relative to the stack's directory (no absolute path).
+  relativeLocalBackend(stack);
   addLeastPrivilegeAccess(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/', authMode: 'root-password' }));
   app.synth();
 }

@@ -6,7 +6,7 @@
 // In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { IProxmoxConnection, ProxmoxConnection, TalosCluster, TalosCni } from '../constructs';
+import { IProxmoxConnection, ProxmoxConnection, relativeLocalBackend, TalosCluster, TalosCni } from '../constructs';
 
 /** The layout: name -> [address, VM id] (VM ids 300-304). */
 const CONTROL_PLANES: ReadonlyArray<[string, string, number]> = [
@@ -44,6 +44,8 @@ export function addTalosCluster(stack: Construct, connection: IProxmoxConnection
 if (require.main === module) {
   const app = new App();
   const stack = new TerraformStack(app, 'example-talos');
+  // State in terraform.<stack>.tfstate next to the app, written relative to the stack's directory (no absolute path).
+  relativeLocalBackend(stack);
   addTalosCluster(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://atlas.home.arpa:8006/' }));
   app.synth();
 }

@@ -5,7 +5,7 @@
 // Run: npm run example -- talos-day2   (writes cdktf.out/examples/talos-day2/)
 // In your own app, import the same names from 'proxmox-cdktf-constructs' (here: the package root, ../constructs).
 import { App, TerraformOutput, TerraformStack } from 'cdktf';
-import { IProxmoxConnection, ProxmoxConnection, TalosCluster, TalosCni } from '../constructs';
+import { IProxmoxConnection, ProxmoxConnection, relativeLocalBackend, TalosCluster, TalosCni } from '../constructs';
 
 /** The storage network: VLAN 30 on bridge vmbr1, MTU 9000 (the bridge and switch ports must allow it). */
 const STORAGE_NIC = { bridge: 'vmbr1', vlanId: 30, mtu: 9000 } as const;
@@ -47,6 +47,8 @@ export function addDay2Cluster(stack: TerraformStack, connection: IProxmoxConnec
 if (require.main === module) {
   const app = new App();
   const stack = new TerraformStack(app, 'example-talos-day2');
+  // State in terraform.<stack>.tfstate next to the app, written relative to the stack's directory (no absolute path).
+  relativeLocalBackend(stack);
   addDay2Cluster(stack, new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://atlas.home.arpa:8006/' }));
   app.synth();
 }

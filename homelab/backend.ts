@@ -1,10 +1,12 @@
 // Where each stack of the homelab app keeps its Terraform state: a local file (one person, one machine) or
 // PostgreSQL (a team: shared state with locking). Stacks are split the way they are deployed (images and
 // templates apart from clusters), so every stack gets its own state: a file or a schema named after it.
-import * as path from 'path';
-import { App, LocalBackend, PgBackend, PgBackendConfig, TerraformStack, Token } from 'cdktf';
-import { IConstruct } from 'constructs';
-import { Problems, ValidationError } from '../constructs/core/errors';
+import { PgBackend, PgBackendConfig, TerraformStack, Token } from 'cdktf';
+import { Problems } from '../constructs/core/errors';
+import { checkStateName, claimState, localBackendAt } from '../constructs/core/local-backend';
+
+// The local backend is the library's (relativeLocalBackend): examples and users' apps need relocatable JSON too.
+export { localStatePath } from '../constructs/core/local-backend';
 
 /**
  * Where a stack's state lives.
@@ -96,54 +98,16 @@ export function configureBackend(stack: TerraformStack, stackName: string, cfg: 
       `leave the schema name "<prefix>_<stack>" at most ${PG_MAX_IDENTIFIER_BYTES} bytes (PostgreSQL truncates longer names)`,
       schemaName, 'Use a shorter prefix or stack name.');
     p.throwIfAny();
-    claim(stack, `PostgreSQL schema ${schemaName}`);
+    claimState(stack, `PostgreSQL schema ${schemaName}`, 'stackName');
     // cdktf types conn_str as required; Terraform does not (it falls back to PG_CONN_STR / libpq variables).
     // Left out, it is absent from the backend block and from the terraform_remote_state data sources that
     // PgBackend.getRemoteStateDataSource builds for cross-stack references (they spread the same config).
     new PgBackend(stack, { schemaName } as PgBackendConfig);
     return;
   }
-  if (cfg.directory !== undefined && Token.isUnresolved(cfg.directory)) {
-    p.add('directory', 'be a literal path (a backend cannot use variables or references)', cfg.directory, 'Write the path in the app.');
-  } else if (cfg.directory !== undefined) {
-    p.check(cfg.directory.trim() !== '', 'directory', 'be a non-empty path', cfg.directory, 'Leave it out for the default.');
-  }
-  checkStackName(p, stackName, /^[\w.-]+$/, 'be usable as a file name (letters, digits, ".", "_", "-")');
-  p.throwIfAny();
-  const file = cfg.directory === undefined
-    ? path.resolve(`terraform.${stackName}.tfstate`) : path.resolve(cfg.directory, `${stackName}.tfstate`);
-  claim(stack, `state file ${file}`);
-  const stackDir = path.resolve(App.of(stack).outdir, 'stacks', stack.node.id);
-  new LocalBackend(stack, { path: localStatePath(stackDir, file, cfg.directory !== undefined && path.isAbsolute(cfg.directory)) });
-}
-
-/**
- * Pure: the `path` of a local backend whose state file is `file` (absolute), for Terraform running in
- * `stackDir` (absolute): relative to `stackDir`, with `/` on every OS, unless the user gave an absolute
- * directory. Terraform resolves a relative backend or `terraform_remote_state` path against its working
- * directory (https://developer.hashicorp.com/terraform/language/backend/local).
- */
-export function localStatePath(stackDir: string, file: string, keepAbsolute = false): string {
-  if (keepAbsolute) return file;
-  return path.relative(stackDir, file).split(path.sep).join('/');
+  localBackendAt(stack, stackName, cfg.directory, 'stackName');
 }
 
 function checkStackName(p: Problems, stackName: string, rule: RegExp, ruleText: string): void {
-  if (Token.isUnresolved(stackName)) p.add('stackName', 'be a literal string', stackName, 'Use the stack\'s id.');
-  else p.check(rule.test(stackName), 'stackName', ruleText, stackName, 'Use the stack\'s id.');
-}
-
-// Two stacks writing one state destroy each other's resources on the next apply: refuse it at synth time.
-const claims = new WeakMap<IConstruct, Map<string, string>>();
-
-function claim(stack: TerraformStack, what: string): void {
-  const root = stack.node.root;
-  let taken = claims.get(root);
-  if (!taken) claims.set(root, (taken = new Map()));
-  const holder = taken.get(what);
-  if (holder !== undefined && holder !== stack.node.path) {
-    throw new ValidationError(stack, `'stackName' must give each stack its own state, got the ${what} of stack ${holder}. `
-      + 'Pass each stack\'s own id as stackName.');
-  }
-  taken.set(what, stack.node.path);
+  checkStateName(p, stackName, rule, ruleText, 'stackName');
 }
