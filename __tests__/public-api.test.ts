@@ -10,7 +10,8 @@ test('the constructs and their value types are exported', () => {
     'FlatcarImage', 'FlatcarTemplate', 'IgnitionDelivery', 'KubernetesProfile',
     'TalosImage', 'TalosNode', 'TalosCluster', 'TalosNetwork', 'CheckedAddress', 'TalosBoot', 'TalosCni',
     'DebianGoldenTemplate', 'I915Sriov', 'ValidationError', 'TALOS_VERSION', 'PLACEHOLDER_SSH_PUBLIC_KEY',
-    'planVmMedia', 'fwCfgArgument', 'deriveVmId',
+    'planVmMedia', 'fwCfgArgument', 'deriveVmId', 'relativeLocalBackend', 'localStatePath',
+    'dataDiskSerial', 'MAX_POOL_SIZE', 'DEFAULT_UPGRADE_TIMEOUT_SECONDS',
   ]));
 });
 
@@ -19,6 +20,10 @@ test.each([
   'defaultProviderOf', 'loadTemplate', 'renderTemplate', 'renderTemplateFile', 'checkIp', 'parseCidr', 'IdentityRegistry',
   'assertKvmArgumentsAllowed', 'checkVmHardware', 'vmResourceConfig', 'allShared', 'movedFromChildId', 'checkStaticAddress', 'nodePatch', 'splitPatches',
   'checkButaneSpec', 'renderButaneYaml', 'renderDebianUserData', 'renderFinalizeScript', 'warnPlaceholderSshKeys',
+  // talos/node-hardware, node-pool and upgrade: what TalosNode and TalosCluster use to build, not the user.
+  'checkNodeHardware', 'hardwareVmConfig', 'hardwarePatches', 'topologyPatch', 'extraNicMac', 'DATA_VOLUME_MIN_SIZE',
+  'poolNodeNames', 'poolAddresses', 'planPool', 'addNodePool', 'checkUpgradeOptions', 'upgradeOrder', 'TalosUpgrades',
+  'localBackendAt', 'claimState', 'checkStateName',
 ])('%s (an internal) is not exported', (name) => {
   expect(exported).not.toContain(name);
 });

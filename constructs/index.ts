@@ -21,9 +21,13 @@ export * from './proxmox/template';
 export * from './proxmox/template-ha';
 export { VM_DEFAULTS } from './proxmox/vm-hardware';
 export type { VmHardwareProps } from './proxmox/vm-hardware';
-export * from './talos/node-hardware';
-export * from './talos/node-pool';
-export * from './talos/upgrade';
+export { dataDiskSerial } from './talos/node-hardware';
+export type { TalosDataDisk, TalosExtraNic, TalosPciDevice, TalosNodeHardwareProps } from './talos/node-hardware';
+export { MAX_POOL_SIZE } from './talos/node-pool';
+export type { TalosNodePoolProps } from './talos/node-pool';
+export { DEFAULT_UPGRADE_TIMEOUT_SECONDS } from './talos/upgrade';
+// TalosUpgrades is the type of TalosCluster.upgrades; only the cluster creates one.
+export type { TalosUpgradeOptions, TalosUpgrades } from './talos/upgrade';
 export * from './proxmox/ip-config';
 export * from './proxmox/clone-placement';
 export * from './proxmox/cloned-vm';
