@@ -59,10 +59,13 @@ export * from './talos/talos-cluster';
 export { DEBIAN_RELEASES, debianCloudImageUrl, debianChecksumsUrl } from './debian/debian-release';
 export type { DebianMajor, DebianImageVariant, DebianImageSpec } from './debian/debian-release';
 export {
-  DEFAULT_DEBIAN_TEMPLATE_FEATURES, DEFAULT_I915_SRIOV_VERSION, DEFAULT_I915_SRIOV_KERNEL_PARAMETERS,
-  DEFAULT_I915_SRIOV_DOWNLOAD_ATTEMPTS, I915Sriov, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_NTP_SERVERS, DEFAULT_NTP_POOLS,
+  DEFAULT_DEBIAN_TEMPLATE_FEATURES, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_NTP_SERVERS, DEFAULT_NTP_POOLS,
   DEFAULT_CHRONY_ALLOW_CIDRS, MINIMUM_BUILD_RESOURCES,
 } from './debian/cloud-config';
-export type { DebianTemplateFeatures, I915SriovProps } from './debian/cloud-config';
+export type { DebianTemplateFeatures } from './debian/cloud-config';
+export {
+  DEFAULT_I915_SRIOV_VERSION, DEFAULT_I915_SRIOV_KERNEL_PARAMETERS, DEFAULT_I915_SRIOV_DOWNLOAD_ATTEMPTS, I915Sriov,
+} from './debian/i915-sriov';
+export type { I915SriovProps } from './debian/i915-sriov';
 export { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS } from './debian/finalize-script';
 export * from './debian/debian-golden-template';

@@ -7,8 +7,9 @@ import { Problems } from '../../constructs/core/errors';
 import {
   checkI915Sriov, checkKubernetesVersionForPause, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS,
   DEFAULT_DEBIAN_TEMPLATE_FEATURES, DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, DebianUserDataInput, I915Sriov, pauseImageFor, renderDebianUserData,
-  templatePackages, templatePackageUnion, verificationChecks,
+  templatePackages, templatePackageUnion,
 } from '../../constructs/debian/cloud-config';
+import { verificationChecks } from '../../constructs/debian/verification';
 import { describeIfTool, testIfTool } from '../helpers/tools';
 
 const SHA = 'ab'.repeat(32);

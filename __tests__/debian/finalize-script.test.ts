@@ -4,7 +4,8 @@ import { spawnSync } from 'child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { DEFAULT_DEBIAN_TEMPLATE_FEATURES, I915Sriov, verificationChecks } from '../../constructs/debian/cloud-config';
+import { DEFAULT_DEBIAN_TEMPLATE_FEATURES, I915Sriov } from '../../constructs/debian/cloud-config';
+import { verificationChecks } from '../../constructs/debian/verification';
 import { renderFinalizeScript, shellQuote } from '../../constructs/debian/finalize-script';
 import { describeIfTool, testIfTool } from '../helpers/tools';
 

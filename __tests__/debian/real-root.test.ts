@@ -29,8 +29,9 @@ import { join } from 'path';
 import { parse } from 'yaml';
 import {
   DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES, DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS,
-  DebianUserDataInput, I915Sriov, renderDebianUserData, SETUP_MARKER, verificationChecks,
+  DebianUserDataInput, I915Sriov, renderDebianUserData, SETUP_MARKER,
 } from '../../constructs/debian/cloud-config';
+import { verificationChecks } from '../../constructs/debian/verification';
 import { DEBIAN_KUBERNETES_VERSION } from '../../constructs/versions';
 import { buildDebianRoot, DebianRoot, debianRootTarball } from '../helpers/debian-root';
 import { isCI, missingTools } from '../helpers/tools';

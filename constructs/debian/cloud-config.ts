@@ -4,6 +4,12 @@ import { Problems } from '../core/errors';
 import { checkCidr } from '../core/net';
 import { renderTemplateFile } from '../core/templates';
 import { DEBIAN_RELEASES, DebianMajor } from './debian-release';
+import { I915Sriov } from './i915-sriov';
+import { sandboxImage } from './kubernetes-pause';
+
+// The i915 SR-IOV setting and the pause image table have their own modules; re-exported for existing imports.
+export * from './i915-sriov';
+export * from './kubernetes-pause';
 
 /**
  * The golden template's cloud-init user-data (https://cloudinit.readthedocs.io/en/latest/reference/modules.html): packages, containerd, chrony, SSH hardening,
@@ -35,64 +41,6 @@ export const DEFAULT_DEBIAN_TEMPLATE_FEATURES: Required<DebianTemplateFeatures> 
   logRotation: true,
   packageUpgrade: true,
 };
-
-/** The i915-sriov-dkms release pinned by default (https://github.com/strongtz/i915-sriov-dkms/releases); a setting. */
-export const DEFAULT_I915_SRIOV_VERSION = '2025.07.22';
-/** Kernel parameters the SR-IOV driver needs in GRUB (https://github.com/strongtz/i915-sriov-dkms#readme). */
-export const DEFAULT_I915_SRIOV_KERNEL_PARAMETERS: readonly string[] = ['intel_iommu=on', 'i915.enable_guc=3', 'i915.max_vfs=7'];
-/** Download attempts: waits of 5, 10 and 20 s between them (GitHub release downloads fail transiently). */
-export const DEFAULT_I915_SRIOV_DOWNLOAD_ATTEMPTS = 4;
-
-/** Props of {@link I915Sriov.dkms}. */
-export interface I915SriovProps {
-  /** SHA-256 of the `.deb` (64 hex digits): the download is refused when it differs (a release asset can be replaced). */
-  readonly sha256: string;
-  /** i915-sriov-dkms release. @default DEFAULT_I915_SRIOV_VERSION */
-  readonly version?: string;
-  /** Where the `.deb` comes from. @default - the GitHub release of strongtz/i915-sriov-dkms for `version` */
-  readonly debUrl?: string;
-  /** Kernel parameters added to GRUB. @default DEFAULT_I915_SRIOV_KERNEL_PARAMETERS */
-  readonly kernelParameters?: readonly string[];
-  /** Download attempts, with exponential backoff from 5 s. @default DEFAULT_I915_SRIOV_DOWNLOAD_ATTEMPTS */
-  readonly downloadAttempts?: number;
-}
-
-/**
- * The Intel i915 SR-IOV guest driver, built into the template once (a DKMS build takes minutes: on every
- * clone's boot otherwise). Needs the `generic` image: the `genericcloud` kernel has no i915 driver to replace.
- * @see https://github.com/strongtz/i915-sriov-dkms
- */
-export class I915Sriov {
-  /** Install the DKMS package at a pinned, checksum-verified version. */
-  public static dkms(props: I915SriovProps): I915Sriov {
-    const version = props.version ?? DEFAULT_I915_SRIOV_VERSION;
-    return new I915Sriov(version, props.sha256,
-      props.debUrl ?? `https://github.com/strongtz/i915-sriov-dkms/releases/download/${version}/i915-sriov-dkms_${version}_amd64.deb`,
-      props.kernelParameters ?? DEFAULT_I915_SRIOV_KERNEL_PARAMETERS,
-      props.downloadAttempts ?? DEFAULT_I915_SRIOV_DOWNLOAD_ATTEMPTS);
-  }
-
-  private constructor(
-    public readonly version: string,
-    public readonly sha256: string,
-    public readonly debUrl: string,
-    public readonly kernelParameters: readonly string[],
-    public readonly downloadAttempts: number,
-  ) {}
-}
-
-/** Adds the problems of an {@link I915Sriov} setting (prop names under `prefix`). */
-export function checkI915Sriov(p: Problems, i: I915Sriov, prefix = 'i915Sriov.'): void {
-  p.check(/^[0-9a-fA-F]{64}$/.test(i.sha256 ?? ''), `${prefix}sha256`, 'be 64 hex digits (SHA-256 of the .deb)', i.sha256,
-    'Take it from the release page, or run sha256sum on the downloaded .deb.');
-  p.check(/^[0-9A-Za-z][0-9A-Za-z.+~-]*$/.test(i.version), `${prefix}version`, 'be a release like "2025.07.22"', i.version);
-  p.check(/^https:\/\/[^\s'"\\]+\.deb$/.test(i.debUrl), `${prefix}debUrl`, 'be an https URL of a .deb without quotes or spaces', i.debUrl);
-  for (const k of i.kernelParameters) {
-    p.check(/^[A-Za-z0-9_.,:=/-]+$/.test(k), `${prefix}kernelParameters`, 'contain parameters like "i915.enable_guc=3"', k);
-  }
-  p.check(Number.isInteger(i.downloadAttempts) && i.downloadAttempts >= 1 && i.downloadAttempts <= 10,
-    `${prefix}downloadAttempts`, 'be an integer from 1 to 10', i.downloadAttempts);
-}
 
 /**
  * Packages of the golden template besides those a feature brings (build tools, Kubernetes node
@@ -137,31 +85,6 @@ export const MINIMUM_BUILD_RESOURCES = {
   base: { memoryMiB: 1024, diskSizeGiB: 8 },
   i915Sriov: { memoryMiB: 2048, diskSizeGiB: 10 },
 } as const;
-
-/**
- * The pause (sandbox) image kubeadm pulls and expects, by Kubernetes minor release: `PauseVersion` in
- * kubeadm's constants. containerd's own default (3.8 in Debian's containerd 1.7) differs, and kubeadm warns
- * when the runtime's sandbox image is not its own.
- * @see https://github.com/kubernetes/kubernetes/blob/release-1.34/cmd/kubeadm/app/constants/constants.go
- * @see https://github.com/kubernetes/kubernetes/pull/130713 (3.10.1 from 1.34)
- */
-export const PAUSE_VERSION_BY_KUBERNETES_MINOR: Readonly<Record<number, string>> = {
-  29: '3.9', 30: '3.9', 31: '3.10', 32: '3.10', 33: '3.10', 34: '3.10.1', 35: '3.10.1',
-};
-
-/** Pure: the pause image for a Kubernetes release like "1.34.1", or undefined for a release not in the table. */
-export function pauseImageFor(kubernetesVersion: string): string | undefined {
-  const m = /^v?1\.(\d+)\.\d+$/.exec(kubernetesVersion);
-  const pause = m ? PAUSE_VERSION_BY_KUBERNETES_MINOR[Number(m[1])] : undefined;
-  return pause && `registry.k8s.io/pause:${pause}`;
-}
-
-/** Adds the problem of a Kubernetes version without a known pause image. */
-export function checkKubernetesVersionForPause(p: Problems, prop: string, kubernetesVersion: string): void {
-  const minors = Object.keys(PAUSE_VERSION_BY_KUBERNETES_MINOR).map((m) => `1.${m}`).join(', ');
-  p.check(pauseImageFor(kubernetesVersion) !== undefined, prop, `be a Kubernetes release like "1.34.1" of a known minor (${minors})`,
-    kubernetesVersion, 'containerd\'s sandbox image follows it; add the minor to PAUSE_VERSION_BY_KUBERNETES_MINOR from kubeadm\'s constants.go.');
-}
 
 /** Everything {@link renderDebianUserData} needs, resolved. */
 export interface DebianUserDataInput {
@@ -284,70 +207,4 @@ export function renderDebianUserData(i: DebianUserDataInput): string {
     runcmd: [['/usr/local/sbin/golden-template-setup']],
   };
   return `#cloud-config\n# Debian golden template, rendered by DebianGoldenTemplate. Holds no secrets.\n${stringify(doc, { lineWidth: 0 })}`;
-}
-
-/** One verification of the template: a name for messages and a guest command that exits 0 when it holds. */
-export interface VerificationCheck {
-  readonly name: string;
-  readonly command: string;
-}
-
-const sandboxImage = (kubernetesVersion: string): string => {
-  const image = pauseImageFor(kubernetesVersion);
-  if (!image) throw new Error(`no pause image known for Kubernetes ${kubernetesVersion} (checkKubernetesVersionForPause reports it)`);
-  return image;
-};
-
-/** The kernel the template boots next, in the guest's /bin/sh: the newest installed (see setup.d/60-i915-sriov.sh). */
-const NEXT_KERNEL = '$(linux-version list | linux-version sort --reverse | sed -n 1p)';
-
-/** Pure: the checks the finalize step runs in the guest before cleaning up: a template that fails one is never made. */
-export function verificationChecks(i: Pick<DebianUserDataInput, 'major' | 'features' | 'i915Sriov' | 'packages' | 'kubernetesVersion'>): VerificationCheck[] {
-  const f = i.features;
-  const checks: VerificationCheck[] = [
-    { name: 'qemu guest agent running', command: 'systemctl is-active --quiet qemu-guest-agent && test -e /dev/virtio-ports/org.qemu.guest_agent.0' },
-    { name: 'packages installed', command: `dpkg -s ${templatePackages(i).join(' ')} >/dev/null` },
-  ];
-  if (f.chrony) {
-    checks.push(
-      { name: 'chrony running', command: 'systemctl is-active --quiet chrony && chronyc -n tracking >/dev/null' },
-      { name: 'systemd-timesyncd masked', command: 'test "$(systemctl is-enabled systemd-timesyncd 2>/dev/null)" = masked' },
-    );
-  }
-  if (f.containerd) {
-    checks.push(
-      { name: 'containerd running with SystemdCgroup', command: 'systemctl is-active --quiet containerd && containerd config dump | grep -q "SystemdCgroup = true"' },
-      {
-        name: 'containerd CNI plugins from /opt/cni/bin, loopback there',
-        command: 'containerd config dump | grep -q \'bin_dir = "/opt/cni/bin"\' && test -x /opt/cni/bin/loopback',
-      },
-      { name: `containerd sandbox image ${sandboxImage(i.kubernetesVersion)}`, command: `containerd config dump | grep -qF 'sandbox_image = "${sandboxImage(i.kubernetesVersion)}"'` },
-    );
-  }
-  if (f.kubernetesNetworking) {
-    checks.push(
-      { name: 'kernel modules overlay and br_netfilter loaded', command: 'grep -q "^overlay " /proc/modules && grep -q "^br_netfilter " /proc/modules' },
-      { name: 'Kubernetes sysctls set', command: 'test "$(sysctl -n net.ipv4.ip_forward)" = 1 && test "$(sysctl -n net.bridge.bridge-nf-call-iptables)" = 1' },
-    );
-  }
-  if (f.sshHardening) {
-    checks.push({
-      name: 'sshd ciphers and MACs restricted',
-      command: 'sshd -T | grep -qx "ciphers chacha20-poly1305@openssh.com,aes256-gcm@openssh.com" && ' +
-        'sshd -T | grep -qx "macs hmac-sha2-512-etm@openssh.com,hmac-sha2-256-etm@openssh.com"',
-    });
-  }
-  if (f.logRotation) {
-    checks.push({ name: 'journald size cap configured', command: 'grep -q "^SystemMaxUse=" /etc/systemd/journald.conf.d/golden-template.conf' });
-  }
-  if (i.i915Sriov) {
-    const s = i.i915Sriov;
-    checks.push(
-      // The kernel the clones boot, not the running one (package_upgrade may have installed a newer one).
-      { name: `i915-sriov-dkms ${s.version} installed for the kernel the template boots next`, command: `dkms status -k "${NEXT_KERNEL}" i915-sriov-dkms/${s.version} | grep -q installed` },
-      { name: 'i915 resolves to the DKMS module', command: `modinfo -k "${NEXT_KERNEL}" -n i915 | grep -q /updates/` },
-      { name: 'GRUB has the SR-IOV kernel parameters', command: s.kernelParameters.map((k) => `grep -qF -- "${k}" /boot/grub/grub.cfg`).join(' && ') || 'true' },
-    );
-  }
-  return checks;
 }

@@ -10,7 +10,8 @@ import { DEBIAN_KUBERNETES_VERSION } from '../versions';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { checkSshPublicKey } from '../core/ssh';
 import { addressOf, escapeTerraformTemplate, known } from '../core/terraform-strings';
-import { Checksum, ProxmoxImage } from '../proxmox/image';
+import { Checksum, DatastoreRef, ProxmoxImage } from '../proxmox/image';
+import { ProxmoxNodeSsh } from '../proxmox/connection';
 import { IpConfig } from '../proxmox/ip-config';
 import { planVmMedia } from '../proxmox/media';
 import { IVmTemplate } from '../proxmox/template';
@@ -18,8 +19,8 @@ import { allShared, checkVmHardware, VmHardwareProps, vmResourceConfig } from '.
 import {
   checkI915Sriov, checkKubernetesVersionForPause, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
   DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, MINIMUM_BUILD_RESOURCES, renderDebianUserData,
-  verificationChecks,
 } from './cloud-config';
+import { verificationChecks } from './verification';
 import { checkDebianImage, DEFAULT_DEBIAN_MAJOR, debianChecksumsUrl, debianCloudImageUrl, DebianImageVariant, DebianMajor } from './debian-release';
 import { DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_TIMEOUT_SECONDS, renderFinalizeScript } from './finalize-script';
 import { DNS_NAME_RE, kebab, PROXMOX_NODE_NAME_RE } from '../core/names';
@@ -27,6 +28,7 @@ import { warnPlaceholderSshKeys } from '../core/placeholders';
 
 export * from './debian-golden-template-props';
 import { DEBIAN_TEMPLATE_HARDWARE_DEFAULTS, DEFAULT_JOURNAL_MAX_USE_MIB, DebianGoldenTemplateProps } from './debian-golden-template-props';
+import type { DebianTemplateFeatures } from './cloud-config';
 
 
 /**
@@ -74,25 +76,62 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
     const variant = props.variant ?? (props.i915Sriov ? 'generic' : 'genericcloud');
     const features = { ...DEFAULT_DEBIAN_TEMPLATE_FEATURES, ...props.features };
     const name = props.name ?? kebab(id);
-    const hw: VmHardwareProps = {
-      ...props,
-      cores: props.cores ?? DEBIAN_TEMPLATE_HARDWARE_DEFAULTS.cores,
-      memoryMiB: props.memoryMiB ?? DEBIAN_TEMPLATE_HARDWARE_DEFAULTS.memoryMiB,
-      diskSizeGiB: props.diskSizeGiB ?? DEBIAN_TEMPLATE_HARDWARE_DEFAULTS.diskSizeGiB,
-      // A template never starts by itself.
-      onBoot: false,
-    };
-    const settings = {
-      packages: [...(props.packages ?? DEBIAN_TEMPLATE_BASE_PACKAGES), ...(props.extraPackages ?? [])],
-      ntpServers: props.ntpServers ?? DEFAULT_NTP_SERVERS,
-      ntpPools: props.ntpPools ?? DEFAULT_NTP_POOLS,
-      chronyAllowCidrs: props.chronyAllowCidrs ?? DEFAULT_CHRONY_ALLOW_CIDRS,
-      journalMaxUseMiB: props.journalMaxUseMiB ?? DEFAULT_JOURNAL_MAX_USE_MIB,
-    };
+    const hw = templateHardware(props);
+    const settings = userDataSettings(props);
     const kubernetesVersion = props.kubernetesVersion ?? DEBIAN_KUBERNETES_VERSION;
     const timeout = props.cloudInitTimeoutSeconds ?? DEFAULT_CLOUD_INIT_TIMEOUT_SECONDS;
     const buildIp = props.buildIpConfig ?? IpConfig.dhcp();
 
+    this.checkProps(props, { major, variant, features, name, hw, settings, kubernetesVersion, timeout, buildIp });
+
+    const nodeSsh = props.connection.nodeSsh!;
+    this.warnAboutBuild(props, nodeSsh.username);
+
+    const vmId = props.vmId ?? deriveVmId(name);
+    const mac = props.macAddress ?? deriveMacAddress(name);
+    claimIdentity(this, props, vmId, mac);
+
+    this.vmName = name;
+    this.templateVmId = vmId;
+    this.templateProxmoxNode = props.proxmoxNode;
+    this.imageUrl = debianCloudImageUrl({ major, variant, build: props.build });
+    const diskStore = hw.diskDatastore ?? { id: 'local-lvm' };
+    const cloudInitStore = props.cloudInitDatastore ?? diskStore;
+    this.onSharedStorage = allShared([diskStore, hw.efiDatastore ?? diskStore, cloudInitStore]);
+
+    const image = new ProxmoxImage(this, 'Image', {
+      connection: props.connection, url: this.imageUrl,
+      checksum: props.checksum,
+      proxmoxNodes: [props.proxmoxNode],
+      contentType: 'import',
+      datastore: props.imageDatastore ?? { id: 'local' },
+    });
+
+    const input = {
+      major: major as DebianMajor, features, i915Sriov: props.i915Sriov, ...settings, sshAuthorizedKeys: props.sshAuthorizedKeys ?? [], kubernetesVersion,
+    };
+    this.userData = renderDebianUserData(input);
+    const snippet = this.addUserDataSnippet(props, name);
+
+    const vm = this.addBuildVm(props, { image, snippet, name, vmId, mac, hw, major, cloudInitStore, buildIp });
+    this.vm = vm;
+
+    this.finalizeScript = renderFinalizeScript({
+      vmId,
+      cloudInitTimeoutSeconds: timeout,
+      shutdownTimeoutSeconds: DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
+      checks: verificationChecks(input),
+      retryHint: `Fix the cause, then rebuild the VM: terraform apply -replace=${vm.terraformResourceType}.${vm.friendlyUniqueId}`,
+    });
+    this.dependable = this.addFinalize(props, vm, vmId, nodeSsh);
+  }
+
+  /** Every problem of the props at once (resolved values where a default applies). */
+  private checkProps(props: DebianGoldenTemplateProps, r: {
+    major: number; variant: DebianImageVariant; features: Required<DebianTemplateFeatures>; name: string; hw: VmHardwareProps;
+    settings: Parameters<typeof checkUserDataSettings>[1]; kubernetesVersion: string; timeout: number; buildIp: IpConfig;
+  }): void {
+    const { major, variant, features, name, hw, settings, kubernetesVersion, timeout, buildIp } = r;
     const p = new Problems(this);
     checkDebianImage(p, { major, variant, build: props.build });
     this.checkChecksum(p, props.checksum, major, variant, props.build);
@@ -127,54 +166,38 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
     buildIp.check(p, 'buildIpConfig');
     if (features.containerd) checkKubernetesVersionForPause(p, 'kubernetesVersion', kubernetesVersion);
     p.throwIfAny();
+  }
 
-    const nodeSsh = props.connection.nodeSsh!;
+  private warnAboutBuild(props: DebianGoldenTemplateProps, sshUser: string): void {
     if (props.build === 'latest') {
       Annotations.of(this).addWarning(`${this.node.path}: build 'latest' with a pinned checksum fails as soon as Debian ` +
         'publishes a new image; pin a dated build (the folder name, e.g. "20251117-2299").');
     }
-    if (nodeSsh.username !== 'root') {
-      Annotations.of(this).addWarning(`${this.node.path}: the finalize step runs qm on ${props.proxmoxNode} as '${nodeSsh.username}'; ` +
+    if (sshUser !== 'root') {
+      Annotations.of(this).addWarning(`${this.node.path}: the finalize step runs qm on ${props.proxmoxNode} as '${sshUser}'; ` +
         'qm needs root, so the step will fail. Use root for the connection\'s ssh.username.');
     }
+  }
 
-    const vmId = props.vmId ?? deriveVmId(name);
-    const mac = props.macAddress ?? deriveMacAddress(name);
-    const registry = IdentityRegistry.of(this);
-    registry.claimVmId(this, 'vmId', vmId, props.vmId === undefined);
-    registry.claimMac(this, 'macAddress', mac, props.macAddress === undefined);
-
-    this.vmName = name;
-    this.templateVmId = vmId;
-    this.templateProxmoxNode = props.proxmoxNode;
-    this.imageUrl = debianCloudImageUrl({ major, variant, build: props.build });
-    const diskStore = hw.diskDatastore ?? { id: 'local-lvm' };
-    const cloudInitStore = props.cloudInitDatastore ?? diskStore;
-    this.onSharedStorage = allShared([diskStore, hw.efiDatastore ?? diskStore, cloudInitStore]);
-
-    const image = new ProxmoxImage(this, 'Image', {
-      connection: props.connection,
-      url: this.imageUrl,
-      checksum: props.checksum,
-      proxmoxNodes: [props.proxmoxNode],
-      contentType: 'import',
-      datastore: props.imageDatastore ?? { id: 'local' },
-    });
-
-    const input = {
-      major: major as DebianMajor, features, i915Sriov: props.i915Sriov, ...settings, sshAuthorizedKeys: props.sshAuthorizedKeys ?? [], kubernetesVersion,
-    };
-    this.userData = renderDebianUserData(input);
-    // The hash in the name makes a changed user-data a new file id, which replaces the VM (see the lifecycle below).
+  /** The cloud-init user-data snippet; the hash in its name makes a changed user-data a new file id. */
+  private addUserDataSnippet(props: DebianGoldenTemplateProps, name: string): VirtualEnvironmentFile {
+    // A new file id replaces the VM (see the build VM's lifecycle).
     const hash = createHash('sha256').update(this.userData).digest('hex').slice(0, 12);
-    const snippet = new VirtualEnvironmentFile(this, 'UserData', {
+    return new VirtualEnvironmentFile(this, 'UserData', {
       provider: props.connection.provider,
       nodeName: props.proxmoxNode,
       datastoreId: (props.snippetDatastore ?? { id: 'local' }).id,
       contentType: 'snippets',
       sourceRaw: { data: escapeTerraformTemplate(this.userData), fileName: `${name}-user-data-${hash}.yaml` },
     });
+  }
 
+  /** The build VM: started from the imported cloud image with the user-data; the finalize step makes it a template. */
+  private addBuildVm(props: DebianGoldenTemplateProps, r: {
+    image: ProxmoxImage; snippet: VirtualEnvironmentFile; name: string; vmId: number; mac: string; hw: VmHardwareProps;
+    major: number; cloudInitStore: DatastoreRef; buildIp: IpConfig;
+  }): VirtualEnvironmentVm {
+    const { image, snippet, name, vmId, mac, hw, major, cloudInitStore, buildIp } = r;
     const media = planVmMedia(this, {
       machine: 'q35',
       bootDisk: { fileId: image.fileIdFor(props.proxmoxNode), route: 'import_from' },
@@ -191,7 +214,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       description: `Debian ${major} golden template, built by ${this.node.path}. Do not start it.`,
       tags: ['debian', 'golden-template'],
     });
-    const vm = addVm(this, 'Vm', {
+    return addVm(this, 'Vm', {
       ...vmConfig,
       provider: props.connection.provider,
       template: false,
@@ -211,16 +234,12 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       // ... so a new user-data must replace the VM explicitly (the attribute above no longer would).
       replaceTriggeredBy: [addressOf(snippet)],
     });
-    this.vm = vm;
+  }
 
-    this.finalizeScript = renderFinalizeScript({
-      vmId,
-      cloudInitTimeoutSeconds: timeout,
-      shutdownTimeoutSeconds: DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
-      checks: verificationChecks(input),
-      retryHint: `Fix the cause, then rebuild the VM: terraform apply -replace=${vm.terraformResourceType}.${vm.friendlyUniqueId}`,
-    });
-    const finalize = terraformData(this, 'Finalize', {
+  /** Runs the finalize script on the node over SSH once the build VM exists (again whenever it is replaced). */
+  private addFinalize(props: DebianGoldenTemplateProps, vm: VirtualEnvironmentVm, vmId: number,
+    nodeSsh: ProxmoxNodeSsh): ITerraformDependable {
+    return terraformData(this, 'Finalize', {
       input: { vmId, nodeName: props.proxmoxNode },
       dependsOn: [vm],
       lifecycle: { replaceTriggeredBy: [addressOf(vm)] },
@@ -233,7 +252,6 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       },
       provisioners: [{ type: 'remote-exec', inline: [escapeTerraformTemplate(this.finalizeScript)] }],
     });
-    this.dependable = finalize;
   }
 
   private checkChecksum(p: Problems, cs: Checksum | undefined, major: number, variant: DebianImageVariant, build: string): void {
@@ -249,4 +267,34 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       p.add('checksum', 'verify the image', 'Checksum.none()', `Debian publishes SHA512SUMS for every build: ${where}.`);
     }
   }
+}
+
+/** Claims the template's VM id and MAC in the app (derived ones may not collide; given ones are checked). */
+function claimIdentity(scope: Construct, props: DebianGoldenTemplateProps, vmId: number, mac: string): void {
+  const registry = IdentityRegistry.of(scope);
+  registry.claimVmId(scope, 'vmId', vmId, props.vmId === undefined);
+  registry.claimMac(scope, 'macAddress', mac, props.macAddress === undefined);
+}
+
+/** The build VM's hardware: the template's defaults (DEBIAN_TEMPLATE_HARDWARE_DEFAULTS) under the props. */
+function templateHardware(props: DebianGoldenTemplateProps): VmHardwareProps {
+  return {
+    ...props,
+    cores: props.cores ?? DEBIAN_TEMPLATE_HARDWARE_DEFAULTS.cores,
+    memoryMiB: props.memoryMiB ?? DEBIAN_TEMPLATE_HARDWARE_DEFAULTS.memoryMiB,
+    diskSizeGiB: props.diskSizeGiB ?? DEBIAN_TEMPLATE_HARDWARE_DEFAULTS.diskSizeGiB,
+    // A template never starts by itself.
+    onBoot: false,
+  };
+}
+
+/** The user-data settings, defaults applied. */
+function userDataSettings(props: DebianGoldenTemplateProps): Parameters<typeof checkUserDataSettings>[1] {
+  return {
+    packages: [...(props.packages ?? DEBIAN_TEMPLATE_BASE_PACKAGES), ...(props.extraPackages ?? [])],
+    ntpServers: props.ntpServers ?? DEFAULT_NTP_SERVERS,
+    ntpPools: props.ntpPools ?? DEFAULT_NTP_POOLS,
+    chronyAllowCidrs: props.chronyAllowCidrs ?? DEFAULT_CHRONY_ALLOW_CIDRS,
+    journalMaxUseMiB: props.journalMaxUseMiB ?? DEFAULT_JOURNAL_MAX_USE_MIB,
+  };
 }

@@ -1,5 +1,6 @@
 import { renderTemplateFile } from '../core/templates';
-import { SETUP_MARKER, VerificationCheck } from './cloud-config';
+import { SETUP_MARKER } from './cloud-config';
+import { VerificationCheck } from './verification';
 
 /**
  * The finalize script of the golden template (wait for cloud-init, verify, clean up, convert), rendered from

@@ -11,87 +11,22 @@ import { terraformData } from '../core/terraform-data';
 import { addressOf } from '../core/terraform-strings';
 import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
-import { IProxmoxConnection } from '../proxmox/connection';
-import { IsoMedia, planVmMedia } from '../proxmox/media';
+import { BootDiskImage, planVmMedia } from '../proxmox/media';
 import { DatastoreRef, isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry } from '../proxmox/qemu-args';
 import { IVmTemplate } from '../proxmox/template';
-import { allShared, checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
+import { allShared, checkVmHardware, VM_DEFAULTS, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
-  buildButane, ButaneSnippet, checkButaneDocument, checkButaneSpec, escapeTerraformTemplate, FlatcarFile, FlatcarSystemdUnit,
-  FlatcarUser,
+  buildButane, ButaneSnippet, checkButaneDocument, checkButaneSpec, escapeTerraformTemplate, FlatcarUser,
 } from './butane';
-import { FlatcarImage } from './flatcar-image';
 import { ButaneVersion, checkButaneForFlatcar, DEFAULT_BUTANE_VERSION } from './flatcar-release';
-import { IgnitionDelivery, IgnitionDeliveryKind, resolveIgnitionDelivery } from './ignition-delivery';
-import { KubernetesProfile } from './kubernetes-profile';
+import { IgnitionDelivery, IgnitionDeliveryKind, ResolvedIgnitionDelivery, resolveIgnitionDelivery } from './ignition-delivery';
+import { FLATCAR_MIN_DISK_GIB, FlatcarTemplateProps } from './flatcar-template-props';
 
-/** Props of {@link FlatcarTemplate}. Hardware props default as in {@link VM_DEFAULTS}. */
-export interface FlatcarTemplateProps extends VmHardwareProps {
-  /** The Proxmox connection; its auth mode and SSH decide which Ignition deliveries are possible. */
-  readonly connection: IProxmoxConnection;
-  /** The Flatcar image to import as the boot disk; it must be downloaded to `proxmoxNode`. */
-  readonly image: FlatcarImage;
-  /** VM name of the template (a DNS label); also the seed of the derived VM id and MAC, and the snippet file name. */
-  readonly name: string;
-  /** The Proxmox node the template lives on. */
-  readonly proxmoxNode: string;
-  /** VM id. @default - derived from `name` (stable, see deriveVmId) */
-  readonly vmId?: number;
-  /** How the Ignition reaches the VM. @default IgnitionDelivery.auto() */
-  readonly ignitionDelivery?: IgnitionDelivery;
-  /** Butane spec version of the generated config. @default DEFAULT_BUTANE_VERSION ('1.1.0') */
-  readonly butaneVersion?: ButaneVersion;
-  /**
-   * Host name written to /etc/hostname. Every clone inherits the template's Ignition, so this names every clone.
-   * @default - none: DHCP (qemu image) or the VM name through cloud-init (proxmoxve image) names each clone
-   */
-  readonly hostname?: string;
-  /** SSH public keys of the `core` user (the default way in). @default - none */
-  readonly sshAuthorizedKeys?: readonly string[];
-  /** Further users (or `core` with groups/password); SSH keys of `core` go in one place only. @default - none */
-  readonly users?: readonly FlatcarUser[];
-  /** Files written by Ignition. @default - none */
-  readonly files?: readonly FlatcarFile[];
-  /** systemd units and drop-ins. @default - none */
-  readonly units?: readonly FlatcarSystemdUnit[];
-  /**
-   * Butane of your own (`variant: flatcar`), merged after the generated config and the Kubernetes profile by
-   * poseidon/ct as `snippets` (later wins for a file at the same path). Checked at synth time unless a token.
-   * @default - none
-   */
-  readonly butaneSnippets?: readonly ButaneSnippet[];
-  /** Make the template Kubernetes-ready (kubeadm, kubelet, kubectl, CNI, containerd, crictl). @default - not installed */
-  readonly kubernetes?: KubernetesProfile;
-  /**
-   * Proxmox hook script (`<storage>:snippets/<file>`, executable), run on the template's clones at each phase
-   * (pre-start, post-start, ...): clones inherit it from the template. Proxmox holds the VM
-   * config lock while the hook runs, so a hook cannot change the VM's config, and `start` would not re-read it
-   * anyway (https://pve.proxmox.com/pve-docs/chapter-qm.html#_hookscripts): use hooks for side effects on the host, not to mutate the VM. Only root@pam may set a
-   * hookscript (qemu-server): the template is then created through the connection's root provider, and a
-   * token-only connection is refused at synth time.
-   * @default - no hook script
-   */
-  readonly hookScriptFileId?: string;
-  /**
-   * Other nodes whose clones need the Ignition snippet (snippet deliveries on a non-shared snippet datastore):
-   * the snippet is uploaded there too.
-   * @default - none: clones run on `proxmoxNode` only
-   */
-  readonly cloneProxmoxNodes?: readonly string[];
-  /** Datastore of the cloud-init drive (proxmoxve image). @default - diskDatastore */
-  readonly cloudInitDatastore?: DatastoreRef;
-  /** ISOs to attach read-only (the first takes the one cdrom; planned by planVmMedia). @default - none */
-  readonly extraIsos?: readonly IsoMedia[];
-  /** Description of the template VM. @default - names the Flatcar release and the delivery */
-  readonly description?: string;
-  /** Proxmox tags of the template VM. @default ['flatcar', 'template'] */
-  readonly tags?: readonly string[];
-}
+// The props live in their own module; re-exported for existing imports.
+export * from './flatcar-template-props';
 
-/** Flatcar's image is an ~8.5 GiB virtual disk; Proxmox cannot shrink an imported disk. */
-export const FLATCAR_MIN_DISK_GIB = 10;
 const NAME_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 
 /**
@@ -132,7 +67,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
 
   constructor(scope: Construct, id: string, props: FlatcarTemplateProps) {
     super(scope, id);
-    const { connection, image } = props;
+    const { image } = props;
     const butaneVersion = props.butaneVersion ?? DEFAULT_BUTANE_VERSION;
     const derivedId = props.vmId === undefined;
     const vmId = props.vmId ?? deriveVmId(props.name);
@@ -140,6 +75,56 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     const users = withCoreKeys(props.users ?? [], props.sshAuthorizedKeys);
     const userSnippets = props.butaneSnippets ?? [];
 
+    const { delivery, cloneNodes } = this.checkProps(props, { butaneVersion, vmId, users, userSnippets });
+
+    const registry = IdentityRegistry.of(this);
+    registry.claimVmId(this, 'vmId', vmId, derivedId);
+    registry.claimMac(this, 'macAddress', macAddress, props.macAddress === undefined);
+    const bootDisk = image.bootDiskFor(props.proxmoxNode);
+    // The profile first, so that the user's snippets can override its files (later snippets win in ct's merge).
+    const snippets = [...(props.kubernetes?.snippets() ?? []), ...userSnippets];
+    this.warnAboutAccess(props, users, snippets);
+
+    // Butane -> Ignition at plan time: strict (warnings fail), compact (one line, as QEMU args need).
+    // @see https://registry.terraform.io/providers/poseidon/ct/0.14.0/docs/data-sources/ct_config
+    const ct = new DataCtConfig(this, 'Ignition', {
+      provider: ctProviderOf(this),
+      content: buildButane({ version: butaneVersion, hostname: props.hostname, users, files: props.files, units: props.units }),
+      strict: true,
+      prettyPrint: false,
+      snippets: snippets.length ? snippets.map((s) => (Token.isUnresolved(s.content) ? s.content : escapeTerraformTemplate(s.content))) : undefined,
+    });
+    this.renderedIgnition = ct.rendered;
+
+    // Ignition only runs on a machine's first boot (https://coreos.github.io/ignition/rationale/): a changed
+    // config must replace the template, not update it in place. The hash is all this resource stores.
+    const trigger = terraformData(this, 'IgnitionTrigger', { triggersReplace: { ignition_sha256: Fn.sha256(ct.rendered) } });
+    this.ignitionTriggerAddress = addressOf(trigger);
+
+    const fileName = `${props.name}.ign`;
+    const snippetFiles = this.addSnippets(props, delivery, ct.rendered, cloneNodes, fileName);
+    const snippet = snippetFiles.get(props.proxmoxNode);
+    const otherSnippets = [...snippetFiles.entries()].filter(([n]) => n !== props.proxmoxNode).map(([, f]) => f);
+
+    const diskStore = props.diskDatastore ?? VM_DEFAULTS.diskDatastore;
+    const cloudInitStore = props.cloudInitDatastore ?? diskStore;
+    this.vm = this.addTemplateVm(props, {
+      delivery, rendered: ct.rendered, fileName, bootDisk, vmId, macAddress, snippet, otherSnippets, cloudInitStore,
+    });
+
+    this.templateVmId = vmId;
+    this.templateProxmoxNode = props.proxmoxNode;
+    this.onSharedStorage = allShared([diskStore, props.efiDatastore ?? diskStore, cloudInitStore]);
+    this.dependable = this.vm;
+    this.ignitionDeliveryKind = delivery.kind;
+  }
+
+  /** Every problem of the props at once; returns the resolved delivery and clone nodes it checked. */
+  private checkProps(props: FlatcarTemplateProps, r: {
+    butaneVersion: ButaneVersion; vmId: number; users: FlatcarUser[]; userSnippets: readonly ButaneSnippet[];
+  }): { delivery: ResolvedIgnitionDelivery; cloneNodes: readonly string[] } {
+    const { connection, image } = props;
+    const { butaneVersion, vmId, users, userSnippets } = r;
     const p = new Problems(this);
     p.check(!Token.isUnresolved(props.name) && NAME_RE.test(props.name), 'name',
       'be a DNS label known at synth time (letters, digits, hyphens; at most 63)', props.name);
@@ -173,56 +158,46 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     }
     p.check(new Set(cloneNodes).size === cloneNodes.length, 'cloneProxmoxNodes', 'not repeat a node', cloneNodes);
     p.throwIfAny();
+    return { delivery, cloneNodes };
+  }
 
-    const registry = IdentityRegistry.of(this);
-    registry.claimVmId(this, 'vmId', vmId, derivedId);
-    registry.claimMac(this, 'macAddress', macAddress, props.macAddress === undefined);
-    const bootDisk = image.bootDiskFor(props.proxmoxNode);
-    // The profile first, so that the user's snippets can override its files (later snippets win in ct's merge).
-    const snippets = [...(props.kubernetes?.snippets() ?? []), ...userSnippets];
+  private warnAboutAccess(props: FlatcarTemplateProps, users: readonly FlatcarUser[], snippets: readonly ButaneSnippet[]): void {
     warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', users.flatMap((u) => u.sshAuthorizedKeys ?? []));
     // Ignition verifies each download on the clone's first boot: a placeholder fails long after a "successful" deploy.
     for (const d of props.kubernetes?.downloads() ?? []) if (isPlaceholderChecksum(d.checksum)) placeholderChecksumWarning(this, d.url);
     if (!users.some((u) => u.sshAuthorizedKeys?.length) && snippets.length === 0) {
       Annotations.of(this).addWarning(`${this.node.path}: no SSH key and no Butane snippet: clones will have no way to log in.`);
     }
+  }
 
-    // Butane -> Ignition at plan time: strict (warnings fail), compact (one line, as QEMU args need).
-    // @see https://registry.terraform.io/providers/poseidon/ct/0.14.0/docs/data-sources/ct_config
-    const ct = new DataCtConfig(this, 'Ignition', {
-      provider: ctProviderOf(this),
-      content: buildButane({ version: butaneVersion, hostname: props.hostname, users, files: props.files, units: props.units }),
-      strict: true,
-      prettyPrint: false,
-      snippets: snippets.length ? snippets.map((s) => (Token.isUnresolved(s.content) ? s.content : escapeTerraformTemplate(s.content))) : undefined,
-    });
-    this.renderedIgnition = ct.rendered;
-
-    // Ignition only runs on a machine's first boot (https://coreos.github.io/ignition/rationale/): a changed
-    // config must replace the template, not update it in place. The hash is all this resource stores.
-    const trigger = terraformData(this, 'IgnitionTrigger', { triggersReplace: { ignition_sha256: Fn.sha256(ct.rendered) } });
-    this.ignitionTriggerAddress = addressOf(trigger);
-
-    // Snippets (over SSH): on the template's node, plus clone nodes unless the datastore is shared.
+  /** Snippets (over SSH): on the template's node, plus clone nodes unless the datastore is shared. */
+  private addSnippets(props: FlatcarTemplateProps, delivery: ResolvedIgnitionDelivery, rendered: string, cloneNodes: readonly string[],
+    fileName: string): Map<string, VirtualEnvironmentFile> {
     const snippetFiles = new Map<string, VirtualEnvironmentFile>();
-    const fileName = `${props.name}.ign`;
     if (delivery.usesSnippet) {
       const ds = delivery.snippetDatastore;
       for (const node of ds.shared ? [props.proxmoxNode] : [props.proxmoxNode, ...cloneNodes]) {
         snippetFiles.set(node, new VirtualEnvironmentFile(this, `IgnitionSnippet-${node}`, {
-          provider: connection.provider,
+          provider: props.connection.provider,
           nodeName: node,
           datastoreId: ds.id,
           contentType: 'snippets',
-          sourceRaw: { data: ct.rendered, fileName },
+          sourceRaw: { data: rendered, fileName },
         }));
       }
     }
-    const snippet = snippetFiles.get(props.proxmoxNode);
-    const otherSnippets = [...snippetFiles.entries()].filter(([n]) => n !== props.proxmoxNode).map(([, f]) => f);
+    return snippetFiles;
+  }
 
+  /** The template VM: media planned for the delivery, created through root@pam when QEMU args or a hookscript need it. */
+  private addTemplateVm(props: FlatcarTemplateProps, r: {
+    delivery: ResolvedIgnitionDelivery; rendered: string; fileName: string; bootDisk: BootDiskImage | undefined; vmId: number;
+    macAddress: string; snippet: VirtualEnvironmentFile | undefined; otherSnippets: VirtualEnvironmentFile[]; cloudInitStore: DatastoreRef;
+  }): VirtualEnvironmentVm {
+    const { connection, image } = props;
+    const { delivery, rendered, fileName, bootDisk, vmId, macAddress, snippet, otherSnippets, cloudInitStore } = r;
     const fwCfg: FwCfgEntry[] = delivery.kind === 'fw-cfg-string'
-      ? [{ name: FLATCAR_IGNITION_FW_CFG_NAME, content: ct.rendered }]
+      ? [{ name: FLATCAR_IGNITION_FW_CFG_NAME, content: rendered }]
       : delivery.kind === 'fw-cfg-file'
         ? [{ name: FLATCAR_IGNITION_FW_CFG_NAME, file: `${delivery.hostSnippetDirectory}/${fileName}` }]
         : [];
@@ -240,8 +215,6 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     const provider = media.needsRoot ? connection.providerForKvmArguments(this, 'ignitionDelivery')
       : props.hookScriptFileId !== undefined ? connection.providerForKvmArguments(this, 'hookScriptFileId') : connection.provider;
 
-    const diskStore = props.diskDatastore ?? VM_DEFAULTS.diskDatastore;
-    const cloudInitStore = props.cloudInitDatastore ?? diskStore;
     const base = vmResourceConfig({
       proxmoxNode: props.proxmoxNode,
       name: props.name,
@@ -254,7 +227,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       tags: props.tags ?? ['flatcar', 'template'],
     });
     // Was 'Resource' before the VM constructs shared the child id 'Vm': the moved block keeps existing state.
-    this.vm = movedFromChildId(addVm(this, 'Vm', {
+    return movedFromChildId(addVm(this, 'Vm', {
       ...base,
       provider,
       template: true,
@@ -273,12 +246,6 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       // Merged with the media plan's preconditions (known only at plan time: an Ignition too large for one QEMU
       // argument fails the plan, not the boot).
     }, { replaceTriggeredBy: [this.ignitionTriggerAddress] }), 'Resource');
-
-    this.templateVmId = vmId;
-    this.templateProxmoxNode = props.proxmoxNode;
-    this.onSharedStorage = allShared([diskStore, props.efiDatastore ?? diskStore, cloudInitStore]);
-    this.dependable = this.vm;
-    this.ignitionDeliveryKind = delivery.kind;
   }
 }
 

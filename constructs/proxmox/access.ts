@@ -80,13 +80,7 @@ export class ProxmoxAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: ProxmoxAccessProps) {
     super(scope, id);
-    const [defaultUser, defaultToken] = DEFAULT_API_TOKEN_ID.split('!');
-    const userId = props.userId ?? defaultUser;
-    const tokenName = props.tokenName ?? defaultToken;
-    const roleId = props.roleId ?? DEFAULT_ACCESS_ROLE_ID;
-    const aclPath = props.aclPath ?? '/';
-    const storageIds = props.storageIds ?? ['local'];
-    const storageRoleId = props.storageRoleId ?? `${roleId}Storage`;
+    const { userId, tokenName, roleId, aclPath, storageIds, storageRoleId } = accessDefaults(props);
 
     const p = new Problems(this);
     let privileges: string[] = [];
@@ -115,11 +109,27 @@ export class ProxmoxAccess extends Construct {
         'tokenExpirationDate', 'be an RFC 3339 time like "2027-01-01T00:00:00Z"', props.tokenExpirationDate);
     }
     p.throwIfAny();
-    if (userId.endsWith('@pam')) {
-      Annotations.of(this).addWarning(`${this.node.path}: '${userId}' is in the pam realm, which needs a Linux user of that name ` +
-        'on every node. A pve realm user (e.g. terraform@pve) exists in Proxmox only.');
-    }
+    this.warnAboutRealm(userId);
 
+    const { user, token } = this.makeIdentity(props, { userId, tokenName, roleId, aclPath, privileges });
+    const storagePrivileges = this.grantStorage(props, storageIds, storageRoleId, user, token);
+    this.storagePrivileges = storagePrivileges;
+
+    this.privileges = privileges;
+    this.roleId = roleId;
+    this.userId = userId;
+    this.tokenId = `${userId}!${tokenName}`;
+    // The UUID never contains '=': the part after the only '=' is the secret. sensitive(): Terraform 1.11 plans
+    // a function of a still-unknown sensitive attribute as not sensitive, so the mark is set explicitly.
+    this.tokenSecret = Fn.sensitive(Fn.element(Fn.split('=', token.value), 1));
+    this.apiToken = token.value;
+  }
+
+  /** The role on `aclPath`, the user, its token (privilege separation on) and the ACLs of both. */
+  private makeIdentity(props: ProxmoxAccessProps, r: {
+    userId: string; tokenName: string; roleId: string; aclPath: string; privileges: string[];
+  }): { user: VirtualEnvironmentUser; token: UserToken } {
+    const { userId, tokenName, roleId, aclPath, privileges } = r;
     const provider = props.connection.provider;
     const role = new VirtualEnvironmentRole(this, 'Role', { provider, roleId, privileges });
     const user = new VirtualEnvironmentUser(this, 'User', {
@@ -138,7 +148,16 @@ export class ProxmoxAccess extends Construct {
     }));
     movedFromLongProxmoxName(new Acl(this, 'UserAcl', { provider, path: aclPath, propagate: true, roleId: role.roleId, userId: user.userId }));
     movedFromLongProxmoxName(new Acl(this, 'TokenAcl', { provider, path: aclPath, propagate: true, roleId: role.roleId, tokenId: token.id }));
-    // Datastore.Allocate only where files are written (see STORAGE_FILES in privileges.ts for the API checks).
+    return { user, token };
+  }
+
+  /**
+   * Datastore.Allocate only where files are written (see STORAGE_FILES in privileges.ts for the API checks): a
+   * second role, granted to the user and the token on `/storage/<id>` of each of `storageIds`, never on `/`.
+   */
+  private grantStorage(props: ProxmoxAccessProps, storageIds: readonly string[], storageRoleId: string,
+    user: VirtualEnvironmentUser, token: UserToken): string[] {
+    const provider = props.connection.provider;
     const storagePrivileges = storagePrivilegesFor(props.jobs);
     if (storagePrivileges.length && storageIds.length) {
       const storageRole = new VirtualEnvironmentRole(this, 'StorageRole', { provider, roleId: storageRoleId, privileges: storagePrivileges });
@@ -148,15 +167,29 @@ export class ProxmoxAccess extends Construct {
         movedFromLongProxmoxName(new Acl(this, `StorageTokenAcl-${id}`, { provider, path, propagate: false, roleId: storageRole.roleId, tokenId: token.id }));
       }
     }
-    this.storagePrivileges = storagePrivileges;
-
-    this.privileges = privileges;
-    this.roleId = roleId;
-    this.userId = userId;
-    this.tokenId = `${userId}!${tokenName}`;
-    // The UUID never contains '=': the part after the only '=' is the secret. sensitive(): Terraform 1.11 plans
-    // a function of a still-unknown sensitive attribute as not sensitive, so the mark is set explicitly.
-    this.tokenSecret = Fn.sensitive(Fn.element(Fn.split('=', token.value), 1));
-    this.apiToken = token.value;
+    return storagePrivileges;
   }
+
+  private warnAboutRealm(userId: string): void {
+    if (userId.endsWith('@pam')) {
+      Annotations.of(this).addWarning(`${this.node.path}: '${userId}' is in the pam realm, which needs a Linux user of that name ` +
+        'on every node. A pve realm user (e.g. terraform@pve) exists in Proxmox only.');
+    }
+  }
+}
+
+/** The props with their defaults. */
+function accessDefaults(props: ProxmoxAccessProps): {
+  userId: string; tokenName: string; roleId: string; aclPath: string; storageIds: readonly string[]; storageRoleId: string;
+} {
+  const [defaultUser, defaultToken] = DEFAULT_API_TOKEN_ID.split('!');
+  const roleId = props.roleId ?? DEFAULT_ACCESS_ROLE_ID;
+  return {
+    userId: props.userId ?? defaultUser,
+    tokenName: props.tokenName ?? defaultToken,
+    roleId,
+    aclPath: props.aclPath ?? '/',
+    storageIds: props.storageIds ?? ['local'],
+    storageRoleId: props.storageRoleId ?? `${roleId}Storage`,
+  };
 }

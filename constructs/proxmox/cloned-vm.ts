@@ -150,20 +150,32 @@ export class ClonedVm extends Construct {
 
     const vmId = props.vmId ?? deriveVmId(name);
     const mac = props.macAddress ?? deriveMacAddress(name);
-    const registry = IdentityRegistry.of(this);
-    registry.claimVmId(this, 'vmId', vmId, props.vmId === undefined);
-    registry.claimMac(this, 'macAddress', mac, props.macAddress === undefined);
+    claimIdentity(this, vmId, mac, props);
 
     const serialize = props.serialize ?? true;
-    const stack = TerraformStack.of(this);
-    const chains = lastClone.get(stack) ?? new Map<IVmTemplate, VirtualEnvironmentVm>();
-    lastClone.set(stack, chains);
+    const chains = clonesOf(TerraformStack.of(this));
     const previous = serialize ? chains.get(t) : undefined;
+    const waitFor = [t.dependable, previous].filter((d): d is ITerraformDependable => d !== undefined);
+    const vm = this.addCloneVm(props, { name, proxmoxNode, vmId, mac, full, ip, cloneTimeout, startTimeout, waitFor });
+    if (serialize) chains.set(t, vm);
+
+    this.vmId = vmId;
+    this.vmName = name;
+    this.proxmoxNode = proxmoxNode;
+    this.vm = vm;
+    this.ipv4Addresses = Token.asString(vm.ipv4Addresses);
+  }
+
+  /** The clone's VM resource: blocks left out keep the template's values. */
+  private addCloneVm(props: ClonedVmProps, r: {
+    name: string; proxmoxNode: string; vmId: number; mac: string; full: boolean; ip: IpConfig;
+    cloneTimeout: number; startTimeout: number; waitFor: ITerraformDependable[];
+  }): VirtualEnvironmentVm {
+    const { name, proxmoxNode, vmId, mac, full, ip, cloneTimeout, startTimeout, waitFor } = r;
     const keys = props.sshAuthorizedKeys ?? [];
     const started = props.started ?? true;
-    const waitFor = [t.dependable, previous].filter((d): d is ITerraformDependable => d !== undefined);
-
-    const vm = addVm(this, 'Vm', {
+    const t = props.template;
+    return addVm(this, 'Vm', {
       provider: props.connection.provider,
       nodeName: proxmoxNode,
       vmId,
@@ -197,12 +209,19 @@ export class ClonedVm extends Construct {
       // previous clone of the same template too (storage locks, bpg #995/#1521).
       dependsOn: waitFor.length ? waitFor : undefined,
     });
-    if (serialize) chains.set(t, vm);
-
-    this.vmId = vmId;
-    this.vmName = name;
-    this.proxmoxNode = proxmoxNode;
-    this.vm = vm;
-    this.ipv4Addresses = Token.asString(vm.ipv4Addresses);
   }
+}
+
+/** The last clone of each template in `stack` (clones of one template are chained when `serialize` is on). */
+function clonesOf(stack: TerraformStack): Map<IVmTemplate, VirtualEnvironmentVm> {
+  const chains = lastClone.get(stack) ?? new Map<IVmTemplate, VirtualEnvironmentVm>();
+  lastClone.set(stack, chains);
+  return chains;
+}
+
+/** Claims the clone's VM id and MAC in the app (derived ones may not collide; given ones are checked). */
+function claimIdentity(scope: Construct, vmId: number, mac: string, props: ClonedVmProps): void {
+  const registry = IdentityRegistry.of(scope);
+  registry.claimVmId(scope, 'vmId', vmId, props.vmId === undefined);
+  registry.claimMac(scope, 'macAddress', mac, props.macAddress === undefined);
 }

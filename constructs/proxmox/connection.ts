@@ -184,30 +184,9 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
       ssh,
     };
 
-    const fromVars = secretSource === 'terraform-variables';
-    if (authMode === 'root-password') {
-      this.provider = new ProxmoxProvider(this, 'Provider', {
-        ...common,
-        username: 'root@pam',
-        password: fromVars ? secret('root_password', 'Password of root@pam (needed to set kvm_arguments)') : undefined,
-      });
-      this.rootProvider = this.provider;
-    } else {
-      const tokenSecret = fromVars
-        ? secret('api_token_secret', `Secret (UUID) of the Proxmox API token ${tokenId}`) : undefined;
-      this.provider = new ProxmoxProvider(this, 'Provider', {
-        ...common,
-        apiToken: tokenSecret ? `${tokenId}=${tokenSecret}` : undefined,
-      });
-      if (authMode === 'api-token+root-password') {
-        this.rootProvider = new ProxmoxProvider(this, 'RootProvider', {
-          ...common,
-          alias: `${prefix}_root`,
-          username: 'root@pam',
-          password: secret('root_password', 'Password of root@pam, used only by VMs that set kvm_arguments'),
-        });
-      }
-    }
+    const providers = this.makeProviders(authMode, secretSource === 'terraform-variables', tokenId, prefix, common, secret);
+    this.provider = providers.provider;
+    this.rootProvider = providers.rootProvider;
     this.authMode = authMode;
     this.canSetKvmArguments = this.rootProvider !== undefined;
     this.hasSsh = ssh !== undefined;
@@ -220,6 +199,34 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
         addressOf: (node: string) => addresses.get(node) ?? node,
       };
     }
+  }
+
+  /** The provider every resource uses and, when the mode has one, the root@pam provider (kvm_arguments). */
+  private makeProviders(authMode: ProxmoxAuthMode, fromVars: boolean, tokenId: string, prefix: string,
+    common: { endpoint?: string; insecure: boolean; ssh?: ProxmoxProviderSsh }, secret: (name: string, description: string) => string,
+  ): { provider: ProxmoxProvider; rootProvider?: ProxmoxProvider } {
+    if (authMode === 'root-password') {
+      const provider = new ProxmoxProvider(this, 'Provider', {
+        ...common,
+        username: 'root@pam',
+        password: fromVars ? secret('root_password', 'Password of root@pam (needed to set kvm_arguments)') : undefined,
+      });
+      return { provider, rootProvider: provider };
+    }
+    const tokenSecret = fromVars
+      ? secret('api_token_secret', `Secret (UUID) of the Proxmox API token ${tokenId}`) : undefined;
+    const provider = new ProxmoxProvider(this, 'Provider', {
+      ...common,
+      apiToken: tokenSecret ? `${tokenId}=${tokenSecret}` : undefined,
+    });
+    if (authMode !== 'api-token+root-password') return { provider };
+    const rootProvider = new ProxmoxProvider(this, 'RootProvider', {
+      ...common,
+      alias: `${prefix}_root`,
+      username: 'root@pam',
+      password: secret('root_password', 'Password of root@pam, used only by VMs that set kvm_arguments'),
+    });
+    return { provider, rootProvider };
   }
 
   public providerForKvmArguments(requester: IConstruct, prop: string): ProxmoxProvider {

@@ -153,8 +153,18 @@ export class ProxmoxImage extends Construct {
     p.check(Number.isInteger(timeout) && timeout > 0, 'uploadTimeoutSeconds', 'be a positive integer', timeout);
     p.throwIfAny();
 
+    this.warnAboutChecksum(props.url, cs);
+
+    this.contentType = contentType;
+    this.fileName = fileName;
+    this.datastore = datastore;
+    this.addDownloads(props, { contentType, fileName, datastore, decompression, timeout });
+  }
+
+  /** Synth warnings for a placeholder digest and for no verification at all. */
+  private warnAboutChecksum(url: string, cs: Checksum): void {
     // A URL built from a deploy-time value (e.g. a factory schematic id) is named by the construct path.
-    const what = Token.isUnresolved(props.url) ? 'the image' : props.url;
+    const what = Token.isUnresolved(url) ? 'the image' : url;
     if (isPlaceholderChecksum(cs)) {
       // Examples ship all-zero placeholders (no registry access to read the real digests): say so loudly.
       placeholderChecksumWarning(this, what);
@@ -163,10 +173,14 @@ export class ProxmoxImage extends Construct {
       Annotations.of(this).addWarning(`${this.node.path}: ${what} is downloaded without checksum verification ` +
         `(${cs.optOutReason}). A changed or tampered file would be used as it is.`);
     }
+  }
 
-    this.contentType = contentType;
-    this.fileName = fileName;
-    this.datastore = datastore;
+  /** One download per node (one in total on shared storage), keyed by node name. */
+  private addDownloads(props: ProxmoxImageProps, r: {
+    contentType: ImageContentType; fileName: string; datastore: DatastoreRef; decompression?: Decompression; timeout: number;
+  }): void {
+    const { contentType, fileName, datastore, decompression, timeout } = r;
+    const cs = props.checksum;
     // Shared storage: one download, made through the first node (any node sees it).
     const targets = datastore.shared ? [props.proxmoxNodes[0]] : [...props.proxmoxNodes];
     for (const node of targets) {

@@ -93,19 +93,31 @@ export class TemplateHighAvailability extends Construct {
     }
     p.throwIfAny();
 
-    const provider = props.connection.provider;
     this.resourceId = `vm:${vmId}`;
+    const made = this.build(props, pve, placementId);
+    this.group = made.group;
+    this.haResource = made.haResource;
+    this.rule = made.rule;
+    this.node.defaultChild = this.haResource;
+  }
+
+  /** The HA resource, and the HA group (PVE 8) or node-affinity rule (PVE 9) that keeps it on `proxmoxNodes`. */
+  private build(props: TemplateHighAvailabilityProps, pve: number, placementId: string | undefined):
+    { haResource: Haresource; group?: Hagroup; rule?: Harule } {
+    const provider = props.connection.provider;
     let groupId = props.group;
+    let group: Hagroup | undefined;
+    let rule: Harule | undefined;
     if (props.proxmoxNodes !== undefined && pve === 8) {
       // restricted: the resource may only run (here: be kept) on these nodes, like a strict rule on PVE 9.
-      this.group = new Hagroup(this, 'Group', {
+      group = new Hagroup(this, 'Group', {
         provider, group: placementId!, nodes: { ...props.proxmoxNodes }, restricted: true,
         comment: `Nodes of template ${props.template.node.path}`,
       });
-      groupId = this.group.group;
+      groupId = group.group;
     }
     // Renamed from proxmox_virtual_environment_haresource in bpg 0.111: the moved block keeps the state.
-    this.haResource = movedFromLongProxmoxName(new Haresource(this, 'Resource', {
+    const haResource = movedFromLongProxmoxName(new Haresource(this, 'Resource', {
       provider,
       resourceId: this.resourceId,
       type: 'vm',
@@ -118,16 +130,16 @@ export class TemplateHighAvailability extends Construct {
     if (props.proxmoxNodes !== undefined && pve === 9) {
       // A rule may only name resources HA manages already ("cannot use unmanaged resource(s)"): the reference to
       // the HA resource orders the rule after it.
-      this.rule = new Harule(this, 'NodeAffinity', {
+      rule = new Harule(this, 'NodeAffinity', {
         provider,
         rule: placementId!,
         type: 'node-affinity',
-        resources: [this.haResource.resourceId],
+        resources: [haResource.resourceId],
         nodes: { ...props.proxmoxNodes },
         strict: true,
         comment: `Nodes of template ${props.template.node.path}`,
       });
     }
-    this.node.defaultChild = this.haResource;
+    return { haResource, group, rule };
   }
 }
