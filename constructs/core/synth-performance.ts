@@ -1,5 +1,6 @@
 import Module = require('module');
 import * as path from 'path';
+import { replaceResolve, replaceStableStringify } from './fast-synth';
 
 /**
  * cdktf records a complete JavaScript stack trace (with `Error.stackTraceLimit` raised to infinity) for every
@@ -88,4 +89,23 @@ function deferModule(name: string, fromDir: string): boolean {
   m.exports = standIn;
   require.cache[file] = m;
   return true;
+}
+
+/**
+ * Replaces two cdktf synthesis steps by equivalents with the same output (see core/fast-synth.ts): token resolution
+ * of plain values and the sorted JSON writer of cdk.tf.json. Must run before cdktf is first loaded (see
+ * constructs/core/fast-start.ts); does nothing with PROXMOX_CDKTF_PLAIN_SYNTH=1. Returns what it replaced.
+ */
+export function useFastSynthesis(): string[] {
+  if (process.env.PROXMOX_CDKTF_PLAIN_SYNTH === '1') return [];
+  let cdktfDir: string;
+  try {
+    cdktfDir = path.dirname(require.resolve('cdktf/package.json'));
+  } catch {
+    return [];
+  }
+  const done: string[] = [];
+  if (replaceStableStringify(cdktfDir, module)) done.push('json-stable-stringify');
+  if (replaceResolve(cdktfDir)) done.push('resolve');
+  return done;
 }

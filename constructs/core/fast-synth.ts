@@ -1,0 +1,209 @@
+import Module = require('module');
+import * as path from 'path';
+
+/**
+ * Faster equivalents of two cdktf 0.21 synthesis steps whose cost grows with the size of the JSON, not with what
+ * it says. Both give byte-identical output (__tests__/core/fast-synth.test.ts compares them with the originals);
+ * measured with `npm run bench` on a 2000-node Talos cluster they took more than half of synthesis.
+ *
+ * 1. Token resolution (cdktf/lib/tokens/private/resolve.js). cdktf resolves every element's JSON three times
+ *    (prepareStack, each element's toTerraform, then the merged stack once more), and for every string, number,
+ *    list and map it builds a fresh resolution context with two closures, a copy of the key path and a spread of
+ *    the options, whether or not the value holds a token. {@link fastResolve} walks plain values without any of
+ *    that and hands every value that is, or may be, a token to cdktf's own resolve with the same key path and
+ *    context flags it would have had there: tokens resolve exactly as before, in the same order.
+ * 2. Writing cdk.tf.json and manifest.json (json-stable-stringify 1.3.0, sorted keys, two-space indent). It
+ *    joins every level's children into a new string, so the text is copied once per nesting level.
+ *    {@link stableStringify} writes the same text in one pass.
+ * @see https://github.com/hashicorp/terraform-cdk/blob/v0.21.0/packages/cdktf/lib/tokens/private/resolve.ts
+ * @see https://github.com/ljharb/json-stable-stringify/blob/v1.3.0/index.js
+ */
+
+/** Both token markers cdktf encodes into strings (`${TfToken[...]}`, `#{TfToken[...]}`, `&{TfToken[...]}`) contain this. */
+const TOKEN_MARK = 'TfToken[';
+/** cdktf's NUMBER_TOKEN_REGEX (encoding.js), without the global flag: a number token rendered inside a string. */
+const NUMBER_IN_STRING = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/;
+/** Below cdktf's own limit (200), so that cdktf raises its "circular reference" error itself. */
+const MAX_FAST_DEPTH = 150;
+
+type Resolve = (obj: unknown, options: ResolveOptions) => unknown;
+interface ResolveOptions {
+  readonly prefix?: string[];
+  readonly previousContext?: Record<string, unknown>;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * `resolve(obj, options)` with cdktf's semantics: returns what `original` returns for every input, calling it
+ * for each value that holds (or may hold) a token, and walking plain strings, numbers, booleans, arrays and
+ * objects itself. `isTokenNumber` is cdktf's check for an encoded number token (scalar or list).
+ */
+export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boolean, specials: ReadonlySet<unknown>): Resolve {
+  return function resolve(obj: unknown, options: ResolveOptions): unknown {
+    const root = options.prefix ?? [];
+    const keys: string[] = [];
+    // What cdktf's resolve passes down: each nested context copies these four flags from its parent's.
+    const prev = options.previousContext;
+    const inherited = {
+      suppressBraces: prev?.suppressBraces, ignoreEscapes: prev?.ignoreEscapes,
+      warnEscapes: prev?.warnEscapes, iteratorContext: prev?.iteratorContext,
+    };
+    const delegate = (x: unknown): unknown => (keys.length === 0 ? original(x, options)
+      : original(x, { ...options, prefix: root.concat(keys), previousContext: inherited }));
+    const plainString = (s: string): boolean => s.indexOf(TOKEN_MARK) === -1 && !specials.has(s)
+      && (s.indexOf('e') === -1 || !NUMBER_IN_STRING.test(s));
+
+    const walk = (x: unknown): unknown => {
+      if (x === undefined || x === null) return x;
+      switch (typeof x) {
+        case 'string': return plainString(x) ? x : delegate(x);
+        case 'number': return specials.has(x) || isTokenNumber(x) ? delegate(x) : x;
+        case 'object': break;
+        case 'function': return delegate(x); // cdktf's error
+        default: return x;
+      }
+      if (x instanceof Date || root.length + keys.length > MAX_FAST_DEPTH) return delegate(x);
+      if (Array.isArray(x)) {
+        // A list token among the elements makes the whole list a token (cdktf's resolveList/resolveNumberList).
+        for (const e of x) {
+          if ((typeof e === 'string' && e.indexOf(TOKEN_MARK) !== -1) || (typeof e === 'number' && isTokenNumber(e))) return delegate(x);
+        }
+        const out: unknown[] = [];
+        for (let i = 0; i < x.length; i++) {
+          keys.push(`${i}`);
+          const v = walk(x[i]);
+          keys.pop();
+          if (v !== undefined) out.push(v);
+        }
+        return out;
+      }
+      const o = x as Record<string, unknown>;
+      // Resolvables, constructs (an error) and objects with a token in a key: cdktf's own path.
+      if (typeof o.resolve === 'function' || (o._children !== undefined && o._metadata !== undefined)) return delegate(x);
+      const names = Object.keys(o);
+      for (const k of names) if (!plainString(k)) return delegate(x);
+      const result: Record<string, unknown> = {};
+      for (const k of names) {
+        keys.push(k);
+        const v = walk(o[k]);
+        keys.pop();
+        if (v !== undefined) result[k] = v;
+      }
+      return result;
+    };
+    return walk(obj);
+  };
+}
+
+/**
+ * json-stable-stringify 1.3.0 for the options cdktf passes (`{ space }`): keys sorted, `space` indentation,
+ * empty objects and arrays over two lines, `toJSON` honoured, undefined and functions left out of objects and
+ * `null` in arrays, and the same error on a cycle. Other options go to the real package.
+ */
+export function stableStringify(obj: unknown, opts?: unknown, real?: () => (o: unknown, p?: unknown) => string): string | undefined {
+  const space = typeof (opts as { space?: unknown } | undefined)?.space === 'number'
+    ? ' '.repeat((opts as { space: number }).space) : (opts as { space?: string } | undefined)?.space ?? '';
+  const custom = typeof opts === 'function' || (opts !== undefined && Object.keys(opts as object).some((k) => k !== 'space'));
+  if (custom || typeof space !== 'string') {
+    if (!real) throw new Error('stableStringify: unsupported options');
+    return real()(obj, opts);
+  }
+  const colon = space ? ': ' : ':';
+  const seen: object[] = [];
+  const parts: string[] = [];
+  const prep = (v: unknown): unknown => (v && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v);
+  const scalar = (v: unknown): string | undefined => JSON.stringify(v);
+  const indentOf = (level: number) => (space ? `\n${space.repeat(level)}` : '');
+  // `v` already went through prep; returns false when nothing was written (undefined, function, symbol).
+  const write = (v: unknown, level: number): boolean => {
+    if (v === undefined) return false;
+    if (typeof v !== 'object' || v === null) {
+      const s = scalar(v);
+      if (s === undefined) return false;
+      parts.push(s);
+      return true;
+    }
+    const inner = indentOf(level + 1);
+    if (Array.isArray(v)) {
+      parts.push('[');
+      for (let i = 0; i < v.length; i++) {
+        if (i > 0) parts.push(',');
+        parts.push(inner);
+        if (!write(prep(v[i]), level + 1)) parts.push('null');
+      }
+      parts.push(indentOf(level), ']');
+      return true;
+    }
+    if (seen.includes(v)) throw new TypeError('Converting circular structure to JSON');
+    seen.push(v);
+    parts.push('{');
+    let first = true;
+    for (const k of Object.keys(v).sort()) {
+      const child = prep((v as Record<string, unknown>)[k]);
+      if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
+      parts.push(first ? '' : ',', inner, JSON.stringify(k), colon);
+      first = false;
+      write(child, level + 1);
+    }
+    parts.push(indentOf(level), '}');
+    seen.pop();
+    return true;
+  };
+  return write(prep(obj), 0) ? parts.join('') : undefined;
+}
+
+/**
+ * Puts {@link stableStringify} in place of the json-stable-stringify that cdktf (resolved from `cdktfDir`) loads.
+ * Must run before cdktf is loaded (it binds the package when it loads). Returns whether it did.
+ */
+export function replaceStableStringify(cdktfDir: string, parent: NodeModule): boolean {
+  let file: string;
+  try {
+    file = require.resolve('json-stable-stringify', { paths: [cdktfDir] });
+  } catch {
+    return false;
+  }
+  if (require.cache[file]) return false;
+  let real: ((o: unknown, p?: unknown) => string) | undefined;
+  const loadReal = () => {
+    if (!real) {
+      // The stand-in stays bound in cdktf; the real package takes its place in the cache from here on.
+      delete require.cache[file];
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      real = require(file);
+    }
+    return real!;
+  };
+  const m = new Module(file, parent);
+  m.filename = file;
+  m.loaded = true;
+  m.exports = (obj: unknown, opts?: unknown) => stableStringify(obj, opts, loadReal);
+  require.cache[file] = m;
+  return true;
+}
+
+/** Puts {@link fastResolve} in place of cdktf's resolve (the one Tokenization.resolve calls). Returns whether it did. */
+export function replaceResolve(cdktfDir: string): boolean {
+  let mod: { resolve?: Resolve };
+  let enc: { extractTokenDouble?: (n: number, list: boolean) => number | undefined };
+  let token: { Token?: Record<string, unknown> };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    mod = require(path.join(cdktfDir, 'lib', 'tokens', 'private', 'resolve.js'));
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    enc = require(path.join(cdktfDir, 'lib', 'tokens', 'private', 'encoding.js'));
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    token = require(path.join(cdktfDir, 'lib', 'tokens', 'token.js'));
+  } catch {
+    return false; // another cdktf layout: leave it alone
+  }
+  const extract = enc.extractTokenDouble;
+  const T = token.Token;
+  if (typeof mod.resolve !== 'function' || typeof extract !== 'function' || !T || (mod.resolve as { fast?: boolean }).fast) return false;
+  // Values cdktf's resolve rejects with its own error (map tokens used as a scalar).
+  const specials = new Set([T.STRING_MAP_TOKEN_VALUE, T.ANY_MAP_TOKEN_VALUE, T.NUMBER_MAP_TOKEN_VALUE]);
+  const fast = fastResolve(mod.resolve, (n) => extract(n, false) !== undefined || extract(n, true) !== undefined, specials);
+  (fast as { fast?: boolean }).fast = true;
+  mod.resolve = fast;
+  return true;
+}
