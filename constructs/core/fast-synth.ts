@@ -99,26 +99,86 @@ export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boo
  * json-stable-stringify 1.3.0 for the options cdktf passes (`{ space }`): keys sorted, `space` indentation,
  * empty objects and arrays over two lines, `toJSON` honoured, undefined and functions left out of objects and
  * `null` in arrays, and the same error on a cycle. Other options go to the real package.
+ *
+ * Writes a copy with sorted keys through the built-in JSON.stringify (one pass in native code), empty objects
+ * and arrays as stand-in strings that are then written out over two lines. A key that is an array index (the
+ * built-in writes those first, whatever the insertion order) or a string that could be taken for a stand-in
+ * makes it write the text piece by piece instead ({@link stableStringifyPieces}).
  */
 export function stableStringify(obj: unknown, opts?: unknown, real?: () => (o: unknown, p?: unknown) => string): string | undefined {
-  const space = typeof (opts as { space?: unknown } | undefined)?.space === 'number'
-    ? ' '.repeat((opts as { space: number }).space) : (opts as { space?: string } | undefined)?.space ?? '';
-  const custom = typeof opts === 'function' || (opts !== undefined && Object.keys(opts as object).some((k) => k !== 'space'));
-  if (custom || typeof space !== 'string') {
+  const space = spaceOf(opts);
+  if (space === undefined) {
     if (!real) throw new Error('stableStringify: unsupported options');
     return real()(obj, opts);
   }
+  // The built-in indents with at most 10 characters; the stand-ins are found by their indentation of spaces.
+  const copy = /^ {0,10}$/.test(space) ? sortedCopy(obj) : UNSUITABLE;
+  if (copy === UNSUITABLE) return stableStringifyPieces(obj, space);
+  const text = JSON.stringify(copy, null, space);
+  if (text === undefined || !space) return text === undefined ? undefined : text.replace(EMPTY_RE_FLAT, (_m, e: string) => e);
+  return text.replace(EMPTY_RE, (_m, indent: string, lead: string, e: string) => `${indent}${lead}${e[0]}\n${indent}${e[1]}`);
+}
+
+/** The indentation string of `opts`, or undefined for options this module does not implement. */
+function spaceOf(opts: unknown): string | undefined {
+  if (opts === undefined) return '';
+  if (typeof opts !== 'object' || opts === null || Object.keys(opts).some((k) => k !== 'space')) return undefined;
+  const space = (opts as { space?: unknown }).space;
+  return typeof space === 'number' ? ' '.repeat(space) : typeof space === 'string' ? space : space === undefined ? '' : undefined;
+}
+
+const EMPTY_OBJECT = '\u0000{}';
+const EMPTY_ARRAY = '\u0000[]';
+/** A stand-in as JSON.stringify writes it, on its line (key or array element before it). */
+const EMPTY_RE = /^( *)(.*?)"\\u0000(\{\}|\[\])"/gm;
+const EMPTY_RE_FLAT = /"\\u0000(\{\}|\[\])"/g;
+const UNSUITABLE = Symbol('unsuitable');
+const ARRAY_INDEX_RE = /^(?:0|[1-9]\d*)$/;
+const prep = (v: unknown): unknown => (v && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v);
+
+/** `obj` with sorted keys, empty containers as stand-ins, toJSON applied; UNSUITABLE when the built-in cannot write it alike. */
+function sortedCopy(obj: unknown): unknown {
+  const seen: object[] = [];
+  const copy = (raw: unknown): unknown => {
+    const v = prep(raw);
+    if (typeof v === 'string') {
+      if (v.charCodeAt(0) === 0) throw UNSUITABLE;
+      return v;
+    }
+    if (typeof v !== 'object' || v === null) return v;
+    if (Array.isArray(v)) return v.length === 0 ? EMPTY_ARRAY : v.map(copy);
+    if (seen.includes(v)) throw new TypeError('Converting circular structure to JSON');
+    seen.push(v);
+    const out: Record<string, unknown> = {};
+    let any = false;
+    for (const k of Object.keys(v).sort()) {
+      if (ARRAY_INDEX_RE.test(k)) throw UNSUITABLE;
+      const child = copy((v as Record<string, unknown>)[k]);
+      if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
+      out[k] = child;
+      any = true;
+    }
+    seen.pop();
+    return any ? out : EMPTY_OBJECT;
+  };
+  try {
+    return copy(obj);
+  } catch (e) {
+    if (e === UNSUITABLE) return UNSUITABLE;
+    throw e;
+  }
+}
+
+/** json-stable-stringify's text written piece by piece (for what {@link stableStringify} cannot copy). */
+export function stableStringifyPieces(obj: unknown, space: string): string | undefined {
   const colon = space ? ': ' : ':';
   const seen: object[] = [];
   const parts: string[] = [];
-  const prep = (v: unknown): unknown => (v && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v);
-  const scalar = (v: unknown): string | undefined => JSON.stringify(v);
   const indentOf = (level: number) => (space ? `\n${space.repeat(level)}` : '');
   // `v` already went through prep; returns false when nothing was written (undefined, function, symbol).
   const write = (v: unknown, level: number): boolean => {
-    if (v === undefined) return false;
     if (typeof v !== 'object' || v === null) {
-      const s = scalar(v);
+      const s = JSON.stringify(v);
       if (s === undefined) return false;
       parts.push(s);
       return true;
@@ -127,8 +187,7 @@ export function stableStringify(obj: unknown, opts?: unknown, real?: () => (o: u
     if (Array.isArray(v)) {
       parts.push('[');
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) parts.push(',');
-        parts.push(inner);
+        parts.push(i > 0 ? ',' : '', inner);
         if (!write(prep(v[i]), level + 1)) parts.push('null');
       }
       parts.push(indentOf(level), ']');
