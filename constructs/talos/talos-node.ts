@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk, VirtualEnvironmentVmInitialization, VirtualEnvironmentVmNetworkDevice } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { addVm, bootDisk } from '../proxmox/vm';
 import { Problems } from '../core/errors';
@@ -61,6 +61,8 @@ export interface TalosNodeProps extends VmHardwareProps, TalosNodeHardwareProps 
   readonly image?: TalosImage;
   /** Storage for the node's own image download. @default { id: 'local' } */
   readonly imageDatastore?: DatastoreRef;
+  /** Where the checksum warnings of the node's own image go (see ProxmoxImageProps). @default - on its download */
+  readonly checksumWarningScope?: IConstruct;
   /** Proxmox VM id. @default - derived from identitySeed */
   readonly vmId?: number;
   /** What the VM id and MAC are derived from (unique per stack). @default - name */
@@ -143,6 +145,7 @@ export class TalosNode extends Construct {
       meta,
       format: r.boot.kind,
       datastore: props.imageDatastore,
+      checksumWarningScope: props.checksumWarningScope,
     });
   }
 
