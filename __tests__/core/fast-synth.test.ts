@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Fn, Lazy, TerraformStack, TerraformVariable, Token, Tokenization, DefaultTokenResolver, StringConcat } from 'cdktf';
 import { Construct } from 'constructs';
-import { replaceResolve, stableStringify, stableStringifyPieces } from '../../constructs/core/fast-synth';
+import { memoizeBinaryVersionChecks, replaceResolve, stableStringify, stableStringifyPieces } from '../../constructs/core/fast-synth';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CDKTF_DIR = path.dirname(require.resolve('cdktf/package.json'));
@@ -90,6 +90,29 @@ describe('fastResolve (replaceResolve)', () => {
   });
 });
 
+describe('memoizeBinaryVersionChecks', () => {
+  test('runs each distinct version check once, with the same results', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { ValidateBinaryVersion } = require('cdktf/lib/validations/validate-binary-version');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'version-check-'));
+    try {
+      const log = path.join(dir, 'runs');
+      const command = `sh -c 'echo run >> "${log}"; echo tool v1.9.0'`;
+      const check = (range: string) => new ValidateBinaryVersion('tool', range, command, 'hint').validate();
+      const runs = () => fs.readFileSync(log, 'utf8').trim().split('\n').length;
+      expect(memoizeBinaryVersionChecks(CDKTF_DIR)).toBe(true);
+      expect(check('>=1.5')).toEqual([]);
+      expect(check('>=1.5')).toEqual([]);
+      expect(runs()).toBe(1);
+      expect(check('>=2.0')).toEqual(['tool version 1.9.0 is lower than the required version >=2.0 for this construct. hint']);
+      expect(check('>=2.0')).toHaveLength(1);
+      expect(runs()).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('useFastSynthesis', () => {
   /** Synthesizes in a child process (the replacements are process-wide); returns the cdk.tf.json files by path. */
   function synth(env: Record<string, string>): { used: string[]; files: Record<string, string> } {
@@ -130,7 +153,7 @@ describe('useFastSynthesis', () => {
     // The Talos day-2 example (pools, hardware, upgrades) and a stack of hand-made token kinds.
     const fast = synth({ PROXMOX_CDKTF_PLAIN_SYNTH: '' });
     const plain = synth({ PROXMOX_CDKTF_PLAIN_SYNTH: '1' });
-    expect(fast.used).toEqual(['json-stable-stringify', 'resolve']);
+    expect(fast.used).toEqual(['json-stable-stringify', 'resolve', 'binary-version-checks']);
     expect(plain.used).toEqual([]);
     expect(Object.keys(fast.files).length).toBeGreaterThanOrEqual(2);
     expect(fast.files).toEqual(plain.files);

@@ -266,3 +266,34 @@ export function replaceResolve(cdktfDir: string): boolean {
   mod.resolve = fast;
   return true;
 }
+
+/**
+ * Makes cdktf's binary version checks (ValidateBinaryVersion, e.g. the `terraform version` run that every stack
+ * with a `moved` block validates against) run each distinct check once per process: the binary does not change
+ * during a synthesis, and each run starts a Terraform process (the example app's stacks ran it once each).
+ * Returns whether it did.
+ */
+export function memoizeBinaryVersionChecks(cdktfDir: string): boolean {
+  type Check = { binary: string; versionConstraint: string; versionCommand: string; hint?: string; validate(): string[] };
+  let proto: Check & { memoized?: boolean };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    proto = require(path.join(cdktfDir, 'lib', 'validations', 'validate-binary-version.js')).ValidateBinaryVersion.prototype;
+  } catch {
+    return false;
+  }
+  if (typeof proto?.validate !== 'function' || proto.memoized) return false;
+  const original = proto.validate;
+  const results = new Map<string, string[]>();
+  proto.validate = function validate(this: Check): string[] {
+    const key = JSON.stringify([this.binary, this.versionCommand, this.versionConstraint, this.hint]);
+    let r = results.get(key);
+    if (!r) {
+      r = original.call(this);
+      results.set(key, r);
+    }
+    return [...r];
+  };
+  proto.memoized = true;
+  return true;
+}

@@ -1,6 +1,6 @@
 import Module = require('module');
 import * as path from 'path';
-import { replaceResolve, replaceStableStringify } from './fast-synth';
+import { memoizeBinaryVersionChecks, replaceResolve, replaceStableStringify } from './fast-synth';
 
 /**
  * cdktf records a complete JavaScript stack trace (with `Error.stackTraceLimit` raised to infinity) for every
@@ -92,8 +92,8 @@ function deferModule(name: string, fromDir: string): boolean {
 }
 
 /**
- * Replaces two cdktf synthesis steps by equivalents with the same output (see core/fast-synth.ts): token resolution
- * of plain values and the sorted JSON writer of cdk.tf.json. Must run before cdktf is first loaded (see
+ * Replaces cdktf synthesis steps by equivalents with the same output (see core/fast-synth.ts): token resolution
+ * of plain values, the sorted JSON writer of cdk.tf.json, and one run per process of each binary version check. Must run before cdktf is first loaded (see
  * constructs/core/fast-start.ts); does nothing with PROXMOX_CDKTF_PLAIN_SYNTH=1. Returns what it replaced.
  */
 export function useFastSynthesis(): string[] {
@@ -107,5 +107,6 @@ export function useFastSynthesis(): string[] {
   const done: string[] = [];
   if (replaceStableStringify(cdktfDir, module)) done.push('json-stable-stringify');
   if (replaceResolve(cdktfDir)) done.push('resolve');
+  if (memoizeBinaryVersionChecks(cdktfDir)) done.push('binary-version-checks');
   return done;
 }
