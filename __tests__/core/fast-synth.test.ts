@@ -18,7 +18,7 @@ describe('stableStringify', () => {
     {}, [], null, 'text', 5, undefined, [[[]]],
     { b: {}, a: [], c: [{}, []], d: undefined, e: () => 1, f: [undefined, () => 1, null], g: new Date(0), h: { toJSON: () => ({ z: 1, y: [] }) } },
     { 10: 'ten', 9: 'nine', a: 'a', '01': 'zero-one' }, // array-index keys: sorted as text, not numerically
-    { s: '\u0000{}', t: '\u0000[]' }, // strings that look like the stand-ins for empty containers
+    { s: '\u0000{}', t: '\u0000[]', u: 'quote"\u0000[]', '\u0000{}': 'key' }, // strings that look like the stand-ins for empty containers
     { x: { y: { z: {} } }, 'k"q': 'v\n\u0001\u2028', list: [1.5, -0, 1e21, true, false] },
   ];
 

@@ -23,6 +23,11 @@ import * as path from 'path';
 const TOKEN_MARK = 'TfToken[';
 /** cdktf's NUMBER_TOKEN_REGEX (encoding.js), without the global flag: a number token rendered inside a string. */
 const NUMBER_IN_STRING = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/;
+/**
+ * cdktf encodes number tokens as doubles with a marker in the top 16 bits (encoding.js: 0xfdff, lists 0xfbff):
+ * negative, of magnitude above 2^960. Any number above this bound is plain, without decoding its bits.
+ */
+const TOKEN_DOUBLE_BOUND = -1e280;
 /** Below cdktf's own limit (200), so that cdktf raises its "circular reference" error itself. */
 const MAX_FAST_DEPTH = 150;
 
@@ -38,8 +43,23 @@ interface ResolveOptions {
  * for each value that holds (or may hold) a token, and walking plain strings, numbers, booleans, arrays and
  * objects itself. `isTokenNumber` is cdktf's check for an encoded number token (scalar or list).
  */
-export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boolean, specials: ReadonlySet<unknown>): Resolve {
+export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boolean, specials: ReadonlySet<unknown>,
+  resultUnused: (options: ResolveOptions) => boolean = () => false): Resolve {
+  let active = 0;
   return function resolve(obj: unknown, options: ResolveOptions): unknown {
+    // A call whose caller drops the result (cdktf's prepareStack) only needs the tokens resolved, for their side
+    // effects (cross-stack references): plain data is then visited, not copied. Never for nested calls, which tokens
+    // make while resolving and whose results they use.
+    const visitOnly = active === 0 && resultUnused(options);
+    active++;
+    try {
+      return resolveWith(obj, options, visitOnly);
+    } finally {
+      active--;
+    }
+  };
+
+  function resolveWith(obj: unknown, options: ResolveOptions, visitOnly: boolean): unknown {
     const root = options.prefix ?? [];
     const keys: string[] = [];
     // What cdktf's resolve passes down: each nested context copies these four flags from its parent's.
@@ -57,7 +77,7 @@ export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boo
       if (x === undefined || x === null) return x;
       switch (typeof x) {
         case 'string': return plainString(x) ? x : delegate(x);
-        case 'number': return specials.has(x) || isTokenNumber(x) ? delegate(x) : x;
+        case 'number': return x > TOKEN_DOUBLE_BOUND && !specials.has(x) ? x : specials.has(x) || isTokenNumber(x) ? delegate(x) : x;
         case 'object': break;
         case 'function': return delegate(x); // cdktf's error
         default: return x;
@@ -66,16 +86,16 @@ export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boo
       if (Array.isArray(x)) {
         // A list token among the elements makes the whole list a token (cdktf's resolveList/resolveNumberList).
         for (const e of x) {
-          if ((typeof e === 'string' && e.indexOf(TOKEN_MARK) !== -1) || (typeof e === 'number' && isTokenNumber(e))) return delegate(x);
+          if ((typeof e === 'string' && e.indexOf(TOKEN_MARK) !== -1) || (typeof e === 'number' && !(e > TOKEN_DOUBLE_BOUND) && isTokenNumber(e))) return delegate(x);
         }
         const out: unknown[] = [];
         for (let i = 0; i < x.length; i++) {
           keys.push(`${i}`);
           const v = walk(x[i]);
           keys.pop();
-          if (v !== undefined) out.push(v);
+          if (v !== undefined && !visitOnly) out.push(v);
         }
-        return out;
+        return visitOnly ? undefined : out;
       }
       const o = x as Record<string, unknown>;
       // Resolvables, constructs (an error) and objects with a token in a key: cdktf's own path.
@@ -87,12 +107,12 @@ export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boo
         keys.push(k);
         const v = walk(o[k]);
         keys.pop();
-        if (v !== undefined) result[k] = v;
+        if (v !== undefined && !visitOnly) result[k] = v;
       }
-      return result;
+      return visitOnly ? undefined : result;
     };
     return walk(obj);
-  };
+  }
 }
 
 /**
@@ -115,8 +135,29 @@ export function stableStringify(obj: unknown, opts?: unknown, real?: () => (o: u
   const copy = /^ {0,10}$/.test(space) ? sortedCopy(obj) : UNSUITABLE;
   if (copy === UNSUITABLE) return stableStringifyPieces(obj, space);
   const text = JSON.stringify(copy, null, space);
-  if (text === undefined || !space) return text === undefined ? undefined : text.replace(EMPTY_RE_FLAT, (_m, e: string) => e);
-  return text.replace(EMPTY_RE, (_m, indent: string, lead: string, e: string) => `${indent}${lead}${e[0]}\n${indent}${e[1]}`);
+  return text === undefined ? undefined : expandEmpty(text, space);
+}
+
+/** `text` with each stand-in for an empty object or array written as json-stable-stringify writes it. */
+function expandEmpty(text: string, space: string): string {
+  const pieces: string[] = [];
+  let from = 0;
+  for (let at = text.indexOf(STAND_IN_JSON); at !== -1; at = text.indexOf(STAND_IN_JSON, from)) {
+    const brackets = text.substr(at + STAND_IN_JSON.length, 2); // '{}' or '[]'
+    let indent = '';
+    if (space) {
+      // Closing bracket at the indentation of the line the value starts on.
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      let end = lineStart;
+      while (text.charCodeAt(end) === 32) end++;
+      indent = `\n${text.slice(lineStart, end)}`;
+    }
+    pieces.push(text.slice(from, at), brackets[0], indent, brackets[1]);
+    from = at + STAND_IN_JSON.length + 3; // the brackets and the closing quote
+  }
+  if (from === 0) return text;
+  pieces.push(text.slice(from));
+  return pieces.join('');
 }
 
 /** The indentation string of `opts`, or undefined for options this module does not implement. */
@@ -129,9 +170,8 @@ function spaceOf(opts: unknown): string | undefined {
 
 const EMPTY_OBJECT = '\u0000{}';
 const EMPTY_ARRAY = '\u0000[]';
-/** A stand-in as JSON.stringify writes it, on its line (key or array element before it). */
-const EMPTY_RE = /^( *)(.*?)"\\u0000(\{\}|\[\])"/gm;
-const EMPTY_RE_FLAT = /"\\u0000(\{\}|\[\])"/g;
+/** How JSON.stringify starts a stand-in: a quote, then the escaped NUL (no other string holds a NUL: see sortedCopy). */
+const STAND_IN_JSON = '"\\u0000';
 const UNSUITABLE = Symbol('unsuitable');
 const ARRAY_INDEX_RE = /^(?:0|[1-9]\d*)$/;
 const prep = (v: unknown): unknown => (v && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v);
@@ -142,7 +182,7 @@ function sortedCopy(obj: unknown): unknown {
   const copy = (raw: unknown): unknown => {
     const v = prep(raw);
     if (typeof v === 'string') {
-      if (v.charCodeAt(0) === 0) throw UNSUITABLE;
+      if (v.indexOf('\u0000') !== -1) throw UNSUITABLE;
       return v;
     }
     if (typeof v !== 'object' || v === null) return v;
@@ -152,7 +192,7 @@ function sortedCopy(obj: unknown): unknown {
     const out: Record<string, unknown> = {};
     let any = false;
     for (const k of Object.keys(v).sort()) {
-      if (ARRAY_INDEX_RE.test(k)) throw UNSUITABLE;
+      if (ARRAY_INDEX_RE.test(k) || k.indexOf('\u0000') !== -1) throw UNSUITABLE;
       const child = copy((v as Record<string, unknown>)[k]);
       if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
       out[k] = child;
@@ -261,7 +301,28 @@ export function replaceResolve(cdktfDir: string): boolean {
   if (typeof mod.resolve !== 'function' || typeof extract !== 'function' || !T || (mod.resolve as { fast?: boolean }).fast) return false;
   // Values cdktf's resolve rejects with its own error (map tokens used as a scalar).
   const specials = new Set([T.STRING_MAP_TOKEN_VALUE, T.ANY_MAP_TOKEN_VALUE, T.NUMBER_MAP_TOKEN_VALUE]);
-  const fast = fastResolve(mod.resolve, (n) => extract(n, false) !== undefined || extract(n, true) !== undefined, specials);
+  // cdktf's TerraformStack.prepareStack resolves every element in a preparing run and drops the results.
+  let preparingStack = 0;
+  let stack: { prototype: { prepareStack?: () => void } } | undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    stack = require(path.join(cdktfDir, 'lib', 'terraform-stack.js')).TerraformStack;
+  } catch {
+    stack = undefined;
+  }
+  const prepare = stack?.prototype.prepareStack;
+  if (stack && typeof prepare === 'function') {
+    stack.prototype.prepareStack = function prepareStack(this: unknown): void {
+      preparingStack++;
+      try {
+        prepare.call(this);
+      } finally {
+        preparingStack--;
+      }
+    };
+  }
+  const fast = fastResolve(mod.resolve, (n) => extract(n, false) !== undefined || extract(n, true) !== undefined, specials,
+    (options) => preparingStack > 0 && options.preparing === true);
   (fast as { fast?: boolean }).fast = true;
   mod.resolve = fast;
   return true;
