@@ -8,10 +8,16 @@ import { memoizeBinaryVersionChecks, replaceResolve, stableStringify, stableStri
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CDKTF_DIR = path.dirname(require.resolve('cdktf/package.json'));
+// The replacements mirror cdktf 0.21's internals; another toolchain (the CDK Terrain flavour) keeps its own.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const realStringify: (o: unknown, opts?: unknown) => string = require(require.resolve('json-stable-stringify', { paths: [CDKTF_DIR] }));
+const IS_CDKTF_021 = /^0\.21\./.test(require('cdktf/package.json').version) && require('cdktf/package.json').name === 'cdktf';
+const describeCdktf = IS_CDKTF_021 ? describe : describe.skip;
+const realStringify = (o: unknown, opts?: unknown): string => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return require(require.resolve('json-stable-stringify', { paths: [CDKTF_DIR] }))(o, opts);
+};
 
-describe('stableStringify', () => {
+describeCdktf('stableStringify', () => {
   const cycle: Record<string, unknown> = { a: {} };
   (cycle.a as Record<string, unknown>).b = cycle;
   const cases: unknown[] = [
@@ -39,7 +45,7 @@ describe('stableStringify', () => {
   });
 });
 
-describe('fastResolve (replaceResolve)', () => {
+describeCdktf('fastResolve (replaceResolve)', () => {
   class Holder extends Construct {}
 
   /** A value with every kind of token cdktf resolves, nested in plain data. */
@@ -90,7 +96,7 @@ describe('fastResolve (replaceResolve)', () => {
   });
 });
 
-describe('memoizeBinaryVersionChecks', () => {
+describeCdktf('memoizeBinaryVersionChecks', () => {
   test('runs each distinct version check once, with the same results', () => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { ValidateBinaryVersion } = require('cdktf/lib/validations/validate-binary-version');
@@ -150,10 +156,11 @@ describe('useFastSynthesis', () => {
   }
 
   test('synthesizes byte-identical cdk.tf.json with and without the replacements', () => {
-    // The Talos day-2 example (pools, hardware, upgrades) and a stack of hand-made token kinds.
+    // The Talos day-2 example (pools, hardware, upgrades) and a stack of hand-made token kinds. Under another
+    // toolchain (the CDK Terrain flavour) nothing is replaced.
     const fast = synth({ PROXMOX_CDKTF_PLAIN_SYNTH: '' });
     const plain = synth({ PROXMOX_CDKTF_PLAIN_SYNTH: '1' });
-    expect(fast.used).toEqual(['json-stable-stringify', 'resolve', 'binary-version-checks']);
+    expect(fast.used).toEqual(IS_CDKTF_021 ? ['json-stable-stringify', 'resolve', 'binary-version-checks'] : []);
     expect(plain.used).toEqual([]);
     expect(Object.keys(fast.files).length).toBeGreaterThanOrEqual(2);
     expect(fast.files).toEqual(plain.files);

@@ -176,7 +176,11 @@ const UNSUITABLE = Symbol('unsuitable');
 const ARRAY_INDEX_RE = /^(?:0|[1-9]\d*)$/;
 const prep = (v: unknown): unknown => (v && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v);
 
-/** `obj` with sorted keys, empty containers as stand-ins, toJSON applied; UNSUITABLE when the built-in cannot write it alike. */
+/**
+ * `obj` with sorted keys, empty containers as stand-ins, toJSON applied; UNSUITABLE when the built-in cannot write it
+ * alike. Copy on write: an array or object that is already as needed (cdktf's bindings write attributes in sorted
+ * order) is used as it is, so most of a stack is not copied.
+ */
 function sortedCopy(obj: unknown): unknown {
   const seen: object[] = [];
   const copy = (raw: unknown): unknown => {
@@ -186,20 +190,42 @@ function sortedCopy(obj: unknown): unknown {
       return v;
     }
     if (typeof v !== 'object' || v === null) return v;
-    if (Array.isArray(v)) return v.length === 0 ? EMPTY_ARRAY : v.map(copy);
+    if (Array.isArray(v)) {
+      if (v.length === 0) return EMPTY_ARRAY;
+      let out: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const c = copy(v[i]);
+        if (out === undefined && c !== v[i]) out = v.slice(0, i);
+        out?.push(c);
+      }
+      return out ?? v;
+    }
     if (seen.includes(v)) throw new TypeError('Converting circular structure to JSON');
     seen.push(v);
-    const out: Record<string, unknown> = {};
+    const keys = Object.keys(v);
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
+    const order = sorted ? keys : [...keys].sort();
+    const kids: unknown[] = [];
+    let changed = !sorted;
     let any = false;
-    for (const k of Object.keys(v).sort()) {
+    for (const k of order) {
       if (ARRAY_INDEX_RE.test(k) || k.indexOf('\u0000') !== -1) throw UNSUITABLE;
-      const child = copy((v as Record<string, unknown>)[k]);
-      if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
-      out[k] = child;
-      any = true;
+      const before = (v as Record<string, unknown>)[k];
+      const child = copy(before);
+      kids.push(child);
+      if (child !== before) changed = true;
+      if (!(child === undefined || typeof child === 'function' || typeof child === 'symbol')) any = true;
     }
     seen.pop();
-    return any ? out : EMPTY_OBJECT;
+    if (!any) return EMPTY_OBJECT;
+    if (!changed) return v;
+    const out: Record<string, unknown> = {};
+    order.forEach((k, i) => {
+      const child = kids[i];
+      if (!(child === undefined || typeof child === 'function' || typeof child === 'symbol')) out[k] = child;
+    });
+    return out;
   };
   try {
     return copy(obj);
