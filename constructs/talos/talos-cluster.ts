@@ -133,7 +133,7 @@ export class TalosCluster extends Construct {
     this.subnet = subnet;
     this.extensions = extensions;
     const talos = talosProviderOf(this);
-    const firstAddress = Lazy.stringValue({ produce: () => this.byRole.controlplane[0] && this.nodes.get(this.byRole.controlplane[0].nodeName)!.address });
+    const firstAddress = Lazy.stringValue({ produce: () => this.byRole.controlplane[0] && this.nodes.get(this.byRole.controlplane[0].hostname)!.address });
 
     // The VIP is the endpoint every kubelet and kubeconfig uses once the cluster runs. It only exists after
     // etcd elects a holder, so bootstrap and the first kubeconfig talk to the first control plane's own
@@ -184,8 +184,8 @@ export class TalosCluster extends Construct {
     // (addControlPlane adds that dependency). https://www.talos.dev/v1.11/introduction/getting-started/#kubernetes-bootstrap
     this.bootstrap = new MachineBootstrap(this, 'Bootstrap', { provider: talos, clientConfiguration, nodeAttribute: firstAddress, endpoint: firstAddress });
 
-    const cpAddresses = Lazy.listValue({ produce: () => this.controlPlanes.map((n) => this.nodes.get(n.nodeName)!.address) });
-    const workerAddresses = Lazy.listValue({ produce: () => this.workers.map((n) => this.nodes.get(n.nodeName)!.address) });
+    const cpAddresses = Lazy.listValue({ produce: () => this.controlPlanes.map((n) => this.nodes.get(n.hostname)!.address) });
+    const workerAddresses = Lazy.listValue({ produce: () => this.workers.map((n) => this.nodes.get(n.hostname)!.address) });
     // Kubernetes checks need a CNI; Cilium arrives through the inline-manifest Job only after bootstrap.
     this.health = new DataTalosClusterHealth(this, 'Health', {
       provider: talos,
@@ -301,7 +301,7 @@ export class TalosCluster extends Construct {
       ...nodeHardware,
       connection: this.props.connection,
       proxmoxNode: props.proxmoxNode ?? pickProxmoxNode(name, this.props.proxmoxNodes, load),
-      name,
+      hostname: name,
       role,
       network,
       talosVersion,

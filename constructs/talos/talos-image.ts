@@ -139,7 +139,7 @@ export class TalosImage extends Construct {
         fileName: this.fileName,
         contentType: this.format === 'iso' ? 'iso' : 'import',
         checksum: this.checksum,
-        nodes: [node],
+        proxmoxNodes: [node],
         datastore: this.datastore,
         checksumWarningScope: this.checksumWarningScope,
       });

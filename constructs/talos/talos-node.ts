@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk, VirtualEnvironmentVmInitialization, VirtualEnvironmentVmNetworkDevice } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { addVm, bootDisk } from '../proxmox/vm';
 import { Problems } from '../core/errors';
+import { movedFromChildId } from '../core/moved';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
 import { DatastoreRef } from '../proxmox/image';
@@ -37,8 +38,8 @@ export interface TalosNodeProps extends VmHardwareProps, TalosNodeHardwareProps 
   readonly connection: IProxmoxConnection;
   /** The Proxmox node the VM runs on. */
   readonly proxmoxNode: string;
-  /** Host name of the node and name of the VM. @default - the construct id */
-  readonly name?: string;
+  /** Host name of the guest, also the name of its VM. @default - the construct id */
+  readonly hostname?: string;
   /** @default 'worker' */
   readonly role?: TalosMachineRole;
   /** How the node gets its address at boot. @default TalosNetwork.dhcp() */
@@ -65,7 +66,7 @@ export interface TalosNodeProps extends VmHardwareProps, TalosNodeHardwareProps 
   readonly checksumWarningScope?: IConstruct;
   /** Proxmox VM id. @default - derived from identitySeed */
   readonly vmId?: number;
-  /** What the VM id and MAC are derived from (unique per stack). @default - name */
+  /** What the VM id and MAC are derived from (unique per stack). @default - hostname */
   readonly identitySeed?: string;
   /** Extra Proxmox tags. @default [] */
   readonly tags?: readonly string[];
@@ -87,7 +88,8 @@ const HOSTNAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
  * configuration over the Talos API.
  */
 export class TalosNode extends Construct {
-  public readonly nodeName: string;
+  /** Host name of the guest (also its VM name). */
+  public readonly hostname: string;
   public readonly role: TalosMachineRole;
   public readonly proxmoxNode: string;
   public readonly platform: TalosPlatform;
@@ -118,7 +120,7 @@ export class TalosNode extends Construct {
     if (!Token.isUnresolved(this.vmId)) registry.claimVmId(this, 'vmId', this.vmId, props.vmId === undefined);
     registry.claimMac(this, 'macAddress', this.macAddress, props.macAddress === undefined);
 
-    this.nodeName = r.name;
+    this.hostname = r.name;
     this.role = r.role;
     this.proxmoxNode = props.proxmoxNode;
     this.platform = r.platform;
@@ -166,7 +168,7 @@ export class TalosNode extends Construct {
     });
     const provider = media.needsRoot ? props.connection.providerForKvmArguments(this, 'boot.configIso') : props.connection.provider;
     const config = vmResourceConfig({
-      nodeName: props.proxmoxNode,
+      proxmoxNode: props.proxmoxNode,
       name: r.name,
       vmId: this.vmId,
       macAddress: this.macAddress,
@@ -175,13 +177,14 @@ export class TalosNode extends Construct {
       description: `Talos ${r.role} ${r.name}, managed by Terraform`,
       tags: ['talos', r.role, ...(props.tags ?? [])],
     });
-    const diskDatastoreId = hardware.diskDatastoreId ?? VM_DEFAULTS.diskDatastoreId;
+    const diskDatastoreId = (hardware.diskDatastore ?? VM_DEFAULTS.diskDatastore).id;
     const extra = hardwareVmConfig(props, seed, diskDatastoreId);
     // ISO boot: an empty disk first, so the firmware falls through to the ISO until Talos is installed.
     const disks = boot.kind === 'iso'
       ? [{ ...bootDisk({ interface: 'scsi0', datastoreId: diskDatastoreId, sizeGiB: hardware.diskSizeGiB! }), fileFormat: 'raw' }]
       : config.disk as VirtualEnvironmentVmDisk[];
-    return addVm(this, 'Resource', {
+    // Was 'Resource' before the VM constructs shared the child id 'Vm': the moved block keeps existing state.
+    return movedFromChildId(addVm(this, 'Vm', {
       ...config,
       provider,
       disk: extra.disks.length || boot.kind === 'iso' ? [...disks, ...extra.disks] : config.disk,
@@ -192,7 +195,7 @@ export class TalosNode extends Construct {
       // Without the extension nothing answers, and every refresh would wait for the agent timeout.
       agent: { ...config.agent, enabled: r.extensions.includes(QEMU_GUEST_AGENT_EXTENSION) },
       initialization: cloudInit ? cloudInitBlock(r.network, media.cloudInitInterface!, diskDatastoreId) : undefined,
-    }, props.replaceOnImageChange ? undefined : { ignoreChanges: [boot.kind === 'iso' ? 'cdrom[0].file_id' : 'disk[0].import_from'] });
+    }, props.replaceOnImageChange ? undefined : { ignoreChanges: [boot.kind === 'iso' ? 'cdrom[0].file_id' : 'disk[0].import_from'] }), 'Resource');
   }
 }
 
@@ -215,7 +218,7 @@ function resolveNode(id: string, props: TalosNodeProps): ResolvedNode {
   const boot = props.boot ?? TalosBoot.diskImage();
   const defaults = role === 'controlplane' ? CONTROL_PLANE_HARDWARE : WORKER_HARDWARE;
   return {
-    name: props.name ?? id,
+    name: props.hostname ?? id,
     role,
     network,
     platform: props.platform ?? props.image?.platform ?? network.requiredPlatform ?? 'metal',
@@ -240,7 +243,7 @@ function resolveNode(id: string, props: TalosNodeProps): ResolvedNode {
 function checkNode(node: Construct, props: TalosNodeProps, r: ResolvedNode): void {
   const { name, role, platform, network, boot } = r;
   const p = new Problems(node);
-  p.check(HOSTNAME_RE.test(name), 'name', 'be a lower-case host name (a-z, 0-9, -; at most 63 characters)', name);
+  p.check(HOSTNAME_RE.test(name), 'hostname', 'be a lower-case host name (a-z, 0-9, -; at most 63 characters)', name);
   p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
   p.check(['controlplane', 'worker'].includes(role), 'role', "be 'controlplane' or 'worker'", role);
   p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform);
