@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Fn, Lazy, TerraformStack, TerraformVariable, Token, Tokenization, DefaultTokenResolver, StringConcat } from 'cdktf';
 import { Construct } from 'constructs';
-import { memoizeBinaryVersionChecks, replaceResolve, stableStringify, stableStringifyPieces } from '../../constructs/core/fast-synth';
+import { memoizeBinaryVersionChecks, replaceResolve } from '../../constructs/core/fast-synth';
+import { stableStringify, stableStringifyPieces } from '../../constructs/core/stable-json';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CDKTF_DIR = path.dirname(require.resolve('cdktf/package.json'));

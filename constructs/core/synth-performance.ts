@@ -1,6 +1,7 @@
 import Module = require('module');
 import * as path from 'path';
-import { memoizeBinaryVersionChecks, replaceResolve, replaceStableStringify } from './fast-synth';
+import { memoizeBinaryVersionChecks, replaceResolve } from './fast-synth';
+import { replaceStableStringify } from './stable-json';
 
 /**
  * cdktf records a complete JavaScript stack trace (with `Error.stackTraceLimit` raised to infinity) for every
@@ -92,7 +93,7 @@ function deferModule(name: string, fromDir: string): boolean {
 }
 
 /**
- * Replaces cdktf synthesis steps by equivalents with the same output (see core/fast-synth.ts): token resolution
+ * Replaces cdktf synthesis steps by equivalents with the same output (see core/fast-synth.ts, core/stable-json.ts): token resolution
  * of plain values, the sorted JSON writer of cdk.tf.json, and one run per process of each binary version check. Must run before cdktf is first loaded (see
  * constructs/core/fast-start.ts); does nothing with PROXMOX_CDKTF_PLAIN_SYNTH=1 or with another package than cdktf 0.21
  * (such as the CDK Terrain flavour's cdktn). Returns what it replaced.
