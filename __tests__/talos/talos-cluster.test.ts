@@ -55,7 +55,7 @@ describe('TalosCluster', () => {
     expect(counts).toEqual({
       proxmox_virtual_environment_vm: 5, proxmox_download_file: 5, talos_image_factory_schematic: 5,
       talos_machine_configuration_apply: 5, talos_machine_secrets: 1, talos_machine_bootstrap: 1, talos_cluster_kubeconfig: 1,
-      local_sensitive_file: 2, terraform_data: 6,
+      local_sensitive_file: 2, terraform_data: 11,
     });
     expect(Object.fromEntries(Object.entries(json.data).map(([t, r]) => [t, Object.keys(r as object).length]))).toEqual({
       talos_image_factory_urls: 5, talos_machine_configuration: 2, talos_cluster_health: 1, talos_client_configuration: 1,

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Annotations, Aspects, DefaultTokenResolver, dependable, IResolvable, Lazy, StringConcat, Token, Tokenization, TerraformVariable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { SensitiveFile } from '@cdktf/provider-local/lib/sensitive-file';
@@ -6,13 +7,14 @@ import { DataTalosClientConfiguration } from '../../.gen/providers/talos/data-ta
 import { DataTalosClusterHealth } from '../../.gen/providers/talos/data-talos-cluster-health';
 import { DataTalosMachineConfiguration } from '../../.gen/providers/talos/data-talos-machine-configuration';
 import { MachineBootstrap } from '../../.gen/providers/talos/machine-bootstrap';
-import { MachineConfigurationApply } from '../../.gen/providers/talos/machine-configuration-apply';
+import type { MachineConfigurationApply } from '../../.gen/providers/talos/machine-configuration-apply';
 import { MachineSecrets } from '../../.gen/providers/talos/machine-secrets';
 import { Problems } from '../core/errors';
 import { checkInSubnet, checkIp, Cidr, networkAddress, parseCidr } from '../core/net';
 import { cniPatches, TalosCni } from './cilium';
 import { DEFAULT_NAMESERVERS } from './meta-network';
-import { holdsReference, hostnamePatch, nodePatch, patchYaml, splitPatches, tailscaleServicePatch, usesHostnameDocument } from './patches';
+import { holdsReference, patchYaml, splitPatches, tailscaleServicePatch, usesHostnameDocument } from './patches';
+import { nodeConfigApply } from './config-apply';
 import { controlPlaneSchedulingPatches } from './scheduling';
 import { pickProxmoxNode } from './placement';
 import { TalosClusterNodeProps, TalosClusterProps } from './talos-cluster-props';
@@ -23,7 +25,6 @@ import { TalosImage } from './talos-image';
 import { CheckedAddress, TalosNetwork } from './talos-network';
 import { TalosMachineRole, TalosNode } from './talos-node';
 import { checkUpgradeOptions, TalosUpgrades } from './upgrade';
-import { topologyPatch } from './node-hardware';
 import { addNodePool, TalosNodePoolProps } from './node-pool';
 import { checkKubernetesVersion, checkTalosVersion, DEFAULT_KUBERNETES_VERSION, TALOS_VERSION } from './versions';
 
@@ -82,6 +83,8 @@ export class TalosCluster extends Construct {
   private quorumWarned = false;
   private readonly controlPlaneLiteralPatches: readonly string[];
   private schedulingDecided = false;
+  private readonly roleInputs: Record<TalosMachineRole, Readonly<Record<string, unknown>>>;
+  private readonly rolePatchCache = new Map<TalosMachineRole, string>();
 
   constructor(scope: Construct, id: string, props: TalosClusterProps) {
     super(scope, id);
@@ -125,6 +128,10 @@ export class TalosCluster extends Construct {
     p.check(props.outputDirectory?.trim() !== '', 'outputDirectory', 'be a directory path', props.outputDirectory, "Use '.' for the stack's directory, or leave it out to write no files.");
     p.throwIfAny();
 
+    if (props.resetOnDestroy) {
+      Annotations.of(this).addWarning(`${this.node.path}: resetOnDestroy keeps every config apply updated in place (replacing one would reset its node): `
+        + 'a talosVersion or kubernetesVersion change then reaches every node at once, before the rolling upgrade steps.');
+    }
     this.props = props;
     this.clusterName = props.clusterName;
     this.vip = props.vip;
@@ -141,7 +148,16 @@ export class TalosCluster extends Construct {
     // https://www.talos.dev/v1.11/talos-guides/network/vip/
     this.clusterEndpoint = `https://${props.vip ?? firstAddress}:6443`;
 
-    this.secrets = new MachineSecrets(this, 'Secrets', { provider: talos, talosVersion });
+    this.secrets = new MachineSecrets(this, 'Secrets', {
+      provider: talos,
+      talosVersion,
+      // The version contract the secrets are generated for, used once at creation. Later changes only update the
+      // recorded value, but a planned update makes the framework mark machine_secrets and client_configuration
+      // unknown (so every configuration and config apply would change at plan), and a lower version replaces the
+      // secrets (a new cluster CA). https://github.com/siderolabs/terraform-provider-talos/blob/v0.11.0/pkg/talos/talos_machine_secrets_resource.go#L386-L400
+      // and #L536-L542; https://github.com/hashicorp/terraform-plugin-framework/blob/v1.19.0/internal/fwserver/server_planresourcechange.go#L200-L252
+      lifecycle: { ignoreChanges: ['talos_version'] },
+    });
     const clientConfiguration = asStruct(this.secrets.clientConfiguration);
     const cniP = cniPatches(cni);
     const tailscale = ts ? [tailscaleServicePatch({ authKey: (ts.authKey ?? this.tailscaleVariable()).stringValue, loginServer: ts.loginServer, extraArgs: ts.extraArgs })] : [];
@@ -170,6 +186,16 @@ export class TalosCluster extends Construct {
       controlplane: machineConfig('controlplane'),
       worker: machineConfig('worker'),
     };
+    // What each node's config apply is replaced on (config-apply.ts): the data source's inputs but the versions.
+    const roleInputs = (role: TalosMachineRole) => ({
+      cluster_name: props.clusterName, cluster_endpoint: this.clusterEndpoint, machine_type: role,
+      // A reference to the sensitive secrets: the value stays in state, marked sensitive, never in the JSON.
+      machine_secrets: asStruct(this.secrets.machineSecrets),
+      // Literal by the data source's rule (no references), so hashed here: one line per node instead of the patches
+      // (a CNI's inline manifests are kilobytes).
+      config_patches_sha256: Lazy.stringValue({ produce: () => this.rolePatchesHash(role) }), docs: false, examples: false,
+    });
+    this.roleInputs = { controlplane: roleInputs('controlplane'), worker: roleInputs('worker') };
     // The rule holds for patches added to the data sources later too (e.g. through an escape hatch).
     for (const config of Object.values(this.configs)) {
       config.node.addValidation({
@@ -314,15 +340,10 @@ export class TalosCluster extends Construct {
         : { image: this.sharedImage(boot, network) }),
     });
 
-    // The role's configuration is generated for the cluster's Talos version: its contract decides where the host name goes.
-    const hostnameDocument = usesHostnameDocument(this.talosVersion);
-    const apply = new MachineConfigurationApply(node, 'ConfigApply', {
-      provider: talosProviderOf(this),
-      clientConfiguration: asStruct(this.secrets.clientConfiguration),
-      machineConfigurationInput: this.configs[role].machineConfiguration,
-      nodeAttribute: props.address,
-      endpoint: props.address,
-      configPatches: [...this.perNodePatches[role], patchYaml(nodePatch({
+    const apply = nodeConfigApply({
+      node, role, address: props.address, clientConfiguration: this.secrets.clientConfiguration,
+      machineConfiguration: this.configs[role].machineConfiguration, roleInputs: this.roleInputs[role], perNodePatches: this.perNodePatches[role],
+      nodePatch: {
         hostname: name,
         macAddress: node.macAddress,
         dhcp: addressing === 'dhcp',
@@ -331,16 +352,11 @@ export class TalosCluster extends Construct {
         // (ghcr.io/siderolabs/installer:<the provider's machinery version>, another version and no extensions):
         // upgrades and reinstalls keep the node's Talos version and extensions.
         install: node.installTarget ?? { image: node.installerImage },
-        hostnameDocument,
-      })), ...(hostnameDocument ? [patchYaml(hostnamePatch(name))] : []),
-      // Extra hardware (data-disk volumes, extra NICs) and topology labels for the Proxmox CCM/CSI (node-hardware.ts).
-      ...node.hardwarePatches.map(patchYaml), patchYaml(topologyPatch(this.clusterName, node.proxmoxNode))],
-      onDestroy: this.props.resetOnDestroy ? { reset: true, graceful: true, reboot: false } : undefined,
-      // The node must be up before its configuration can be applied, and a replaced VM boots unconfigured
-      // (maintenance mode): re-apply whenever the VM is replaced.
-      dependsOn: [node.vm],
-      // A bare address: cdktf writes a dependable here as "${...}", which Terraform rejects in replace_triggered_by.
-      lifecycle: { replaceTriggeredBy: [dependable(node.vm)] },
+      },
+      // The role's configuration is generated for the cluster's Talos version: its contract decides where the host name goes.
+      hostnameDocument: usesHostnameDocument(this.talosVersion),
+      clusterName: this.clusterName,
+      resetOnDestroy: this.props.resetOnDestroy,
     });
     this.upgrades.addNode(node, props.address, [apply]);
     this.nodes.set(name, { node, address: props.address, apply });
@@ -390,6 +406,15 @@ export class TalosCluster extends Construct {
     this.schedulingDecided = true;
     const patches = controlPlaneSchedulingPatches(this.props.configPatches?.allowSchedulingOnControlPlanes, this.byRole.worker.length);
     if (patches.length > 0) this.configs.controlplane.configPatches = [...this.controlPlaneLiteralPatches, ...patches.map(patchYaml)];
+  }
+
+  /** SHA-256 of the role data source's patches as synthesized; cached once every node is added. */
+  private rolePatchesHash(role: TalosMachineRole): string {
+    const cached = this.rolePatchCache.get(role);
+    if (cached) return cached;
+    const hash = createHash('sha256').update(JSON.stringify(configPatchesOf(this.configs[role]))).digest('hex');
+    if (this.schedulingDecided) this.rolePatchCache.set(role, hash);
+    return hash;
   }
 
   private warnAboutQuorum(): void {
