@@ -348,7 +348,13 @@ export function resolveHomelabConfig(override: unknown, source: string): Homelab
     p.add('<root>', 'be a JSON object', show(override));
     p.throwIfAny();
   }
-  const merged = overlay(DEFAULT_HOMELAB, override, SHAPE);
+  const merged = overlay(DEFAULT_HOMELAB, override, SHAPE) as Record<string, unknown>;
+  // The node maps go together: a file that lists its control planes or workers lists all its nodes, so the default
+  // pools are dropped unless it sets pools too (they would take addresses the file may have given its own nodes).
+  const talos = (override as Record<string, unknown>).talos;
+  if (isObject(talos) && ('controlPlanes' in talos || 'workers' in talos) && !('pools' in talos) && isObject(merged.talos)) {
+    merged.talos = { ...merged.talos, pools: {} };
+  }
   checkShape(p, SHAPE, merged, '');
   p.throwIfAny();
   return merged as HomelabConfig;
