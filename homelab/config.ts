@@ -357,7 +357,7 @@ export function resolveHomelabConfig(override: unknown, source: string): Homelab
   }
   checkShape(p, SHAPE, merged, '');
   p.throwIfAny();
-  return merged as HomelabConfig;
+  return merged as unknown as HomelabConfig;
 }
 
 // ---- checks across fields and sections -----------------------------------------------------------------------
