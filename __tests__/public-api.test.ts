@@ -17,7 +17,7 @@ test('the constructs and their value types are exported', () => {
 test.each([
   'show', 'fail', 'Problems', 'terraformData', 'skipTokenCreationStacks', 'deferUnusedCdktfModules', 'TOKEN_TRACES_ENV',
   'defaultProviderOf', 'loadTemplate', 'renderTemplate', 'renderTemplateFile', 'checkIp', 'parseCidr', 'IdentityRegistry',
-  'assertKvmArgumentsAllowed', 'checkVmHardware', 'vmResourceConfig', 'checkStaticAddress', 'nodePatch', 'splitPatches',
+  'assertKvmArgumentsAllowed', 'checkVmHardware', 'vmResourceConfig', 'allShared', 'movedFromChildId', 'checkStaticAddress', 'nodePatch', 'splitPatches',
   'checkButaneSpec', 'renderButaneYaml', 'renderDebianUserData', 'renderFinalizeScript', 'warnPlaceholderSshKeys',
 ])('%s (an internal) is not exported', (name) => {
   expect(exported).not.toContain(name);

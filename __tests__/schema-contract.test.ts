@@ -94,10 +94,10 @@ function synthAll(): Record<string, any> {
   addTalosCluster(talos, new ProxmoxConnection(talos, 'Proxmox', { endpoint: 'https://atlas.home.arpa:8006/' }));
   const ha = new TerraformStack(app, 'ha');
   const connection = new ProxmoxConnection(ha, 'Proxmox', { endpoint: 'https://pve1.home.arpa:8006/' });
-  const template = VmTemplate.fromAttributes(ha, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1', onSharedStorage: true });
-  new TemplateHighAvailability(ha, 'Pve9', { connection, template, nodes: { pve1: 1, pve2: 1 } });
-  const t8 = VmTemplate.fromAttributes(ha, 'Tpl8', { templateVmId: 9001, templateNodeName: 'pve1', onSharedStorage: true });
-  new TemplateHighAvailability(ha, 'Pve8', { connection, template: t8, pveMajorVersion: 8, nodes: { pve1: 1 } });
+  const template = VmTemplate.fromAttributes(ha, 'Tpl', { templateVmId: 9000, templateProxmoxNode: 'pve1', onSharedStorage: true });
+  new TemplateHighAvailability(ha, 'Pve9', { connection, template, proxmoxNodes: { pve1: 1, pve2: 1 } });
+  const t8 = VmTemplate.fromAttributes(ha, 'Tpl8', { templateVmId: 9001, templateProxmoxNode: 'pve1', onSharedStorage: true });
+  new TemplateHighAvailability(ha, 'Pve8', { connection, template: t8, pveMajorVersion: 8, proxmoxNodes: { pve1: 1 } });
   const out: Record<string, any> = {};
   for (const c of app.node.children) if (c instanceof TerraformStack) out[c.node.id] = JSON.parse(Testing.synth(c));
   return out;

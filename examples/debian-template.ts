@@ -21,7 +21,7 @@ export interface DebianTemplateExample {
 export function addDebianTemplateAndClone(stack: TerraformStack, connection: IProxmoxConnection): DebianTemplateExample {
   const template = new DebianGoldenTemplate(stack, 'DebianGolden', {
     connection,
-    nodeName: 'pve1',
+    proxmoxNode: 'pve1',
     build: DEBIAN_13_BUILD,
     checksum: Checksum.sha512(DEBIAN_13_GENERIC_AMD64_SHA512),
     vmId: 9000,

@@ -11,7 +11,7 @@ import {
 export function addFlatcarFwCfgTemplate(stack: TerraformStack, connection: IProxmoxConnection): FlatcarTemplate {
   const image = new FlatcarImage(stack, 'FlatcarQemu', {
     connection,
-    nodes: ['pve1'],
+    proxmoxNodes: ['pve1'],
     variant: 'qemu',
     // FAKE placeholder (flagged at synth): the SHA512 from the release's .DIGESTS file.
     checksum: Checksum.sha512('0'.repeat(128)),
@@ -20,7 +20,7 @@ export function addFlatcarFwCfgTemplate(stack: TerraformStack, connection: IProx
     connection,
     image,
     name: 'flatcar-fwcfg',
-    nodeName: 'pve1',
+    proxmoxNode: 'pve1',
     ignitionDelivery: IgnitionDelivery.fwCfgString(),
     // Flagged at synth: put your own public key here.
     sshAuthorizedKeys: [PLACEHOLDER_SSH_PUBLIC_KEY],

@@ -14,7 +14,7 @@ import {
 export function addFlatcarTemplate(stack: TerraformStack, connection: IProxmoxConnection): FlatcarTemplate {
   const image = new FlatcarImage(stack, 'FlatcarStable', {
     connection,
-    nodes: ['pve1'],
+    proxmoxNodes: ['pve1'],
     variant: 'proxmoxve',
     // FAKE placeholder, well-formed only: paste the SHA512 line of
     // https://stable.release.flatcar-linux.net/amd64-usr/4593.2.5/flatcar_production_proxmoxve_image.img.DIGESTS
@@ -25,8 +25,8 @@ export function addFlatcarTemplate(stack: TerraformStack, connection: IProxmoxCo
     connection,
     image,
     name: 'flatcar-k8s',
-    nodeName: 'pve1',
-    cloneNodeNames: ['pve2'],
+    proxmoxNode: 'pve1',
+    cloneProxmoxNodes: ['pve2'],
     ignitionDelivery: IgnitionDelivery.cloudInitUserData(),
     memoryMiB: 4096,
     cores: 2,

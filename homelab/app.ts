@@ -55,7 +55,7 @@ function stack(app: App, name: string, cfg: HomelabConfig): TerraformStack {
  */
 const FIELD_OF: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   proxmox: { 'ssh.username': 'proxmox.sshUsername', 'ssh.nodeAddresses': 'proxmox.nodeAddresses' },
-  flatcar: { nodes: 'flatcar.nodeName', checksum: 'flatcar.imageSha512', sshAuthorizedKeys: 'sshAuthorizedKeys',
+  flatcar: { proxmoxNodes: 'flatcar.proxmoxNode', checksum: 'flatcar.imageSha512', sshAuthorizedKeys: 'sshAuthorizedKeys',
     'kubernetes.checksum': 'flatcar.kubernetes.sysextSha256' },
   debian: { checksum: 'debian.imageSha512', vmId: 'debian.templateVmId', sshAuthorizedKeys: 'sshAuthorizedKeys' },
   'debian.clone': { ipConfig: 'debian.clone.address', sshAuthorizedKeys: 'sshAuthorizedKeys' },
@@ -128,7 +128,7 @@ function buildStacks(app: App, cfg: HomelabConfig, problems: string[]): Homelab 
       const f = cfg.flatcar;
       const image = collect(problems, 'flatcar', () => new FlatcarImage(templates!, 'FlatcarImage', {
         connection: proxmox,
-        nodes: [f.nodeName],
+        proxmoxNodes: [f.proxmoxNode],
         channel: f.channel,
         version: f.version,
         variant: f.variant,
@@ -138,8 +138,8 @@ function buildStacks(app: App, cfg: HomelabConfig, problems: string[]): Homelab 
         connection: proxmox,
         image,
         name: f.name,
-        nodeName: f.nodeName,
-        cloneNodeNames: f.cloneNodeNames,
+        proxmoxNode: f.proxmoxNode,
+        cloneProxmoxNodes: f.cloneProxmoxNodes,
         // proxmoxve reads Ignition from the cloud-init drive (token is enough); qemu needs fw_cfg (root).
         ignitionDelivery: f.variant === 'proxmoxve' ? IgnitionDelivery.cloudInitUserData() : IgnitionDelivery.auto(),
         sshAuthorizedKeys: cfg.sshAuthorizedKeys,
@@ -153,7 +153,7 @@ function buildStacks(app: App, cfg: HomelabConfig, problems: string[]): Homelab 
       const d = cfg.debian;
       debianTemplate = collect(problems, 'debian', () => new DebianGoldenTemplate(templates!, 'DebianGolden', {
         connection: proxmox,
-        nodeName: d.nodeName,
+        proxmoxNode: d.proxmoxNode,
         build: d.build,
         checksum: Checksum.sha512(d.imageSha512),
         vmId: d.templateVmId,
@@ -168,7 +168,7 @@ function buildStacks(app: App, cfg: HomelabConfig, problems: string[]): Homelab 
     const c = cfg.debian.clone;
     // When the template itself has problems (reported already), the clone is still built from the configured
     // values so that its own problems are reported in the same run; nothing is synthesized then.
-    const t = debianTemplate ?? { templateVmId: cfg.debian.templateVmId, templateNodeName: cfg.debian.nodeName, onSharedStorage: false, fromImportedDisk: true };
+    const t = debianTemplate ?? { templateVmId: cfg.debian.templateVmId, templateProxmoxNode: cfg.debian.proxmoxNode, onSharedStorage: false, fromImportedDisk: true };
     vms = stack(app, STACK_NAMES.vms, cfg);
     // Deploy after the templates stack; the template is referred to by its id, known from the configuration,
     // so this stack plans even before the template exists and never reads the other stack's state.
@@ -176,7 +176,7 @@ function buildStacks(app: App, cfg: HomelabConfig, problems: string[]): Homelab 
     const proxmox = connect(vms, cfg.proxmox, problems);
     const template = collect(problems, 'debian', () => VmTemplate.fromAttributes(vms!, 'DebianTemplate', {
       templateVmId: t.templateVmId,
-      templateNodeName: t.templateNodeName,
+      templateProxmoxNode: t.templateProxmoxNode,
       onSharedStorage: t.onSharedStorage,
       fromImportedDisk: t.fromImportedDisk,
       osFamily: 'debian',

@@ -37,9 +37,9 @@ export interface ProxmoxSection {
 
 export interface FlatcarSection {
   readonly name: string;
-  readonly nodeName: string;
-  /** Nodes clones will be made on (the Ignition snippet is uploaded there too). */
-  readonly cloneNodeNames: readonly string[];
+  readonly proxmoxNode: string;
+  /** Proxmox nodes clones will be made on (the Ignition snippet is uploaded there too). */
+  readonly cloneProxmoxNodes: readonly string[];
   readonly channel: 'stable' | 'beta' | 'alpha' | 'lts';
   readonly version: string;
   /** `proxmoxve` (Ignition from the cloud-init drive, works with a token) or `qemu` (fw_cfg, needs root). */
@@ -60,7 +60,7 @@ export interface DebianCloneSection {
 }
 
 export interface DebianSection {
-  readonly nodeName: string;
+  readonly proxmoxNode: string;
   /** Cloud image build (a folder of https://cloud.debian.org/images/cloud/trixie/). */
   readonly build: string;
   /** SHA-512 of the image, from that build's SHA512SUMS. */
@@ -73,7 +73,7 @@ export interface DebianSection {
 }
 
 /**
- * Extra hardware of a node or of every node of a pool (TalosNodeHardwareProps): data disks (`{ sizeGiB, datastoreId?,
+ * Extra hardware of a node or of every node of a pool (TalosNodeHardwareProps): data disks (`{ sizeGiB, datastore?: { id, shared? },
  * volume? }`), NICs after the first (`{ bridge, vlanId?, mtu?, address?, macAddress? }`), PCI devices through a Proxmox
  * resource mapping (`{ mapping, pcie?, xvga?, rombar? }`) and a TPM.
  */
@@ -140,8 +140,8 @@ export const DEFAULT_HOMELAB: HomelabConfig = {
   sshAuthorizedKeys: [PLACEHOLDER_SSH_PUBLIC_KEY],
   flatcar: {
     name: 'flatcar-k8s',
-    nodeName: 'pve1',
-    cloneNodeNames: ['pve2'],
+    proxmoxNode: 'pve1',
+    cloneProxmoxNodes: ['pve2'],
     channel: 'stable',
     version: DEFAULT_FLATCAR_VERSION,
     variant: 'proxmoxve',
@@ -149,7 +149,7 @@ export const DEFAULT_HOMELAB: HomelabConfig = {
     kubernetes: { version: 'v1.33.5', sysextSha256: '0'.repeat(64) },
   },
   debian: {
-    nodeName: 'pve1',
+    proxmoxNode: 'pve1',
     build: DEBIAN_13_BUILD,
     imageSha512: DEBIAN_13_GENERIC_AMD64_SHA512,
     templateVmId: 9000,
@@ -195,12 +195,17 @@ type Shape =
   | { readonly oneOf: readonly string[] }
   | { readonly list: Shape }
   | { readonly map: Shape }
-  | { readonly object: Readonly<Record<string, Shape>>; readonly optional?: readonly string[] }
+  | { readonly object: Readonly<Record<string, Shape>>; readonly optional?: readonly string[]; readonly renamed?: Readonly<Record<string, string>> }
   | { readonly nullable: Shape }
   | { readonly union: readonly Shape[]; readonly tag: string };
 
+/** Keys of homelab.json 0.1 renamed in 0.2 (one name per concept: a Proxmox host is a `proxmoxNode`). */
+const RENAMED_NODE_KEYS = { nodeName: 'proxmoxNode', cloneNodeNames: 'cloneProxmoxNodes' } as const;
 const HARDWARE: Readonly<Record<string, Shape>> = {
-  dataDisks: { list: { object: { sizeGiB: 'number', datastoreId: 'string', volume: 'string' }, optional: ['datastoreId', 'volume'] } },
+  dataDisks: { list: {
+    object: { sizeGiB: 'number', datastore: { object: { id: 'string', shared: 'boolean' }, optional: ['shared'] }, volume: 'string' },
+    optional: ['datastore', 'volume'],
+  } },
   extraNics: { list: {
     object: { bridge: 'string', vlanId: 'number', mtu: 'number', address: 'string', macAddress: 'string' },
     optional: ['vlanId', 'mtu', 'address', 'macAddress'],
@@ -228,16 +233,16 @@ const SHAPE: Shape = {
     ] },
     sshAuthorizedKeys: { list: 'string' },
     flatcar: { nullable: { object: {
-      name: 'string', nodeName: 'string', cloneNodeNames: { list: 'string' }, channel: { oneOf: ['stable', 'beta', 'alpha', 'lts'] },
+      name: 'string', proxmoxNode: 'string', cloneProxmoxNodes: { list: 'string' }, channel: { oneOf: ['stable', 'beta', 'alpha', 'lts'] },
       version: 'string', variant: { oneOf: ['proxmoxve', 'qemu'] }, imageSha512: 'string',
       kubernetes: { nullable: { object: { version: 'string', sysextSha256: 'string' } } },
-    } } },
+    }, renamed: RENAMED_NODE_KEYS } },
     debian: { nullable: { object: {
-      nodeName: 'string', build: 'string', imageSha512: 'string', templateVmId: 'number', chronyAllowCidrs: { list: 'string' },
+      proxmoxNode: 'string', build: 'string', imageSha512: 'string', templateVmId: 'number', chronyAllowCidrs: { list: 'string' },
       clone: { nullable: { object: {
         name: 'string', address: 'string', gateway: 'string', dnsServers: { list: 'string' }, cores: 'number', memoryMiB: 'number',
       } } },
-    } } },
+    }, renamed: RENAMED_NODE_KEYS } },
     talos: { nullable: { object: {
       clusterName: 'string', proxmoxNodes: { list: 'string' }, subnet: 'string', gateway: 'string', nameservers: { list: 'string' },
       vip: { nullable: 'string' }, talosVersion: 'string', kubernetesVersion: 'string', ciliumVersion: { nullable: 'string' },
@@ -277,7 +282,11 @@ function checkShape(p: Problems, shape: Shape, value: unknown, at: string): void
     if (!p.check(isObject(value), field, 'be an object', value)) return;
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
-      if (!(key in shape.object)) {
+      const renamedTo = shape.renamed?.[key];
+      if (renamedTo !== undefined && !(key in shape.object)) {
+        const here = at ? `${at}.` : '';
+        p.addRaw(`'${here}${key}' was renamed to '${renamedTo}' in 0.2: write '${here}${renamedTo}' instead.`);
+      } else if (!(key in shape.object)) {
         p.addRaw(`'${at ? `${at}.` : ''}${key}' is not a known field; known fields here: ${Object.keys(shape.object).join(', ')}.`);
       }
     }

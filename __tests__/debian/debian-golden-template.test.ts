@@ -18,7 +18,7 @@ function build(props: Partial<DebianGoldenTemplateProps> = {}, conn: ProxmoxConn
   let template!: DebianGoldenTemplate;
   const out = synthStack((s) => {
     const connection = new ProxmoxConnection(s, 'Proxmox', conn);
-    template = new DebianGoldenTemplate(s, 'Golden', { connection, nodeName: 'pve1', build: BUILD, checksum: Checksum.sha512(SHA512), ...props });
+    template = new DebianGoldenTemplate(s, 'Golden', { connection, proxmoxNode: 'pve1', build: BUILD, checksum: Checksum.sha512(SHA512), ...props });
   });
   return { ...out, template };
 }
@@ -91,13 +91,13 @@ describe('DebianGoldenTemplate', () => {
 
   test('shared datastores make the template clonable on every node; the hardware follows the props', () => {
     const { json, template } = build({
-      diskDatastoreId: 'rbd-vm', efiDatastoreId: 'rbd-vm', sharedDatastoreIds: ['rbd-vm'], cores: 4, memoryMiB: 4096, diskSizeGiB: 32,
+      diskDatastore: { id: 'rbd-vm', shared: true }, efiDatastore: { id: 'rbd-vm', shared: true }, cores: 4, memoryMiB: 4096, diskSizeGiB: 32,
     });
     expect(template.onSharedStorage).toBe(true);
     const vm = onlyResource(json, VM);
     expect(vm.initialization.datastore_id).toBe('rbd-vm');
     expect(vm.disk[0]).toEqual(expect.objectContaining({ datastore_id: 'rbd-vm', size: 32 }));
-    expect(build({ diskDatastoreId: 'rbd-vm', efiDatastoreId: 'local', sharedDatastoreIds: ['rbd-vm'] }).template.onSharedStorage).toBe(false);
+    expect(build({ diskDatastore: { id: 'rbd-vm', shared: true }, efiDatastore: { id: 'local' } }).template.onSharedStorage).toBe(false);
   });
 
   test('clones depend on the finalize step, never on the bare VM', () => {
@@ -123,7 +123,7 @@ describe('DebianGoldenTemplate', () => {
       const disk = new TerraformVariable(s, 'disk', { type: 'number' });
       const cidr = new TerraformVariable(s, 'cidr', { type: 'string' });
       new DebianGoldenTemplate(s, 'Golden', {
-        connection, nodeName: 'pve1', build: BUILD, checksum: Checksum.sha512(SHA512),
+        connection, proxmoxNode: 'pve1', build: BUILD, checksum: Checksum.sha512(SHA512),
         memoryMiB: mem.numberValue, diskSizeGiB: disk.numberValue, chronyAllowCidrs: [cidr.stringValue],
       });
     })).not.toThrow();

@@ -30,9 +30,9 @@ export function buildTemplate(stack: TerraformStack, o: BuildOptions = {}): Flat
     ssh: o.ssh === false ? undefined : { agent: true },
   });
   const image = new FlatcarImage(stack, 'FlatcarStable', {
-    connection, nodes: ['pve1', 'pve2'], checksum: FAKE_SHA512, ...o.image,
+    connection, proxmoxNodes: ['pve1', 'pve2'], checksum: FAKE_SHA512, ...o.image,
   });
   return new FlatcarTemplate(stack, 'Flatcar', {
-    connection, image, name: 'flatcar-base', nodeName: 'pve1', sshAuthorizedKeys: [publicKey()], ...o.template,
+    connection, image, name: 'flatcar-base', proxmoxNode: 'pve1', sshAuthorizedKeys: [publicKey()], ...o.template,
   });
 }

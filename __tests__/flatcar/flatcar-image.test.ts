@@ -7,7 +7,7 @@ function build(props: Partial<FlatcarImageProps> = {}) {
   let image!: FlatcarImage;
   const out = synthStack((s) => {
     const connection = new ProxmoxConnection(s, 'Proxmox', { ssh: {} });
-    image = new FlatcarImage(s, 'Flatcar', { connection, nodes: ['pve1', 'pve2'], checksum: FAKE_SHA512, ...props });
+    image = new FlatcarImage(s, 'Flatcar', { connection, proxmoxNodes: ['pve1', 'pve2'], checksum: FAKE_SHA512, ...props });
   });
   return { ...out, image };
 }
@@ -33,7 +33,7 @@ describe('FlatcarImage', () => {
   });
 
   test('bz2: content type iso, Proxmox decompresses, the VM imports with file_id over SSH', () => {
-    const { json, image } = build({ variant: 'qemu', compression: 'bz2', nodes: ['pve1'] });
+    const { json, image } = build({ variant: 'qemu', compression: 'bz2', proxmoxNodes: ['pve1'] });
     const [[, r]] = resourcesOf(json, 'proxmox_download_file');
     expect(r).toEqual(expect.objectContaining({
       url: 'https://stable.release.flatcar-linux.net/amd64-usr/4593.2.5/flatcar_production_qemu_uefi_image.img.bz2',
@@ -55,6 +55,6 @@ describe('FlatcarImage', () => {
 
   test('fails if a template asks for a node the image is not on', () => {
     expect(() => build().image.bootDiskFor('pve9')).toThrow(
-      "'node' must be one of the nodes this image is downloaded to (pve1, pve2), got \"pve9\". Add it to the image's 'nodes'.");
+      "'proxmoxNode' must be one of the Proxmox nodes this image is downloaded to (pve1, pve2), got \"pve9\". Add it to the image's 'proxmoxNodes'.");
   });
 });

@@ -50,7 +50,7 @@ describe('FlatcarTemplate', () => {
     expect(ct.content).toContain(publicKey());
     expect(json.provider.ct).toHaveLength(1);
     expect(t).toEqual(expect.objectContaining({
-      templateVmId: deriveVmId('flatcar-base'), templateNodeName: 'pve1', onSharedStorage: false,
+      templateVmId: deriveVmId('flatcar-base'), templateProxmoxNode: 'pve1', onSharedStorage: false,
       fromImportedDisk: true, osFamily: 'flatcar', ignitionDeliveryKind: 'cloud-init-user-data',
     }));
     expect(t.dependable).toBe(t.vm);
@@ -116,14 +116,24 @@ describe('FlatcarTemplate', () => {
   });
 
   test('snippets go to every clone node, keyed by node name; a shared datastore needs one', () => {
-    const { json, vm } = synth({ template: { cloneNodeNames: ['pve2'] } });
+    const { json, vm } = synth({ template: { cloneProxmoxNodes: ['pve2'] } });
     const files = resourcesOf(json, 'proxmox_virtual_environment_file');
     expect(files.map(([, f]) => f.node_name).sort()).toEqual(['pve1', 'pve2']);
     const pve2 = files.find(([, f]) => f.node_name === 'pve2')![0];
     expect(vm.depends_on).toEqual([`proxmox_virtual_environment_file.${pve2}`]);
-    const shared = synth({ template: { cloneNodeNames: ['pve2'], ignitionDelivery: IgnitionDelivery.cloudInitUserData({ snippetDatastore: { id: 'cephfs', shared: true } }) } });
+    const shared = synth({ template: { cloneProxmoxNodes: ['pve2'], ignitionDelivery: IgnitionDelivery.cloudInitUserData({ snippetDatastore: { id: 'cephfs', shared: true } }) } });
     expect(resourcesOf(shared.json, 'proxmox_virtual_environment_file')).toHaveLength(1);
     expect(shared.vm.depends_on).toBeUndefined();
+  });
+
+  test('onSharedStorage is true only when the boot, EFI and cloud-init datastores are all shared', () => {
+    const ceph = { id: 'rbd-vm', shared: true };
+    const all = synth({ template: { diskDatastore: ceph } });
+    expect(all.t.onSharedStorage).toBe(true);
+    expect(all.vm.initialization.datastore_id).toBe('rbd-vm');
+    expect(synth({ template: { diskDatastore: ceph, efiDatastore: { id: 'local-lvm' } } }).t.onSharedStorage).toBe(false);
+    expect(synth({ template: { diskDatastore: ceph, cloudInitDatastore: { id: 'local-lvm', shared: false } } }).t.onSharedStorage).toBe(false);
+    expect(synth({ template: { diskDatastore: { id: 'rbd-vm' } } }).t.onSharedStorage).toBe(false);
   });
 
   test('Secure Boot keys are configurable on the EFI disk; one ct provider per stack', () => {
@@ -132,7 +142,7 @@ describe('FlatcarTemplate', () => {
       const first = buildTemplate(s);
       new FlatcarTemplate(s, 'Second', {
         connection: s.node.findChild('Proxmox') as ProxmoxConnection, image: s.node.findChild('FlatcarStable') as FlatcarImage,
-        name: 'flatcar-other', nodeName: 'pve1', sshAuthorizedKeys: [publicKey()],
+        name: 'flatcar-other', proxmoxNode: 'pve1', sshAuthorizedKeys: [publicKey()],
       });
       expect(first.templateVmId).not.toBe(deriveVmId('flatcar-other'));
     });
@@ -261,7 +271,7 @@ describe('FlatcarTemplate bad input', () => {
       buildTemplate(s, { template: { vmId: 9000 } });
       new FlatcarTemplate(s, 'Second', {
         connection: s.node.findChild('Proxmox') as ProxmoxConnection, image: s.node.findChild('FlatcarStable') as FlatcarImage,
-        name: 'flatcar-other', nodeName: 'pve1', vmId: 9000, sshAuthorizedKeys: [publicKey()],
+        name: 'flatcar-other', proxmoxNode: 'pve1', vmId: 9000, sshAuthorizedKeys: [publicKey()],
       });
     })).toThrow("test/Second: 'vmId' must be unique in the stack, got 9000, already used by test/Flatcar. Choose another VM id.");
   });

@@ -28,7 +28,7 @@ describeIfTool([...OFFLINE_TERRAFORM], 'FlatcarTemplate with Terraform', () => {
   test('the example (cloud-init user-data) and the fw_cfg file form init, plan, apply and converge', async () => {
     const example = synthStack((s: TerraformStack) => addFlatcarTemplate(s,
       new ProxmoxConnection(s, 'Proxmox', { authMode: 'api-token+root-password', ssh: { agent: true } }))).json;
-    const fwCfgFile = config({ image: { variant: 'qemu' }, template: { ignitionDelivery: IgnitionDelivery.fwCfgFile(), cloneNodeNames: ['pve2'] } });
+    const fwCfgFile = config({ image: { variant: 'qemu' }, template: { ignitionDelivery: IgnitionDelivery.fwCfgFile(), cloneProxmoxNodes: ['pve2'] } });
     for (const c of [example, fwCfgFile]) {
       const r = await validate.validateStack({ config: c });
       expect(r.plan.destroy).toBe(0);

@@ -17,7 +17,7 @@ export function synthConsumerApp(app: string, framework: 'cdktf' | 'cdktn', libr
     'const app = new App();',
     "const stack = new TerraformStack(app, 'consumer');",
     "const connection = new ProxmoxConnection(stack, 'Proxmox', { endpoint: 'https://pve:8006/' });",
-    "new ProxmoxImage(stack, 'Iso', { connection, url: 'https://example.com/x.iso', checksum: Checksum.sha256('a'.repeat(64)), nodes: ['pve1'] });",
+    "new ProxmoxImage(stack, 'Iso', { connection, url: 'https://example.com/x.iso', checksum: Checksum.sha256('a'.repeat(64)), proxmoxNodes: ['pve1'] });",
     'app.synth();',
     '',
   ].join('\n'));

@@ -75,6 +75,18 @@ describe('homelab.json semantic errors through the CLI', () => {
       'etcd and the Kubernetes API server run on control planes; set talos to null to leave the cluster out.\n');
   });
 
+  test('keys of 0.1 that were renamed are named, with where they were found and their new name', () => {
+    const r = synth(JSON.stringify({ flatcar: { nodeName: 'pve2', cloneNodeNames: [] }, debian: { nodeName: 'pve2' } }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`error: ${r.file}: ${problems(
+      "'flatcar.nodeName' was renamed to 'proxmoxNode' in 0.2: write 'flatcar.proxmoxNode' instead.",
+      "'flatcar.cloneNodeNames' was renamed to 'cloneProxmoxNodes' in 0.2: write 'flatcar.cloneProxmoxNodes' instead.",
+      "'debian.nodeName' was renamed to 'proxmoxNode' in 0.2: write 'debian.proxmoxNode' instead.",
+    )}\n`);
+    // The new names are accepted.
+    expect(synth(JSON.stringify({ flatcar: { proxmoxNode: 'pve2', cloneProxmoxNodes: [] }, debian: { proxmoxNode: 'pve2' } })).status).toBe(0);
+  });
+
   test('a new flatcar.kubernetes.version without a new checksum is an error', () => {
     const r = synth('{"flatcar": {"kubernetes": {"version": "v1.34.1"}}}');
     expect(r.status).toBe(1);

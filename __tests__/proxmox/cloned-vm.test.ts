@@ -14,7 +14,7 @@ function clones(specs: Record<string, Partial<ClonedVmProps>>, attrs: Partial<Vm
   const made: Record<string, ClonedVm> = {};
   const out = synthStack((s) => {
     const connection = new ProxmoxConnection(s, 'Proxmox');
-    const template = VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1', ...attrs });
+    const template = VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateProxmoxNode: 'pve1', ...attrs });
     for (const [id, p] of Object.entries(specs)) made[id] = new ClonedVm(s, id, { connection, template, ...p });
     build?.(s, template, connection);
   });
@@ -44,11 +44,11 @@ describe('ClonedVm', () => {
     expect(vm.cpu).toBeUndefined();
     expect(vm.memory).toBeUndefined();
     expect(vm.disk).toBeUndefined();
-    expect(made.Web1.nodeName).toBe('pve1');
+    expect(made.Web1.proxmoxNode).toBe('pve1');
   });
 
   test('overrides: cores with CPU type, memory, a grown disk on the named storage', () => {
-    const { json } = clones({ Big: { cores: 8, memoryMiB: 16384, diskSizeGiB: 64, datastoreId: 'rbd-vm' } });
+    const { json } = clones({ Big: { cores: 8, memoryMiB: 16384, diskSizeGiB: 64, diskDatastore: { id: 'rbd-vm' } } });
     const vm = onlyResource(json, VM);
     expect(vm.cpu).toEqual({ cores: 8, type: 'host' });
     expect(vm.memory).toEqual({ dedicated: 16384 });
@@ -59,7 +59,7 @@ describe('ClonedVm', () => {
 
   test('serialize (default): clones of one template wait for each other; another template is not chained', () => {
     const { byName } = clones({ A: {}, B: {}, C: { serialize: false }, D: {} }, {}, (s, _t, connection) => {
-      const other = VmTemplate.fromAttributes(s, 'Other', { templateVmId: 9001, templateNodeName: 'pve1' });
+      const other = VmTemplate.fromAttributes(s, 'Other', { templateVmId: 9001, templateProxmoxNode: 'pve1' });
       new ClonedVm(s, 'E', { connection, template: other });
     });
     expect(byName('A').depends_on).toBeUndefined();
@@ -74,8 +74,8 @@ describe('ClonedVm', () => {
     const names = Array.from({ length: 12 }, (_, i) => `W${i}`);
     const few = clones(Object.fromEntries(names.slice(0, 6).map((n) => [n, { placement: ClonePlacement.spread(nodes) }])), { onSharedStorage: true });
     const all = clones(Object.fromEntries(names.map((n) => [n, { placement: ClonePlacement.spread(nodes) }])), { onSharedStorage: true });
-    for (const n of names.slice(0, 6)) expect(all.made[n].nodeName).toBe(few.made[n].nodeName);
-    expect(new Set(names.map((n) => all.made[n].nodeName))).toEqual(new Set(nodes));
+    for (const n of names.slice(0, 6)) expect(all.made[n].proxmoxNode).toBe(few.made[n].proxmoxNode);
+    expect(new Set(names.map((n) => all.made[n].proxmoxNode))).toEqual(new Set(nodes));
     const moved = names.map((n) => all.byName(n)).find((vm) => vm.node_name !== 'pve1')!;
     expect(moved.clone).toEqual(expect.objectContaining({ node_name: 'pve1', full: true }));
   });
@@ -113,7 +113,7 @@ describe('ClonedVm', () => {
     ['a cross-node clone of a template on local storage', { placement: ClonePlacement.node('pve2') }, {},
       "'placement' must keep the clone on the template's node 'pve1' unless the template is on shared storage, got \"pve2\"."],
     ['a disk size without a datastore', { diskSizeGiB: 40 }, {},
-      "'datastoreId' must be set when diskSizeGiB is set, got undefined. bpg's disk block defaults datastore_id to 'local-lvm'"],
+      "'diskDatastore' must be set when diskSizeGiB is set, got undefined. bpg's disk block defaults datastore_id to 'local-lvm'"],
     ['the gateway is outside the subnet', { ipConfig: IpConfig.static('10.0.0.21/24', '10.0.1.1') }, {}, "'ipConfig.gateway' must be inside the subnet 10.0.0.0/24, got \"10.0.1.1\"."],
     ['an address has no prefix', { ipConfig: IpConfig.static('10.0.0.21') }, {}, "'ipConfig.cidr' must be an address with prefix length"],
     ['spread names no node', { placement: ClonePlacement.spread([]) }, {}, "'placement' must spread over at least one node, got []."],
@@ -143,7 +143,7 @@ describe('TemplateHighAvailability', () => {
   });
 
   test('PVE 9: the nodes become a strict node-affinity HA rule on the HA resource, no HA group', () => {
-    const { json } = ha({ nodes: { pve1: 2, pve2: 1 } });
+    const { json } = ha({ proxmoxNodes: { pve1: 2, pve2: 1 } });
     const [[resName]] = resourcesOf(json, 'proxmox_haresource');
     expect(onlyResource(json, 'proxmox_harule')).toEqual(expect.objectContaining({
       rule: 'template-9000', type: 'node-affinity', strict: true, nodes: { pve1: 2, pve2: 1 },
@@ -153,7 +153,7 @@ describe('TemplateHighAvailability', () => {
   });
 
   test('PVE 8: the nodes become a restricted HA group the HA resource is a member of', () => {
-    const { json } = ha({ pveMajorVersion: 8, nodes: { pve1: 1, pve2: 1 }, placementId: 'templates' });
+    const { json } = ha({ pveMajorVersion: 8, proxmoxNodes: { pve1: 1, pve2: 1 }, placementId: 'templates' });
     const [[groupName, group]] = resourcesOf(json, 'proxmox_hagroup');
     expect(group).toEqual(expect.objectContaining({ group: 'templates', nodes: { pve1: 1, pve2: 1 }, restricted: true }));
     expect(onlyResource(json, 'proxmox_haresource').group).toBe(`\${proxmox_hagroup.${groupName}.group}`);
@@ -168,8 +168,8 @@ describe('TemplateHighAvailability', () => {
   test('refuses an HA group on PVE 9, and bad nodes, naming the fix', () => {
     expect(() => ha({ group: 'templates' })).toThrow("'group' must be unset on Proxmox VE 9, got \"templates\". PVE 9 migrates HA groups");
     expect(() => ha({ pveMajorVersion: 10 })).toThrow("'pveMajorVersion' must be 8 or 9, got 10.");
-    expect(() => ha({ nodes: { pve_1: 1.5 } })).toThrow(/'nodes' must have Proxmox node names as keys, got "pve_1"[\s\S]*'nodes' must have integer priorities of at least 0, got 1.5/);
-    expect(() => ha({ pveMajorVersion: 8, group: 'g', nodes: { pve1: 1 } })).toThrow("'group' must not be set together with 'nodes'");
+    expect(() => ha({ proxmoxNodes: { pve_1: 1.5 } })).toThrow(/'proxmoxNodes' must have Proxmox node names as keys, got "pve_1"[\s\S]*'proxmoxNodes' must have integer priorities of at least 0, got 1.5/);
+    expect(() => ha({ pveMajorVersion: 8, group: 'g', proxmoxNodes: { pve1: 1 } })).toThrow("'group' must not be set together with 'proxmoxNodes'");
   });
 
   test('fails for a template on local storage', () => {

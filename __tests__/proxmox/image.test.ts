@@ -9,14 +9,14 @@ function image(props: Partial<ProxmoxImageProps> & { url: string }) {
   let img!: ProxmoxImage;
   const out = synthStack((s) => {
     const connection = new ProxmoxConnection(s, 'Proxmox');
-    img = new ProxmoxImage(s, 'Img', { connection, checksum: Checksum.sha256(SHA256), nodes: ['pve1'], ...props });
+    img = new ProxmoxImage(s, 'Img', { connection, checksum: Checksum.sha256(SHA256), proxmoxNodes: ['pve1'], ...props });
   });
   return { ...out, img };
 }
 
 describe('ProxmoxImage', () => {
   test('one download per node, keyed by node name, checksum verified', () => {
-    const { json, img, stack } = image({ url: 'https://example.com/talos.iso', nodes: ['pve1', 'pve2'] });
+    const { json, img, stack } = image({ url: 'https://example.com/talos.iso', proxmoxNodes: ['pve1', 'pve2'] });
     const dls = resourcesOf(json, 'proxmox_download_file');
     expect(dls).toHaveLength(2);
     expect(dls.map(([, r]) => r.node_name).sort()).toEqual(['pve1', 'pve2']);
@@ -29,15 +29,15 @@ describe('ProxmoxImage', () => {
   });
 
   test('adding a node leaves the existing download untouched', () => {
-    const one = image({ url: 'https://example.com/talos.iso', nodes: ['pve1'] }).json;
-    const two = image({ url: 'https://example.com/talos.iso', nodes: ['pve1', 'pve2'] }).json;
+    const one = image({ url: 'https://example.com/talos.iso', proxmoxNodes: ['pve1'] }).json;
+    const two = image({ url: 'https://example.com/talos.iso', proxmoxNodes: ['pve1', 'pve2'] }).json;
     const [[name1, r1]] = resourcesOf(one, 'proxmox_download_file');
     const byName = Object.fromEntries(resourcesOf(two, 'proxmox_download_file'));
     expect(byName[name1]).toEqual(r1);
   });
 
   test('shared datastore: a single download serves every node', () => {
-    const { json, img, stack } = image({ url: 'https://example.com/talos.iso', nodes: ['pve1', 'pve2', 'pve3'], datastore: { id: 'cephfs', shared: true } });
+    const { json, img, stack } = image({ url: 'https://example.com/talos.iso', proxmoxNodes: ['pve1', 'pve2', 'pve3'], datastore: { id: 'cephfs', shared: true } });
     expect(resourcesOf(json, 'proxmox_download_file')).toHaveLength(1);
     expect(resolveIn(stack, img.fileIdFor('pve3'))).toBe(resolveIn(stack, img.fileIdFor('pve1')));
   });
@@ -79,15 +79,15 @@ describe('ProxmoxImage', () => {
     [{ url: 'https://x/flatcar.img.bz2' }, "'fileName' must end with .qcow2 or .raw or .vmdk for content type 'import', got \"flatcar.img\"."],
     [{ url: 'https://x/flatcar.qcow2.bz2' }, "'decompression' must be unset for content type 'import' (disk.import_from needs an uncompressed image), got \"bz2\"."],
     [{ url: 'https://x/talos.raw.xz' }, "'url' must not need xz decompression (Proxmox only decompresses gz, lzo, zst, bz2)"],
-    [{ url: 'https://x/a.iso', nodes: [] }, "'nodes' must name at least one Proxmox node, got []."],
-    [{ url: 'https://x/a.iso', nodes: ['pve1', 'pve1'] }, "'nodes' must not repeat a node, got [\"pve1\",\"pve1\"]."],
-    [{ url: 'https://x/a.iso', nodes: ['pve_1'] }, "'nodes' must contain Proxmox node names, got \"pve_1\"."],
+    [{ url: 'https://x/a.iso', proxmoxNodes: [] }, "'proxmoxNodes' must name at least one Proxmox node, got []."],
+    [{ url: 'https://x/a.iso', proxmoxNodes: ['pve1', 'pve1'] }, "'proxmoxNodes' must not repeat a node, got [\"pve1\",\"pve1\"]."],
+    [{ url: 'https://x/a.iso', proxmoxNodes: ['pve_1'] }, "'proxmoxNodes' must contain Proxmox node names, got \"pve_1\"."],
   ])('bad input %#', (props, message) => {
     expect(() => image(props)).toThrow(message);
   });
 
   test('fileIdFor an unknown node names the known ones', () => {
     const { img } = image({ url: 'https://example.com/talos.iso' });
-    expect(() => img.fileIdFor('pve9')).toThrow("'node' must be one of the nodes this image is downloaded to (pve1), got \"pve9\". Add it to the image's 'nodes'.");
+    expect(() => img.fileIdFor('pve9')).toThrow("'proxmoxNode' must be one of the Proxmox nodes this image is downloaded to (pve1), got \"pve9\". Add it to the image's 'proxmoxNodes'.");
   });
 });

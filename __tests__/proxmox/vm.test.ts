@@ -58,10 +58,10 @@ describe('every VM construct: one typed escape hatch `vm`, also node.defaultChil
   test.each<[string, (s: TerraformStack) => { vm: VirtualEnvironmentVm; node: { defaultChild?: unknown } }]>([
     ['FlatcarTemplate', (s) => buildTemplate(s)],
     ['DebianGoldenTemplate', (s) => new DebianGoldenTemplate(s, 'Golden', {
-      connection: new ProxmoxConnection(s, 'Proxmox', { ssh: { agent: true } }), nodeName: 'pve1', build: '20251117-2299', checksum: Checksum.sha512('cd'.repeat(64)),
+      connection: new ProxmoxConnection(s, 'Proxmox', { ssh: { agent: true } }), proxmoxNode: 'pve1', build: '20251117-2299', checksum: Checksum.sha512('cd'.repeat(64)),
     })],
     ['ClonedVm', (s) => new ClonedVm(s, 'Web', {
-      connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1' }),
+      connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateProxmoxNode: 'pve1' }),
     })],
   ])('%s', (_name, make) => {
     synthStack((s) => {
@@ -93,7 +93,7 @@ describe('agentTimeoutSeconds (every duration in seconds)', () => {
     const t = synthStack((s) => { buildTemplate(s, { template: { agentTimeoutSeconds: 45 } }); });
     expect(onlyResource(t.json, 'proxmox_virtual_environment_vm').agent.timeout).toBe('45s');
     const c = synthStack((s) => new ClonedVm(s, 'Web', {
-      connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1' }),
+      connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateProxmoxNode: 'pve1' }),
       agentTimeoutSeconds: 300,
     }));
     expect(onlyResource(c.json, 'proxmox_virtual_environment_vm').agent.timeout).toBe('5m');
@@ -101,7 +101,7 @@ describe('agentTimeoutSeconds (every duration in seconds)', () => {
 
   test.each([0, 1.5, 86401])('a clone refuses %p, naming the prop', (v) => {
     expect(() => synthStack((s) => new ClonedVm(s, 'Web', {
-      connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1' }),
+      connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateProxmoxNode: 'pve1' }),
       agentTimeoutSeconds: v,
     }))).toThrow(`test/Web: 'agentTimeoutSeconds' must be an integer from 1 to 86400, got ${v}.`);
   });
@@ -114,8 +114,8 @@ describe('agentTimeoutSeconds (every duration in seconds)', () => {
 
 describe('checkVmHardware: one set of hardware rules, a clone passing only what it overrides', () => {
   const clone = (props: object) => () => synthStack((s) => new ClonedVm(s, 'Web', {
-    connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateNodeName: 'pve1' }),
-    datastoreId: 'local-lvm', ...props,
+    connection: new ProxmoxConnection(s, 'Proxmox'), template: VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateProxmoxNode: 'pve1' }),
+    diskDatastore: { id: 'local-lvm' }, ...props,
   }));
   test.each<[object, string]>([
     [{ diskSizeGiB: 0 }, "'diskSizeGiB' must be an integer of at least 1, got 0."],

@@ -44,6 +44,10 @@ describe('examples/talos-cluster.ts builds the reference cluster', () => {
       .concat(Object.entries<Record<string, unknown>>(json.data).flatMap(([type, r]) => Object.keys(r).map((n) => `data.${type}.${n}`)))
       .sort();
     expect(addresses).toMatchSnapshot();
+    // The VMs were each node's 'Resource' child before 0.2 (now 'Vm'): every one is moved from that address.
+    const vmMoves = ((json.moved ?? []) as Array<{ from: string; to: string }>).filter((m) => m.to.startsWith('proxmox_virtual_environment_vm.'));
+    expect(vmMoves.map((m) => m.to).sort()).toEqual(addresses.filter((a) => a.startsWith('proxmox_virtual_environment_vm.')));
+    for (const m of vmMoves) expect(m.from).toBe(m.to.replace(/_Vm_[0-9A-F]{8}$/, m.from.slice(-9)));
   });
 
   describeIfTool([...OFFLINE_TERRAFORM], 'terraform accepts it', () => {

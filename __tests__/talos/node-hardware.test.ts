@@ -26,7 +26,7 @@ function cluster(worker: Partial<TalosClusterNodeProps>, props: Partial<TalosClu
 }
 
 const HARDWARE: Partial<TalosClusterNodeProps> = {
-  dataDisks: [{ sizeGiB: 200, volume: 'longhorn' }, { sizeGiB: 500, datastoreId: 'ceph' }],
+  dataDisks: [{ sizeGiB: 200, volume: 'longhorn' }, { sizeGiB: 500, datastore: { id: 'ceph' } }],
   extraNics: [{ bridge: 'vmbr1', vlanId: 30, mtu: 9000, address: '10.30.0.21/24' }, { bridge: 'vmbr2' }],
   pciDevices: [{ mapping: 'gpu-a2000' }],
   tpm: true,

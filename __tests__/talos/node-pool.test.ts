@@ -35,7 +35,7 @@ describe('TalosCluster.addPool', () => {
   const three = cluster({ count: 3, dataDisks: [{ sizeGiB: 100 }] });
 
   test('count workers named and addressed by number, with the pool hardware', () => {
-    expect(three.nodes.map((n) => [n.nodeName, n.role, n.ipv4Address])).toEqual([
+    expect(three.nodes.map((n) => [n.hostname, n.role, n.ipv4Address])).toEqual([
       ['gpu-01', 'worker', '10.0.0.41'], ['gpu-02', 'worker', '10.0.0.42'], ['gpu-03', 'worker', '10.0.0.43'],
     ]);
     for (const [, vm] of resourcesOf(three.json, 'proxmox_virtual_environment_vm').filter(([id]) => id.includes('gpu-'))) {
@@ -51,8 +51,8 @@ describe('TalosCluster.addPool', () => {
     const vms = (j: any) => Object.fromEntries(resourcesOf(j, 'proxmox_virtual_environment_vm'));
     const [v2, v3, v4] = [vms(two.json), vms(three.json), vms(four.json)];
     for (const id of Object.keys(v3)) expect(JSON.stringify(v4[id])).toBe(JSON.stringify(v3[id]));
-    expect(Object.keys(v4).filter((id) => !(id in v3))).toEqual([expect.stringMatching(/^Talos_Node-gpu-04_[0-9A-F]+$/)]);
-    expect(Object.keys(v3).filter((id) => !(id in v2))).toEqual([expect.stringMatching(/^Talos_Node-gpu-03_[0-9A-F]+$/)]);
+    expect(Object.keys(v4).filter((id) => !(id in v3))).toEqual([expect.stringMatching(/^Talos_Node-gpu-04_Vm_[0-9A-F]+$/)]);
+    expect(Object.keys(v3).filter((id) => !(id in v2))).toEqual([expect.stringMatching(/^Talos_Node-gpu-03_Vm_[0-9A-F]+$/)]);
   });
 
   test('role controlplane makes control planes', () => {

@@ -60,8 +60,8 @@ describe('TalosCluster', () => {
     expect(Object.fromEntries(Object.entries(json.data).map(([t, r]) => [t, Object.keys(r as object).length]))).toEqual({
       talos_image_factory_urls: 5, talos_machine_configuration: 2, talos_cluster_health: 1, talos_client_configuration: 1,
     });
-    expect(c.controlPlanes.map((n) => n.nodeName)).toEqual(['cp-1', 'cp-2', 'cp-3']);
-    expect(c.workers.map((n) => n.nodeName)).toEqual(['w-1', 'w-2']);
+    expect(c.controlPlanes.map((n) => n.hostname)).toEqual(['cp-1', 'cp-2', 'cp-3']);
+    expect(c.workers.map((n) => n.hostname)).toEqual(['w-1', 'w-2']);
   });
 
   test('lifecycle order: VM -> config apply -> bootstrap -> health -> kubeconfig -> file', () => {

@@ -148,7 +148,7 @@ describe('TalosNode', () => {
         "'platform' must be 'nocloud' when the network is TalosNetwork.cloudInit() (only nocloud reads the cloud-init drive), got \"metal\"."],
       ['the gateway is outside the subnet', { network: TalosNetwork.meta({ address: '10.0.0.11/24', gateway: '10.0.1.1' }) },
         "'network.gateway' must be inside the subnet 10.0.0.0/24, got \"10.0.1.1\"."],
-      ['the name is not a host name', { name: 'CP_1' }, "'name' must be a lower-case host name (a-z, 0-9, -; at most 63 characters), got \"CP_1\"."],
+      ['the name is not a host name', { hostname: 'CP_1' }, "'hostname' must be a lower-case host name (a-z, 0-9, -; at most 63 characters), got \"CP_1\"."],
       ['the control plane is too small', { role: 'controlplane', memoryMiB: 1024 }, "'memoryMiB' must be an integer of at least 2048, got 1024."],
       ['the disk is below Talos minimum', { diskSizeGiB: 8 }, "'diskSizeGiB' must be an integer of at least 10, got 8."],
       ['the VM id is out of range', { vmId: 99 }, "'vmId' must be an integer from 100 to 999999999 (Proxmox VM id range), got 99."],

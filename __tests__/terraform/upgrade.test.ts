@@ -102,8 +102,12 @@ describeIfTool('terraform', 'upgrading from the previous release (bpg 0.90.0 -> 
       const renamed = oldTypes.filter((t) => !(current[name].resource ?? {})[t]);
       const expected = renamed.flatMap((t) => Object.keys(old.resource[t]).map((n) =>
         `${t}.${n} -> ${t.replace('proxmox_virtual_environment_', 'proxmox_')}.${n}`));
+      // ... and every VM whose construct id changed ('Resource' -> 'Vm': TalosNode's VM) was moved to its new address.
+      const vmIdMoves = ((current[name].moved ?? []) as Array<{ from: string; to: string }>)
+        .filter((m) => m.from.startsWith('proxmox_virtual_environment_vm.') && previous.has(m.from)).map((m) => `${m.from} -> ${m.to}`);
+      if (name === 'upgrade-talos') expect(vmIdMoves).toHaveLength(2);
       expect(renamed.length).toBeGreaterThan(0);
-      expect(moved.sort()).toEqual(expected.sort());
+      expect(moved.sort()).toEqual([...expected, ...vmIdMoves].sort());
     } finally {
       before.cleanup();
       after.cleanup();

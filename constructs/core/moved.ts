@@ -1,4 +1,5 @@
-import { TerraformResource } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
+import { Node } from 'constructs';
 
 /**
  * Keeps the state of a resource whose Terraform type was renamed under the same construct path: emits a `moved`
@@ -29,4 +30,17 @@ export function legacyProxmoxType(type: string): string {
 /** {@link movedFromLegacyType} for a bpg short-name resource: moved from its `proxmox_virtual_environment_` name. */
 export function movedFromLongProxmoxName<T extends TerraformResource>(resource: T): T {
   return movedFromLegacyType(resource, legacyProxmoxType(resource.terraformResourceType));
+}
+
+/**
+ * Keeps the state of a resource whose construct id changed (same parent, same type): emits a `moved` block from the
+ * address the stack gave it under `oldId` to its current one, and returns the resource. The old name is allocated
+ * by the stack itself (`getLogicalId`, which a stack may override), so it is the name earlier syntheses used.
+ * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring#moved-block-syntax
+ */
+export function movedFromChildId<T extends TerraformResource>(resource: T, oldId: string): T {
+  const scopes = [...resource.node.scopes.slice(0, -1), { node: { id: oldId } }];
+  const oldName = TerraformStack.of(resource).getLogicalId({ scopes } as unknown as Node);
+  resource.moveFromId(`${resource.terraformResourceType}.${oldName}`);
+  return resource;
 }

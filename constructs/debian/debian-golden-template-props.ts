@@ -16,7 +16,7 @@ export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot
   /** The Proxmox connection. Needs SSH: the user-data is a snippet, and the finalize step runs `qm` on the node. */
   readonly connection: IProxmoxConnection;
   /** The Proxmox node that builds and holds the template. */
-  readonly nodeName: string;
+  readonly proxmoxNode: string;
   /** Debian major release. @default 13 (trixie) */
   readonly release?: number;
   /** Dated build of the cloud image (a folder of https://cloud.debian.org/images/cloud/<codename>/), e.g. `20251117-2299`, or `latest`. */
@@ -65,17 +65,15 @@ export interface DebianGoldenTemplateProps extends Omit<VmHardwareProps, 'onBoot
    * Storage of the EFI vars disk. It may live apart from the boot disk (e.g. on `local`); here it follows the boot
    * disk unless set, because a default Proxmox `local` storage has no `images` content (the VM would fail to
    * create) and an EFI disk on node-local storage pins the template to its node (no cross-node clones).
-   * @default - diskDatastoreId
+   * @default - diskDatastore
    */
-  readonly efiDatastoreId?: string;
-  /** Storage with content type `snippets` for the user-data. @default 'local' */
-  readonly snippetsDatastoreId?: string;
-  /** Storage of the cloud-init drive. @default - diskDatastoreId */
-  readonly cloudInitDatastoreId?: string;
+  readonly efiDatastore?: DatastoreRef;
+  /** Storage with content type `snippets` for the user-data. @default { id: 'local' } */
+  readonly snippetDatastore?: DatastoreRef;
   /**
-   * Storage ids shared by every node (Ceph RBD, NFS ...). When the boot, EFI and cloud-init disks are all on
-   * shared storage, clones may be placed on any node.
-   * @default []
+   * Storage of the cloud-init drive. When the boot, EFI and cloud-init disks are all on shared storage
+   * (`shared: true`, e.g. Ceph RBD), clones may be placed on any node.
+   * @default - diskDatastore
    */
-  readonly sharedDatastoreIds?: readonly string[];
+  readonly cloudInitDatastore?: DatastoreRef;
 }

@@ -14,7 +14,7 @@ import { Checksum, ProxmoxImage } from '../proxmox/image';
 import { IpConfig } from '../proxmox/ip-config';
 import { planVmMedia } from '../proxmox/media';
 import { IVmTemplate } from '../proxmox/template';
-import { checkVmHardware, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
+import { allShared, checkVmHardware, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
   checkI915Sriov, checkKubernetesVersionForPause, checkUserDataSettings, DEBIAN_TEMPLATE_BASE_PACKAGES, DEFAULT_CHRONY_ALLOW_CIDRS, DEFAULT_DEBIAN_TEMPLATE_FEATURES,
   DEFAULT_NTP_POOLS, DEFAULT_NTP_SERVERS, MINIMUM_BUILD_RESOURCES, renderDebianUserData,
@@ -50,7 +50,7 @@ import { DEBIAN_TEMPLATE_HARDWARE_DEFAULTS, DEFAULT_JOURNAL_MAX_USE_MIB, DebianG
  */
 export class DebianGoldenTemplate extends Construct implements IVmTemplate {
   public readonly templateVmId: number;
-  public readonly templateNodeName: string;
+  public readonly templateProxmoxNode: string;
   public readonly onSharedStorage: boolean;
   /** Always true: the boot disk is imported from the cloud image, which Proxmox cannot linked-clone (bpg #1959). */
   public readonly fromImportedDisk = true;
@@ -111,7 +111,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       p.check(hw.diskSizeGiB >= min.diskSizeGiB, 'diskSizeGiB', `be at least ${min.diskSizeGiB} for ${why}`, hw.diskSizeGiB,
         'Clones can grow the disk, but the build itself needs the room (see MINIMUM_BUILD_RESOURCES).');
     }
-    p.check(PROXMOX_NODE_NAME_RE.test(props.nodeName), 'nodeName', 'be a Proxmox node name', props.nodeName);
+    p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
     p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name,
       'Proxmox refuses other VM names; set name explicitly.');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
@@ -134,7 +134,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
         'publishes a new image; pin a dated build (the folder name, e.g. "20251117-2299").');
     }
     if (nodeSsh.username !== 'root') {
-      Annotations.of(this).addWarning(`${this.node.path}: the finalize step runs qm on ${props.nodeName} as '${nodeSsh.username}'; ` +
+      Annotations.of(this).addWarning(`${this.node.path}: the finalize step runs qm on ${props.proxmoxNode} as '${nodeSsh.username}'; ` +
         'qm needs root, so the step will fail. Use root for the connection\'s ssh.username.');
     }
 
@@ -146,18 +146,17 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
 
     this.vmName = name;
     this.templateVmId = vmId;
-    this.templateNodeName = props.nodeName;
+    this.templateProxmoxNode = props.proxmoxNode;
     this.imageUrl = debianCloudImageUrl({ major, variant, build: props.build });
-    const diskStore = hw.diskDatastoreId ?? 'local-lvm';
-    const cloudInitStore = props.cloudInitDatastoreId ?? diskStore;
-    const shared = new Set(props.sharedDatastoreIds ?? []);
-    this.onSharedStorage = [diskStore, hw.efiDatastoreId ?? diskStore, cloudInitStore].every((d) => shared.has(d));
+    const diskStore = hw.diskDatastore ?? { id: 'local-lvm' };
+    const cloudInitStore = props.cloudInitDatastore ?? diskStore;
+    this.onSharedStorage = allShared([diskStore, hw.efiDatastore ?? diskStore, cloudInitStore]);
 
     const image = new ProxmoxImage(this, 'Image', {
       connection: props.connection,
       url: this.imageUrl,
       checksum: props.checksum,
-      nodes: [props.nodeName],
+      proxmoxNodes: [props.proxmoxNode],
       contentType: 'import',
       datastore: props.imageDatastore ?? { id: 'local' },
     });
@@ -170,15 +169,15 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
     const hash = createHash('sha256').update(this.userData).digest('hex').slice(0, 12);
     const snippet = new VirtualEnvironmentFile(this, 'UserData', {
       provider: props.connection.provider,
-      nodeName: props.nodeName,
-      datastoreId: props.snippetsDatastoreId ?? 'local',
+      nodeName: props.proxmoxNode,
+      datastoreId: (props.snippetDatastore ?? { id: 'local' }).id,
       contentType: 'snippets',
       sourceRaw: { data: escapeTerraformTemplate(this.userData), fileName: `${name}-user-data-${hash}.yaml` },
     });
 
     const media = planVmMedia(this, {
       machine: 'q35',
-      bootDisk: { fileId: image.fileIdFor(props.nodeName), route: 'import_from' },
+      bootDisk: { fileId: image.fileIdFor(props.proxmoxNode), route: 'import_from' },
       cloudInit: true,
       canSetKvmArguments: props.connection.canSetKvmArguments,
       hasSsh: props.connection.hasSsh,
@@ -188,7 +187,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
     // gives a disk its own I/O thread on virtio-scsi-single ("iothread" is ignored on a shared controller),
     // and the template asks for iothread. https://pve.proxmox.com/pve-docs/chapter-qm.html#qm_hard_disk
     const vmConfig = vmResourceConfig({
-      nodeName: props.nodeName, name, vmId, macAddress: mac, media, hardware: hw,
+      proxmoxNode: props.proxmoxNode, name, vmId, macAddress: mac, media, hardware: hw,
       description: `Debian ${major} golden template, built by ${this.node.path}. Do not start it.`,
       tags: ['debian', 'golden-template'],
     });
@@ -200,7 +199,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       // A failed build is still running: stop it rather than wait for a shutdown the guest may not answer.
       stopOnDestroy: true,
       initialization: {
-        datastoreId: cloudInitStore,
+        datastoreId: cloudInitStore.id,
         interface: media.cloudInitInterface,
         userDataFileId: snippet.id,
         ipConfig: [{ ipv4: buildIp.toIpv4() }],
@@ -222,12 +221,12 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       retryHint: `Fix the cause, then rebuild the VM: terraform apply -replace=${vm.terraformResourceType}.${vm.friendlyUniqueId}`,
     });
     const finalize = terraformData(this, 'Finalize', {
-      input: { vmId, nodeName: props.nodeName },
+      input: { vmId, nodeName: props.proxmoxNode },
       dependsOn: [vm],
       lifecycle: { replaceTriggeredBy: [addressOf(vm)] },
       connection: {
         type: 'ssh',
-        host: nodeSsh.addressOf(props.nodeName),
+        host: nodeSsh.addressOf(props.proxmoxNode),
         user: nodeSsh.username,
         agent: String(nodeSsh.agent),
         privateKey: nodeSsh.privateKey,

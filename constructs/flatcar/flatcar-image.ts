@@ -13,7 +13,7 @@ export interface FlatcarImageProps {
   /** The Proxmox connection the downloads go through. */
   readonly connection: IProxmoxConnection;
   /** The Proxmox nodes that build templates from this image (one download each; one in total on shared storage). */
-  readonly nodes: readonly string[];
+  readonly proxmoxNodes: readonly string[];
   /**
    * Checksum of the published file (the `.bz2` one when compressed), from the release's `<file>.DIGESTS`
    * (e.g. its SHA512 line): `Checksum.sha512('<hex>')`. Required: never inferred, never fetched at synth time.
@@ -98,7 +98,7 @@ export class FlatcarImage extends Construct {
       connection: props.connection,
       url: this.url,
       checksum: props.checksum,
-      nodes: props.nodes,
+      proxmoxNodes: props.proxmoxNodes,
       contentType: compression === 'bz2' ? 'iso' : 'import',
       fileName: flatcarStoredFileName(channel, version, variant, compression),
       decompression: compression === 'bz2' ? 'bz2' : undefined,
@@ -106,8 +106,8 @@ export class FlatcarImage extends Construct {
     });
   }
 
-  /** The boot disk to import on `node` (throws naming the image's nodes when it is not downloaded there). */
-  public bootDiskFor(node: string): BootDiskImage {
-    return { fileId: this.image.fileIdFor(node), route: this.bootDiskRoute };
+  /** The boot disk to import on `proxmoxNode` (throws naming the image's nodes when it is not downloaded there). */
+  public bootDiskFor(proxmoxNode: string): BootDiskImage {
+    return { fileId: this.image.fileIdFor(proxmoxNode), route: this.bootDiskRoute };
   }
 }

@@ -5,6 +5,7 @@ import { CtProvider } from '../../.gen/providers/ct/provider';
 import { VirtualEnvironmentFile } from '../../.gen/providers/proxmox/virtual-environment-file';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { addVm } from '../proxmox/vm';
+import { movedFromChildId } from '../core/moved';
 import { defaultProviderOf } from '../core/providers';
 import { terraformData } from '../core/terraform-data';
 import { addressOf } from '../core/terraform-strings';
@@ -12,11 +13,11 @@ import { Problems } from '../core/errors';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
 import { IsoMedia, planVmMedia } from '../proxmox/media';
-import { isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
+import { DatastoreRef, isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
 import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry } from '../proxmox/qemu-args';
 import { IVmTemplate } from '../proxmox/template';
-import { checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
+import { allShared, checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
 import {
   buildButane, ButaneSnippet, checkButaneDocument, checkButaneSpec, escapeTerraformTemplate, FlatcarFile, FlatcarSystemdUnit,
   FlatcarUser,
@@ -30,12 +31,12 @@ import { KubernetesProfile } from './kubernetes-profile';
 export interface FlatcarTemplateProps extends VmHardwareProps {
   /** The Proxmox connection; its auth mode and SSH decide which Ignition deliveries are possible. */
   readonly connection: IProxmoxConnection;
-  /** The Flatcar image to import as the boot disk; it must be downloaded to `nodeName`. */
+  /** The Flatcar image to import as the boot disk; it must be downloaded to `proxmoxNode`. */
   readonly image: FlatcarImage;
   /** VM name of the template (a DNS label); also the seed of the derived VM id and MAC, and the snippet file name. */
   readonly name: string;
   /** The Proxmox node the template lives on. */
-  readonly nodeName: string;
+  readonly proxmoxNode: string;
   /** VM id. @default - derived from `name` (stable, see deriveVmId) */
   readonly vmId?: number;
   /** How the Ignition reaches the VM. @default IgnitionDelivery.auto() */
@@ -76,13 +77,11 @@ export interface FlatcarTemplateProps extends VmHardwareProps {
   /**
    * Other nodes whose clones need the Ignition snippet (snippet deliveries on a non-shared snippet datastore):
    * the snippet is uploaded there too.
-   * @default - none: clones run on `nodeName` only
+   * @default - none: clones run on `proxmoxNode` only
    */
-  readonly cloneNodeNames?: readonly string[];
-  /** Whether the boot, EFI and cloud-init disk datastores are shared by all nodes (cross-node clones). @default false */
-  readonly onSharedStorage?: boolean;
-  /** Datastore of the cloud-init drive (proxmoxve image). @default - diskDatastoreId */
-  readonly cloudInitDatastoreId?: string;
+  readonly cloneProxmoxNodes?: readonly string[];
+  /** Datastore of the cloud-init drive (proxmoxve image). @default - diskDatastore */
+  readonly cloudInitDatastore?: DatastoreRef;
   /** ISOs to attach read-only (the first takes the one cdrom; planned by planVmMedia). @default - none */
   readonly extraIsos?: readonly IsoMedia[];
   /** @default - names the Flatcar release and the delivery */
@@ -109,7 +108,8 @@ const NAME_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
  */
 export class FlatcarTemplate extends Construct implements IVmTemplate {
   public readonly templateVmId: number;
-  public readonly templateNodeName: string;
+  public readonly templateProxmoxNode: string;
+  /** Whether the boot, EFI and cloud-init disks are all on shared datastores (`DatastoreRef.shared`). */
   public readonly onSharedStorage: boolean;
   public readonly fromImportedDisk = true;
   public readonly osFamily = 'flatcar' as const;
@@ -143,7 +143,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     const p = new Problems(this);
     p.check(!Token.isUnresolved(props.name) && NAME_RE.test(props.name), 'name',
       'be a DNS label known at synth time (letters, digits, hyphens; at most 63)', props.name);
-    p.check(!Token.isUnresolved(props.nodeName) && NAME_RE.test(props.nodeName), 'nodeName', 'be a Proxmox node name', props.nodeName);
+    p.check(!Token.isUnresolved(props.proxmoxNode) && NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
     checkVmId(p, 'vmId', vmId);
     checkVmHardware(p, props, { memoryMiB: props.kubernetes ? 2048 : 1024, diskSizeGiB: FLATCAR_MIN_DISK_GIB });
     checkButaneForFlatcar(p, 'butaneVersion', butaneVersion, image.parsedVersion);
@@ -167,17 +167,17 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
         "'root-password' or 'api-token+root-password')", props.hookScriptFileId,
         `Proxmox lets only root@pam set a VM's hookscript, never an API token; ${connection.node.path} is in '${connection.authMode}' mode.`);
     }
-    const cloneNodes = props.cloneNodeNames ?? [];
+    const cloneNodes = props.cloneProxmoxNodes ?? [];
     for (const n of cloneNodes) {
-      p.check(NAME_RE.test(n) && n !== props.nodeName, 'cloneNodeNames', 'hold Proxmox node names other than nodeName', n);
+      p.check(NAME_RE.test(n) && n !== props.proxmoxNode, 'cloneProxmoxNodes', 'hold Proxmox node names other than proxmoxNode', n);
     }
-    p.check(new Set(cloneNodes).size === cloneNodes.length, 'cloneNodeNames', 'not repeat a node', cloneNodes);
+    p.check(new Set(cloneNodes).size === cloneNodes.length, 'cloneProxmoxNodes', 'not repeat a node', cloneNodes);
     p.throwIfAny();
 
     const registry = IdentityRegistry.of(this);
     registry.claimVmId(this, 'vmId', vmId, derivedId);
     registry.claimMac(this, 'macAddress', macAddress, props.macAddress === undefined);
-    const bootDisk = image.bootDiskFor(props.nodeName);
+    const bootDisk = image.bootDiskFor(props.proxmoxNode);
     // The profile first, so that the user's snippets can override its files (later snippets win in ct's merge).
     const snippets = [...(props.kubernetes?.snippets() ?? []), ...userSnippets];
     warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', users.flatMap((u) => u.sshAuthorizedKeys ?? []));
@@ -208,7 +208,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     const fileName = `${props.name}.ign`;
     if (delivery.usesSnippet) {
       const ds = delivery.snippetDatastore;
-      for (const node of ds.shared ? [props.nodeName] : [props.nodeName, ...cloneNodes]) {
+      for (const node of ds.shared ? [props.proxmoxNode] : [props.proxmoxNode, ...cloneNodes]) {
         snippetFiles.set(node, new VirtualEnvironmentFile(this, `IgnitionSnippet-${node}`, {
           provider: connection.provider,
           nodeName: node,
@@ -218,8 +218,8 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
         }));
       }
     }
-    const snippet = snippetFiles.get(props.nodeName);
-    const otherSnippets = [...snippetFiles.entries()].filter(([n]) => n !== props.nodeName).map(([, f]) => f);
+    const snippet = snippetFiles.get(props.proxmoxNode);
+    const otherSnippets = [...snippetFiles.entries()].filter(([n]) => n !== props.proxmoxNode).map(([, f]) => f);
 
     const fwCfg: FwCfgEntry[] = delivery.kind === 'fw-cfg-string'
       ? [{ name: FLATCAR_IGNITION_FW_CFG_NAME, content: ct.rendered }]
@@ -240,8 +240,10 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     const provider = media.needsRoot ? connection.providerForKvmArguments(this, 'ignitionDelivery')
       : props.hookScriptFileId !== undefined ? connection.providerForKvmArguments(this, 'hookScriptFileId') : connection.provider;
 
+    const diskStore = props.diskDatastore ?? VM_DEFAULTS.diskDatastore;
+    const cloudInitStore = props.cloudInitDatastore ?? diskStore;
     const base = vmResourceConfig({
-      nodeName: props.nodeName,
+      proxmoxNode: props.proxmoxNode,
       name: props.name,
       vmId,
       macAddress,
@@ -251,7 +253,8 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
         `Flatcar ${image.channel} ${image.version} (${image.variant} image), Ignition by ${delivery.kind}. Managed by cdktf.`,
       tags: props.tags ?? ['flatcar', 'template'],
     });
-    this.vm = addVm(this, 'Resource', {
+    // Was 'Resource' before the VM constructs shared the child id 'Vm': the moved block keeps existing state.
+    this.vm = movedFromChildId(addVm(this, 'Vm', {
       ...base,
       provider,
       template: true,
@@ -259,7 +262,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       started: false,
       hookScriptFileId: props.hookScriptFileId,
       initialization: media.cloudInitInterface ? {
-        datastoreId: props.cloudInitDatastoreId ?? props.diskDatastoreId ?? VM_DEFAULTS.diskDatastoreId,
+        datastoreId: cloudInitStore.id,
         interface: media.cloudInitInterface,
         // The proxmoxve image's Ignition reads the NoCloud drive (label cidata).
         type: 'nocloud',
@@ -269,11 +272,11 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
       dependsOn: otherSnippets.length ? otherSnippets : undefined,
       // Merged with the media plan's preconditions (known only at plan time: an Ignition too large for one QEMU
       // argument fails the plan, not the boot).
-    }, { replaceTriggeredBy: [this.ignitionTriggerAddress] });
+    }, { replaceTriggeredBy: [this.ignitionTriggerAddress] }), 'Resource');
 
     this.templateVmId = vmId;
-    this.templateNodeName = props.nodeName;
-    this.onSharedStorage = props.onSharedStorage ?? false;
+    this.templateProxmoxNode = props.proxmoxNode;
+    this.onSharedStorage = allShared([diskStore, props.efiDatastore ?? diskStore, cloudInitStore]);
     this.dependable = this.vm;
     this.ignitionDeliveryKind = delivery.kind;
   }

@@ -11,31 +11,31 @@ export class ClonePlacement {
   }
 
   /** On a given node (another node than the template's needs the template on shared storage). */
-  public static node(nodeName: string): ClonePlacement {
-    return new ClonePlacement('node', [nodeName]);
+  public static node(proxmoxNode: string): ClonePlacement {
+    return new ClonePlacement('node', [proxmoxNode]);
   }
 
   /**
-   * Spread over `nodes` by the clone's name with rendezvous hashing: each clone takes the node that scores
+   * Spread over `proxmoxNodes` by the clone's name with rendezvous hashing: each clone takes the node that scores
    * highest for its name. A clone's node depends only on its own name and the node set, so adding or removing
    * clones never moves another one, and adding a node moves only the clones that now score highest on it.
    * The price: the spread is even on average, not exactly; pin clones that must be on distinct nodes (e.g.
    * three control planes) with {@link ClonePlacement.node}.
    */
-  public static spread(nodes: readonly string[]): ClonePlacement {
-    return new ClonePlacement('spread', [...nodes]);
+  public static spread(proxmoxNodes: readonly string[]): ClonePlacement {
+    return new ClonePlacement('spread', [...proxmoxNodes]);
   }
 
   private constructor(
     public readonly kind: 'template-node' | 'node' | 'spread',
-    public readonly nodes: readonly string[],
+    public readonly proxmoxNodes: readonly string[],
   ) {}
 
   /** The node for the clone named `cloneName` of a template on `templateNode`. */
   public resolve(cloneName: string, templateNode: string): string {
     if (this.kind === 'template-node') return templateNode;
-    if (this.kind === 'node') return this.nodes[0];
-    return spreadNode(cloneName, this.nodes);
+    if (this.kind === 'node') return this.proxmoxNodes[0];
+    return spreadNode(cloneName, this.proxmoxNodes);
   }
 }
 

@@ -8,6 +8,7 @@ import { checkSshPublicKey } from '../core/ssh';
 import { known } from '../core/terraform-strings';
 import { ClonePlacement } from './clone-placement';
 import { IProxmoxConnection } from './connection';
+import { DatastoreRef } from './image';
 import { IpConfig } from './ip-config';
 import { IVmTemplate } from './template';
 import { agentTimeout, checkVmHardware, networkDevice, VM_DEFAULTS } from './vm-hardware';
@@ -39,14 +40,14 @@ export interface ClonedVmProps {
   /** VM id. @default - derived from the name */
   readonly vmId?: number;
   /** Storage of the full clone's disks. @default - the template's storage */
-  readonly datastoreId?: string;
+  readonly diskDatastore?: DatastoreRef;
   /** CPU cores. @default - the template's */
   readonly cores?: number;
   /** CPU type, set together with `cores`. @default 'host' */
   readonly cpuType?: string;
   /** Memory. @default - the template's */
   readonly memoryMiB?: number;
-  /** Size of the boot disk (`scsi0`), to grow the template's. Needs `datastoreId`. @default - the template's size */
+  /** Size of the boot disk (`scsi0`), to grow the template's. Needs `diskDatastore`. @default - the template's size */
   readonly diskSizeGiB?: number;
   /** Bridge of the first NIC. @default 'vmbr0' */
   readonly bridge?: string;
@@ -64,8 +65,8 @@ export interface ClonedVmProps {
   readonly username?: string;
   /** SSH public keys for that user. @default [] */
   readonly sshAuthorizedKeys?: readonly string[];
-  /** Storage of the clone's cloud-init drive. @default - datastoreId, else bpg's default ('local-lvm') */
-  readonly cloudInitDatastoreId?: string;
+  /** Storage of the clone's cloud-init drive. @default - diskDatastore, else bpg's default ('local-lvm') */
+  readonly cloudInitDatastore?: DatastoreRef;
   /**
    * Chain the clones of one template (each waits for the previous one). Parallel clones of one template
    * take the same storage lock and time out (bpg #995, #1521); one at a time costs ~30 s per clone.
@@ -99,7 +100,7 @@ export class ClonedVm extends Construct {
   public readonly vmId: number;
   public readonly vmName: string;
   /** The node the clone runs on. */
-  public readonly nodeName: string;
+  public readonly proxmoxNode: string;
   /** IPv4 addresses reported by the guest agent, per interface (a Terraform reference). */
   public readonly ipv4Addresses: string;
   /** The VM (`proxmox_virtual_environment_vm`, also `node.defaultChild`): the escape hatch; later clones depend on it. */
@@ -117,16 +118,16 @@ export class ClonedVm extends Construct {
 
     const p = new Problems(this);
     p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name, 'Proxmox refuses other VM names.');
-    for (const n of placement.nodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'placement', 'name Proxmox nodes', n);
-    p.check(placement.kind !== 'spread' || placement.nodes.length > 0, 'placement', 'spread over at least one node', placement.nodes);
-    p.check(new Set(placement.nodes).size === placement.nodes.length, 'placement', 'not repeat a node', placement.nodes);
-    const nodeName = p.count ? t.templateNodeName : placement.resolve(name, t.templateNodeName);
-    const crossNode = !Token.isUnresolved(t.templateNodeName) && !Token.isUnresolved(nodeName) && nodeName !== t.templateNodeName;
+    for (const n of placement.proxmoxNodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'placement', 'name Proxmox nodes', n);
+    p.check(placement.kind !== 'spread' || placement.proxmoxNodes.length > 0, 'placement', 'spread over at least one node', placement.proxmoxNodes);
+    p.check(new Set(placement.proxmoxNodes).size === placement.proxmoxNodes.length, 'placement', 'not repeat a node', placement.proxmoxNodes);
+    const proxmoxNode = p.count ? t.templateProxmoxNode : placement.resolve(name, t.templateProxmoxNode);
+    const crossNode = !Token.isUnresolved(t.templateProxmoxNode) && !Token.isUnresolved(proxmoxNode) && proxmoxNode !== t.templateProxmoxNode;
     if (crossNode) {
-      p.check(t.onSharedStorage, 'placement', `keep the clone on the template's node '${t.templateNodeName}' unless the template is on shared storage`,
-        nodeName, 'Proxmox clones to another node only when every template disk (boot, EFI, cloud-init) is on storage shared by ' +
-        `all nodes (e.g. Ceph RBD): build the template there, or place the clone on '${t.templateNodeName}'.`);
-      p.check(full, 'fullClone', `be true for a clone on another node than the template's ('${t.templateNodeName}')`, full,
+      p.check(t.onSharedStorage, 'placement', `keep the clone on the template's node '${t.templateProxmoxNode}' unless the template is on shared storage`,
+        proxmoxNode, 'Proxmox clones to another node only when every template disk (boot, EFI, cloud-init) is on storage shared by ' +
+        `all nodes (e.g. Ceph RBD): build the template there, or place the clone on '${t.templateProxmoxNode}'.`);
+      p.check(full, 'fullClone', `be true for a clone on another node than the template's ('${t.templateProxmoxNode}')`, full,
         "A linked clone shares the template's disks and cannot live on another node (migration aborts).");
     }
     p.check(full || !t.fromImportedDisk, 'fullClone', 'be true for a template whose boot disk was imported from an image', full,
@@ -134,7 +135,7 @@ export class ClonedVm extends Construct {
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
     const { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds } = props;
     checkVmHardware(p, { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds });
-    p.check(props.diskSizeGiB === undefined || props.datastoreId !== undefined, 'datastoreId', 'be set when diskSizeGiB is set', props.datastoreId,
+    p.check(props.diskSizeGiB === undefined || props.diskDatastore !== undefined, 'diskDatastore', 'be set when diskSizeGiB is set', props.diskDatastore,
       "bpg's disk block defaults datastore_id to 'local-lvm' and would move the disk there: name the clone's storage.");
     ip.check(p, 'ipConfig');
     for (const s of props.dnsServers ?? []) if (known(s)) checkIp(p, 'dnsServers', s);
@@ -163,25 +164,25 @@ export class ClonedVm extends Construct {
 
     const vm = addVm(this, 'Vm', {
       provider: props.connection.provider,
-      nodeName,
+      nodeName: proxmoxNode,
       vmId,
       name,
       tags: props.tags ? [...props.tags].sort() : undefined,
       clone: {
         vmId: t.templateVmId,
-        nodeName: t.templateNodeName,
+        nodeName: t.templateProxmoxNode,
         full,
-        datastoreId: props.datastoreId,
+        datastoreId: props.diskDatastore?.id,
         retries: DEFAULT_CLONE_RETRIES,
       },
       // Blocks left out keep the template's values (bpg only applies what is configured on a clone).
       cpu: props.cores !== undefined ? { cores: props.cores, type: props.cpuType ?? VM_DEFAULTS.cpuType } : undefined,
       memory: props.memoryMiB !== undefined ? { dedicated: props.memoryMiB } : undefined,
-      disk: props.diskSizeGiB !== undefined ? [bootDisk({ interface: 'scsi0', datastoreId: props.datastoreId, sizeGiB: props.diskSizeGiB })] : undefined,
+      disk: props.diskSizeGiB !== undefined ? [bootDisk({ interface: 'scsi0', datastoreId: props.diskDatastore?.id, sizeGiB: props.diskSizeGiB })] : undefined,
       networkDevice: [networkDevice({ bridge: props.bridge ?? VM_DEFAULTS.bridge, model: 'virtio', macAddress: mac, vlanId: props.vlanId })],
       agent: { enabled: true, timeout: agentTimeout(props.agentTimeoutSeconds), trim: true },
       initialization: {
-        datastoreId: props.cloudInitDatastoreId ?? props.datastoreId,
+        datastoreId: (props.cloudInitDatastore ?? props.diskDatastore)?.id,
         ipConfig: [{ ipv4: ip.toIpv4() }],
         dns: props.dnsServers?.length || props.dnsDomain ? { servers: props.dnsServers ? [...props.dnsServers] : undefined, domain: props.dnsDomain } : undefined,
         userAccount: keys.length || props.username ? { username: props.username, keys: keys.length ? [...keys] : undefined } : undefined,
@@ -199,7 +200,7 @@ export class ClonedVm extends Construct {
 
     this.vmId = vmId;
     this.vmName = name;
-    this.nodeName = nodeName;
+    this.proxmoxNode = proxmoxNode;
     this.vm = vm;
     this.ipv4Addresses = Token.asString(vm.ipv4Addresses);
   }

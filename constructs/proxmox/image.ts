@@ -61,7 +61,7 @@ export interface ProxmoxImageProps {
   /** Checksum of the file at `url` (before decompression). Use `Checksum.none(reason)` to opt out. */
   readonly checksum: Checksum;
   /** The Proxmox nodes that need the file. On a shared datastore it is downloaded once, on the first. */
-  readonly nodes: readonly string[];
+  readonly proxmoxNodes: readonly string[];
   /**
    * Content type of the stored file.
    * @default - 'iso' for `.iso` URLs, 'import' otherwise
@@ -135,9 +135,9 @@ export class ProxmoxImage extends Construct {
     p.check(!(contentType === 'import' && decompression), 'decompression',
       "be unset for content type 'import' (disk.import_from needs an uncompressed image)", decompression,
       "Use contentType 'iso' with a '.img' file name and import the disk with file_id over SSH, or an uncompressed URL.");
-    p.check(props.nodes.length > 0, 'nodes', 'name at least one Proxmox node', props.nodes);
-    for (const n of props.nodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'nodes', 'contain Proxmox node names', n);
-    p.check(new Set(props.nodes).size === props.nodes.length, 'nodes', 'not repeat a node', props.nodes);
+    p.check(props.proxmoxNodes.length > 0, 'proxmoxNodes', 'name at least one Proxmox node', props.proxmoxNodes);
+    for (const n of props.proxmoxNodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'proxmoxNodes', 'contain Proxmox node names', n);
+    p.check(new Set(props.proxmoxNodes).size === props.proxmoxNodes.length, 'proxmoxNodes', 'not repeat a node', props.proxmoxNodes);
     const cs = props.checksum;
     if (!cs) {
       p.add('checksum', 'be set', cs, 'Use Checksum.sha256("<hex>") (or Checksum.none("<reason>") to opt out explicitly).');
@@ -167,7 +167,7 @@ export class ProxmoxImage extends Construct {
     this.fileName = fileName;
     this.datastore = datastore;
     // Shared storage: one download, made through the first node (any node sees it).
-    const targets = datastore.shared ? [props.nodes[0]] : [...props.nodes];
+    const targets = datastore.shared ? [props.proxmoxNodes[0]] : [...props.proxmoxNodes];
     for (const node of targets) {
       // Keyed by node name, never by index: adding a node must not rename another node's download.
       // Renamed from proxmox_virtual_environment_download_file in bpg 0.111: the moved block keeps the state.
@@ -187,15 +187,15 @@ export class ProxmoxImage extends Construct {
       }));
       this.downloads.set(node, dl);
     }
-    if (datastore.shared) for (const node of props.nodes) this.downloads.set(node, this.downloads.get(targets[0])!);
+    if (datastore.shared) for (const node of props.proxmoxNodes) this.downloads.set(node, this.downloads.get(targets[0])!);
   }
 
   /** The volume id (`<datastore>:<content>/<file>`) to use on `node`; a Terraform reference. */
-  public fileIdFor(node: string): string {
-    const dl = this.downloads.get(node);
+  public fileIdFor(proxmoxNode: string): string {
+    const dl = this.downloads.get(proxmoxNode);
     if (!dl) {
-      throw new ValidationError(this, `'node' must be one of the nodes this image is downloaded to ` +
-        `(${[...this.downloads.keys()].join(', ')}), got "${node}". Add it to the image's 'nodes'.`);
+      throw new ValidationError(this, `'proxmoxNode' must be one of the Proxmox nodes this image is downloaded to ` +
+        `(${[...this.downloads.keys()].join(', ')}), got "${proxmoxNode}". Add it to the image's 'proxmoxNodes'.`);
     }
     return dl.id;
   }

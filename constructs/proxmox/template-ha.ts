@@ -25,14 +25,14 @@ export interface TemplateHighAvailabilityProps {
    * PVE 9: a strict `node-affinity` HA rule (`proxmox_harule`); PVE 8: a restricted HA group (`proxmox_hagroup`).
    * @default - any node of the cluster
    */
-  readonly nodes?: Readonly<Record<string, number>>;
+  readonly proxmoxNodes?: Readonly<Record<string, number>>;
   /**
-   * Id of the HA rule (PVE 9) or group (PVE 8) made for {@link nodes}.
+   * Id of the HA rule (PVE 9) or group (PVE 8) made for {@link proxmoxNodes}.
    * @default `template-<template VM id>`
    */
   readonly placementId?: string;
   /**
-   * An HA group that exists already (PVE 8 only; on PVE 9 use {@link nodes}). Not together with `nodes`.
+   * An HA group that exists already (PVE 8 only; on PVE 9 use {@link proxmoxNodes}). Not together with `proxmoxNodes`.
    * @default - none
    */
   readonly group?: string;
@@ -48,7 +48,7 @@ const CONFIG_ID_RE = /^[A-Za-z][A-Za-z0-9_-]+$/;
  * shared storage (the HA manager relocates the configuration, not the disks), and the `Sys.Console` privilege
  * on `/` (see privileges.ts).
  *
- * Where it may go ({@link TemplateHighAvailabilityProps.nodes}) is an HA group on PVE 8 and a node-affinity HA
+ * Where it may go ({@link TemplateHighAvailabilityProps.proxmoxNodes}) is an HA group on PVE 8 and a node-affinity HA
  * rule on PVE 9, whose HA manager refuses new groups once they have been migrated to rules.
  * @see https://pve.proxmox.com/pve-docs/chapter-ha-manager.html
  * @see https://github.com/bpg/terraform-provider-proxmox/blob/v0.111.1/fwprovider/cluster/ha/resource_harule.go
@@ -58,9 +58,9 @@ export class TemplateHighAvailability extends Construct {
   public readonly resourceId: string;
   /** The HA resource (`proxmox_haresource`). */
   public readonly haResource: Haresource;
-  /** The node-affinity rule (PVE 9 with `nodes`). */
+  /** The node-affinity rule (PVE 9 with `proxmoxNodes`). */
   public readonly rule?: Harule;
-  /** The HA group (PVE 8 with `nodes`). */
+  /** The HA group (PVE 8 with `proxmoxNodes`). */
   public readonly group?: Hagroup;
 
   constructor(scope: Construct, id: string, props: TemplateHighAvailabilityProps) {
@@ -75,16 +75,16 @@ export class TemplateHighAvailability extends Construct {
     if (props.group !== undefined) {
       p.check(CONFIG_ID_RE.test(props.group), 'group', 'be an HA group id', props.group);
       p.check(pve !== 9, 'group', 'be unset on Proxmox VE 9', props.group,
-        'PVE 9 migrates HA groups to HA rules and makes no new ones: give the nodes in \'nodes\' (a node-affinity rule is made).');
-      p.check(props.nodes === undefined, 'group', "not be set together with 'nodes'", props.group,
-        "Either name an existing group or let the construct make one from 'nodes'.");
+        'PVE 9 migrates HA groups to HA rules and makes no new ones: give the nodes in \'proxmoxNodes\' (a node-affinity rule is made).');
+      p.check(props.proxmoxNodes === undefined, 'group', "not be set together with 'proxmoxNodes'", props.group,
+        "Either name an existing group or let the construct make one from 'proxmoxNodes'.");
     }
-    if (props.nodes !== undefined) {
-      const entries = Object.entries(props.nodes);
-      p.check(entries.length > 0, 'nodes', 'name at least one node', props.nodes);
+    if (props.proxmoxNodes !== undefined) {
+      const entries = Object.entries(props.proxmoxNodes);
+      p.check(entries.length > 0, 'proxmoxNodes', 'name at least one node', props.proxmoxNodes);
       for (const [node, priority] of entries) {
-        p.check(PROXMOX_NODE_NAME_RE.test(node), 'nodes', 'have Proxmox node names as keys', node);
-        p.check(Number.isInteger(priority) && priority >= 0, 'nodes', 'have integer priorities of at least 0', priority);
+        p.check(PROXMOX_NODE_NAME_RE.test(node), 'proxmoxNodes', 'have Proxmox node names as keys', node);
+        p.check(Number.isInteger(priority) && priority >= 0, 'proxmoxNodes', 'have integer priorities of at least 0', priority);
       }
       p.check(placementId !== undefined, 'placementId', 'be set when the template VM id is a reference', placementId,
         "Set 'placementId' to the HA rule or group id to use.");
@@ -95,10 +95,10 @@ export class TemplateHighAvailability extends Construct {
     const provider = props.connection.provider;
     this.resourceId = `vm:${vmId}`;
     let groupId = props.group;
-    if (props.nodes !== undefined && pve === 8) {
+    if (props.proxmoxNodes !== undefined && pve === 8) {
       // restricted: the resource may only run (here: be kept) on these nodes, like a strict rule on PVE 9.
       this.group = new Hagroup(this, 'Group', {
-        provider, group: placementId!, nodes: { ...props.nodes }, restricted: true,
+        provider, group: placementId!, nodes: { ...props.proxmoxNodes }, restricted: true,
         comment: `Nodes of template ${props.template.node.path}`,
       });
       groupId = this.group.group;
@@ -114,7 +114,7 @@ export class TemplateHighAvailability extends Construct {
       // The template must exist (and be converted) before it becomes an HA resource.
       dependsOn: props.template.dependable ? [props.template.dependable] : undefined,
     }));
-    if (props.nodes !== undefined && pve === 9) {
+    if (props.proxmoxNodes !== undefined && pve === 9) {
       // A rule may only name resources HA manages already ("cannot use unmanaged resource(s)"): the reference to
       // the HA resource orders the rule after it.
       this.rule = new Harule(this, 'NodeAffinity', {
@@ -122,7 +122,7 @@ export class TemplateHighAvailability extends Construct {
         rule: placementId!,
         type: 'node-affinity',
         resources: [this.haResource.resourceId],
-        nodes: { ...props.nodes },
+        nodes: { ...props.proxmoxNodes },
         strict: true,
         comment: `Nodes of template ${props.template.node.path}`,
       });

@@ -11,7 +11,7 @@ export interface IVmTemplate extends IConstruct {
   /** VM id of the template (a Terraform reference or a number known at synth time). */
   readonly templateVmId: number;
   /** Proxmox node the template lives on. */
-  readonly templateNodeName: string;
+  readonly templateProxmoxNode: string;
   /**
    * Whether every disk of the template (boot, EFI, TPM, cloud-init) is on storage shared by all nodes.
    * Clones onto another node need it, and then must be full clones
@@ -32,7 +32,7 @@ export interface IVmTemplate extends IConstruct {
 /** Attributes of a template made outside this app. */
 export interface VmTemplateAttributes {
   readonly templateVmId: number;
-  readonly templateNodeName: string;
+  readonly templateProxmoxNode: string;
   /** @default false */
   readonly onSharedStorage?: boolean;
   /** @default true (the safe assumption: only full clones are planned) */
@@ -50,12 +50,12 @@ export class VmTemplate {
     // A reference (e.g. another stack's template id) is checked by Proxmox at deploy time.
     p.check(Token.isUnresolved(attrs.templateVmId) || (Number.isInteger(attrs.templateVmId) && attrs.templateVmId >= 100), 'templateVmId',
       'be a Proxmox VM id (an integer of at least 100)', attrs.templateVmId);
-    p.check(PROXMOX_NODE_NAME_RE.test(attrs.templateNodeName), 'templateNodeName',
-      'be a Proxmox node name', attrs.templateNodeName);
+    p.check(PROXMOX_NODE_NAME_RE.test(attrs.templateProxmoxNode), 'templateProxmoxNode',
+      'be a Proxmox node name', attrs.templateProxmoxNode);
     p.throwIfAny();
     return Object.assign(c, {
       templateVmId: attrs.templateVmId,
-      templateNodeName: attrs.templateNodeName,
+      templateProxmoxNode: attrs.templateProxmoxNode,
       onSharedStorage: attrs.onSharedStorage ?? false,
       fromImportedDisk: attrs.fromImportedDisk ?? true,
       osFamily: attrs.osFamily ?? 'other',

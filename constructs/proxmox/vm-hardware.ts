@@ -3,6 +3,7 @@ import { VirtualEnvironmentVmConfig, VirtualEnvironmentVmNetworkDevice } from '.
 import { Problems } from '../core/errors';
 import { checkMacAddress } from '../core/identity';
 import { known } from '../core/terraform-strings';
+import { DatastoreRef } from './image';
 import { VmMediaPlan } from './media';
 import { joinKvmArguments } from './qemu-args';
 import { bootDisk } from './vm';
@@ -29,10 +30,10 @@ export interface VmHardwareProps {
   readonly cpuType?: string;
   /** Size of the boot disk. @default 20 */
   readonly diskSizeGiB?: number;
-  /** Storage of the boot disk. @default 'local-lvm' */
-  readonly diskDatastoreId?: string;
-  /** Storage of the EFI vars disk (may differ from the boot disk's, e.g. shared storage for clones on other nodes). @default - diskDatastoreId */
-  readonly efiDatastoreId?: string;
+  /** Storage of the boot disk. @default { id: 'local-lvm' } */
+  readonly diskDatastore?: DatastoreRef;
+  /** Storage of the EFI vars disk (may differ from the boot disk's, e.g. shared storage for clones on other nodes). @default - diskDatastore */
+  readonly efiDatastore?: DatastoreRef;
   /** Secure Boot keys enrolled in the EFI vars. @default false (Flatcar/Talos/Debian cloud images boot unsigned paths) */
   readonly secureBoot?: boolean;
   /** Linux bridge of the first NIC. @default 'vmbr0' */
@@ -57,7 +58,7 @@ export const VM_DEFAULTS = {
   memoryMiB: 2048,
   cpuType: 'host',
   diskSizeGiB: 20,
-  diskDatastoreId: 'local-lvm',
+  diskDatastore: { id: 'local-lvm' } as DatastoreRef,
   bridge: 'vmbr0',
   agentTimeoutSeconds: 120,
 } as const;
@@ -123,9 +124,14 @@ export function checkVmHardware(p: Problems, hw: VmHardwareProps, minimum: { mem
   if (known(hw.agentTimeoutSeconds)) checkAgentTimeout(p, `${prefix}agentTimeoutSeconds`, hw.agentTimeoutSeconds);
 }
 
+/** Pure: whether every datastore in `datastores` is shared by all nodes (clones on other nodes and HA need it). */
+export function allShared(datastores: readonly DatastoreRef[]): boolean {
+  return datastores.every((d) => d.shared === true);
+}
+
 /** What {@link vmResourceConfig} needs besides hardware props. */
 export interface VmResourceInput {
-  readonly nodeName: string;
+  readonly proxmoxNode: string;
   readonly name: string;
   readonly vmId: number;
   readonly macAddress: string;
@@ -142,10 +148,10 @@ export interface VmResourceInput {
  */
 export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmConfig, 'nodeName'> & { nodeName: string } {
   const hw = i.hardware;
-  const diskDatastore = hw.diskDatastoreId ?? VM_DEFAULTS.diskDatastoreId;
+  const diskDatastore = (hw.diskDatastore ?? VM_DEFAULTS.diskDatastore).id;
   const m = i.media;
   return {
-    nodeName: i.nodeName,
+    nodeName: i.proxmoxNode,
     name: i.name,
     vmId: i.vmId,
     description: i.description,
@@ -159,7 +165,7 @@ export function vmResourceConfig(i: VmResourceInput): Omit<VirtualEnvironmentVmC
     cpu: { cores: hw.cores ?? VM_DEFAULTS.cores, type: hw.cpuType ?? VM_DEFAULTS.cpuType },
     memory: { dedicated: hw.memoryMiB ?? VM_DEFAULTS.memoryMiB },
     efiDisk: {
-      datastoreId: hw.efiDatastoreId ?? diskDatastore,
+      datastoreId: hw.efiDatastore?.id ?? diskDatastore,
       fileFormat: 'raw',
       type: '4m',
       preEnrolledKeys: hw.secureBoot ?? false,

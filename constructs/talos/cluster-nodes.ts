@@ -54,10 +54,10 @@ export class ClusterNodes {
 
   /** Records an added node. */
   public add(node: TalosNode, address: string, apply: MachineConfigurationApply): void {
-    this.nodes.set(node.nodeName, { node, address, apply });
+    this.nodes.set(node.hostname, { node, address, apply });
     this.byRole[node.role].push(node);
     // Only literal addresses are checked for uniqueness (a token is unknown until deploy).
-    if (!Token.isUnresolved(address) && !this.addressHolders.has(address)) this.addressHolders.set(address, node.nodeName);
+    if (!Token.isUnresolved(address) && !this.addressHolders.has(address)) this.addressHolders.set(address, node.hostname);
     const load = this.load[node.role];
     load.set(node.proxmoxNode, (load.get(node.proxmoxNode) ?? 0) + 1);
   }

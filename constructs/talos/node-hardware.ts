@@ -5,6 +5,7 @@ import {
 import { Problems } from '../core/errors';
 import { checkMacAddress, deriveMacAddress } from '../core/identity';
 import { parseCidr } from '../core/net';
+import { DatastoreRef } from '../proxmox/image';
 import { networkDevice } from '../proxmox/vm-hardware';
 import { TalosConfigPatch } from './patches';
 
@@ -18,8 +19,8 @@ import { TalosConfigPatch } from './patches';
 export interface TalosDataDisk {
   /** Size in GiB. */
   readonly sizeGiB: number;
-  /** Storage of the disk. @default - the boot disk's (diskDatastoreId) */
-  readonly datastoreId?: string;
+  /** Storage of the disk. @default - the boot disk's (diskDatastore) */
+  readonly datastore?: DatastoreRef;
   /**
    * Mount it as a Talos user volume at `/var/mnt/<volume>` (a UserVolumeConfig document selecting the disk by its
    * serial). Unset leaves the disk raw, for storage that wants a whole block device (Rook/Ceph, Longhorn V2).
@@ -137,7 +138,7 @@ export function hardwareVmConfig(hw: TalosNodeHardwareProps, seed: string, bootD
   return {
     disks: (hw.dataDisks ?? []).map((d, i) => ({
       interface: `scsi${i + 1}`,
-      datastoreId: d.datastoreId ?? bootDatastoreId,
+      datastoreId: d.datastore?.id ?? bootDatastoreId,
       fileFormat: 'raw',
       size: d.sizeGiB,
       serial: dataDiskSerial(i),

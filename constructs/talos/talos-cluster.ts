@@ -75,7 +75,7 @@ export class TalosCluster extends Construct {
     this.kubernetesVersion = r.kubernetesVersion;
     this.subnet = r.subnet;
     this.extensions = r.extensions;
-    const firstAddress = Lazy.stringValue({ produce: () => this.nodes.byRole.controlplane[0] && this.nodes.address(this.nodes.byRole.controlplane[0].nodeName) });
+    const firstAddress = Lazy.stringValue({ produce: () => this.nodes.byRole.controlplane[0] && this.nodes.address(this.nodes.byRole.controlplane[0].hostname) });
     // The VIP is the endpoint every kubelet and kubeconfig uses once the cluster runs. It only exists after
     // etcd elects a holder, so bootstrap and the first kubeconfig talk to the first control plane's own
     // address: "the VIP is not available until the cluster is bootstrapped".
@@ -83,7 +83,7 @@ export class TalosCluster extends Construct {
     this.clusterEndpoint = `https://${props.vip ?? firstAddress}:6443`;
     this.secrets = this.newSecrets(r.talosVersion);
     this.configs = new ClusterConfigs(this, { props, ...r, clusterEndpoint: this.clusterEndpoint, secrets: this.secrets });
-    const addresses = (role: TalosMachineRole) => Lazy.listValue({ produce: () => this.nodes.byRole[role].map((n) => this.nodes.address(n.nodeName)) });
+    const addresses = (role: TalosMachineRole) => Lazy.listValue({ produce: () => this.nodes.byRole[role].map((n) => this.nodes.address(n.hostname)) });
     const access = clusterAccess(this, {
       clusterName: props.clusterName, clientConfiguration: this.secrets.clientConfiguration, firstAddress,
       controlPlaneAddresses: addresses('controlplane'), workerAddresses: addresses('worker'),
@@ -196,7 +196,7 @@ export class TalosCluster extends Construct {
       ...nodeHardware,
       connection: this.props.connection,
       proxmoxNode: this.nodes.place(name, role, props, this.props.proxmoxNodes),
-      name,
+      hostname: name,
       role,
       network,
       talosVersion,

@@ -135,7 +135,7 @@ export class TalosImage extends Construct {
         fileName: this.fileName,
         contentType: this.format === 'iso' ? 'iso' : 'import',
         checksum: this.checksum,
-        nodes: [node],
+        proxmoxNodes: [node],
         datastore: this.datastore,
       });
       download = { image, node };

@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk, VirtualEnvironmentVmInitialization, VirtualEnvironmentVmNetworkDevice } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import { Problems } from '../core/errors';
+import { movedFromChildId } from '../core/moved';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
 import { IProxmoxConnection } from '../proxmox/connection';
 import { DatastoreRef } from '../proxmox/image';
@@ -36,8 +37,8 @@ export interface TalosNodeProps extends VmHardwareProps, TalosNodeHardwareProps 
   readonly connection: IProxmoxConnection;
   /** The Proxmox node the VM runs on. */
   readonly proxmoxNode: string;
-  /** Host name of the node and name of the VM. @default - the construct id */
-  readonly name?: string;
+  /** Host name of the guest, also the name of its VM. @default - the construct id */
+  readonly hostname?: string;
   /** @default 'worker' */
   readonly role?: TalosMachineRole;
   /** How the node gets its address at boot. @default TalosNetwork.dhcp() */
@@ -62,7 +63,7 @@ export interface TalosNodeProps extends VmHardwareProps, TalosNodeHardwareProps 
   readonly imageDatastore?: DatastoreRef;
   /** Proxmox VM id. @default - derived from identitySeed */
   readonly vmId?: number;
-  /** What the VM id and MAC are derived from (unique per stack). @default - name */
+  /** What the VM id and MAC are derived from (unique per stack). @default - hostname */
   readonly identitySeed?: string;
   /** Extra Proxmox tags. @default [] */
   readonly tags?: readonly string[];
@@ -84,7 +85,8 @@ const HOSTNAME_RE = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
  * configuration over the Talos API.
  */
 export class TalosNode extends Construct {
-  public readonly nodeName: string;
+  /** Host name of the guest (also its VM name). */
+  public readonly hostname: string;
   public readonly role: TalosMachineRole;
   public readonly proxmoxNode: string;
   public readonly platform: TalosPlatform;
@@ -105,7 +107,7 @@ export class TalosNode extends Construct {
 
   constructor(scope: Construct, id: string, props: TalosNodeProps) {
     super(scope, id);
-    const name = props.name ?? id;
+    const name = props.hostname ?? id;
     const role = props.role ?? 'worker';
     const network = props.network ?? TalosNetwork.dhcp();
     const platform = props.platform ?? props.image?.platform ?? network.requiredPlatform ?? 'metal';
@@ -126,7 +128,7 @@ export class TalosNode extends Construct {
     const extensions = props.image?.extensions ?? props.extensions ?? DEFAULT_EXTENSIONS;
 
     const p = new Problems(this);
-    p.check(HOSTNAME_RE.test(name), 'name', 'be a lower-case host name (a-z, 0-9, -; at most 63 characters)', name);
+    p.check(HOSTNAME_RE.test(name), 'hostname', 'be a lower-case host name (a-z, 0-9, -; at most 63 characters)', name);
     p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
     p.check(['controlplane', 'worker'].includes(role), 'role', "be 'controlplane' or 'worker'", role);
     p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform);
@@ -156,7 +158,7 @@ export class TalosNode extends Construct {
     if (!Token.isUnresolved(this.vmId)) registry.claimVmId(this, 'vmId', this.vmId, props.vmId === undefined);
     registry.claimMac(this, 'macAddress', this.macAddress, props.macAddress === undefined);
 
-    this.nodeName = name;
+    this.hostname = name;
     this.role = role;
     this.proxmoxNode = props.proxmoxNode;
     this.platform = platform;
@@ -193,7 +195,7 @@ export class TalosNode extends Construct {
     const provider = media.needsRoot ? props.connection.providerForKvmArguments(this, 'boot.configIso') : props.connection.provider;
 
     const config = vmResourceConfig({
-      nodeName: props.proxmoxNode,
+      proxmoxNode: props.proxmoxNode,
       name,
       vmId: this.vmId,
       macAddress: this.macAddress,
@@ -202,13 +204,14 @@ export class TalosNode extends Construct {
       description: `Talos ${role} ${name}, managed by Terraform`,
       tags: ['talos', role, ...(props.tags ?? [])],
     });
-    const diskDatastoreId = hardware.diskDatastoreId ?? VM_DEFAULTS.diskDatastoreId;
+    const diskDatastoreId = (hardware.diskDatastore ?? VM_DEFAULTS.diskDatastore).id;
     if (boot.kind === 'iso') {
       this.installTarget = { disk: ISO_INSTALL_DISK, image: this.installerImage };
     }
     const extra = hardwareVmConfig(props, seed, diskDatastoreId);
     this.hardwarePatches = hardwarePatches(props, seed);
-    this.vm = new VirtualEnvironmentVm(this, 'Resource', {
+    // Was 'Resource' before the VM constructs shared the child id 'Vm': the moved block keeps existing state.
+    this.vm = movedFromChildId(new VirtualEnvironmentVm(this, 'Vm', {
       ...config,
       provider,
       // ISO boot: an empty disk first, so the firmware falls through to the ISO until Talos is installed.
@@ -226,7 +229,7 @@ export class TalosNode extends Construct {
         ...config.lifecycle,
         ignoreChanges: [boot.kind === 'iso' ? 'cdrom[0].file_id' : 'disk[0].import_from'],
       },
-    });
+    }), 'Resource');
   }
 }
 

@@ -143,14 +143,14 @@ export class TalosUpgrades {
         },
       }],
     });
-    this.steps.set(node.nodeName, { node, resource, extra });
+    this.steps.set(node.hostname, { node, resource, extra });
     return resource;
   }
 
   private wire(): void {
     if (this.wired) return;
     this.wired = true;
-    const refs = [...this.steps.values()].map((s) => ({ name: s.node.nodeName, role: s.node.role }));
+    const refs = [...this.steps.values()].map((s) => ({ name: s.node.hostname, role: s.node.role }));
     const { after, last } = upgradeOrder(refs, this.props.options?.maxParallelWorkers ?? 1);
     for (const [name, step] of this.steps) {
       step.resource.dependsOn = [
