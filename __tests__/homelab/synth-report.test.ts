@@ -33,7 +33,7 @@ describe('synth report', () => {
         expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${s}: \\d+ resources?, \\d+ data sources?, \\d+ outputs? -> .*stacks/${s}/cdk\\.tf\\.json$`)));
       }
       const warnings = lines.filter((l) => l.startsWith('warning: '));
-      // The default homelab's five Talos nodes share one cause (Image Factory images have no checksum): the cluster
+      // The default homelab's seven Talos nodes share one cause (Image Factory images have no checksum): the cluster
       // raises it once, naming the first download.
       expect(warnings.filter((l) => l.includes('downloaded without checksum verification'))).toEqual([
         expect.stringMatching(/^warning: homelab-talos\/Talos: its images \(the first: homelab-talos\/Talos\/Node-talos-cp-01\/Image\/Proxmox-pve1, the image\) are downloaded/)]);
