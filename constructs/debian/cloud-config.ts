@@ -85,13 +85,13 @@ export class I915Sriov {
 export function checkI915Sriov(p: Problems, i: I915Sriov, prefix = 'i915Sriov.'): void {
   p.check(/^[0-9a-fA-F]{64}$/.test(i.sha256 ?? ''), `${prefix}sha256`, 'be 64 hex digits (SHA-256 of the .deb)', i.sha256,
     'Take it from the release page, or run sha256sum on the downloaded .deb.');
-  p.check(/^[0-9A-Za-z][0-9A-Za-z.+~-]*$/.test(i.version), `${prefix}version`, 'be a release like "2025.07.22"', i.version);
-  p.check(/^https:\/\/[^\s'"\\]+\.deb$/.test(i.debUrl), `${prefix}debUrl`, 'be an https URL of a .deb without quotes or spaces', i.debUrl);
+  p.check(/^[0-9A-Za-z][0-9A-Za-z.+~-]*$/.test(i.version), `${prefix}version`, 'be a release like "2025.07.22"', i.version, 'Use the release tag of the i915 SR-IOV package, e.g. "2025.07.22".');
+  p.check(/^https:\/\/[^\s'"\\]+\.deb$/.test(i.debUrl), `${prefix}debUrl`, 'be an https URL of a .deb without quotes or spaces', i.debUrl, 'Link the release\'s .deb asset over https.');
   for (const k of i.kernelParameters) {
-    p.check(/^[A-Za-z0-9_.,:=/-]+$/.test(k), `${prefix}kernelParameters`, 'contain parameters like "i915.enable_guc=3"', k);
+    p.check(/^[A-Za-z0-9_.,:=/-]+$/.test(k), `${prefix}kernelParameters`, 'contain parameters like "i915.enable_guc=3"', k, 'Write each kernel parameter as key=value without spaces or quotes.');
   }
   p.check(Number.isInteger(i.downloadAttempts) && i.downloadAttempts >= 1 && i.downloadAttempts <= 10,
-    `${prefix}downloadAttempts`, 'be an integer from 1 to 10', i.downloadAttempts);
+    `${prefix}downloadAttempts`, 'be an integer from 1 to 10', i.downloadAttempts, 'Set it to a whole number from 1 to 10.');
 }
 
 /**
@@ -187,13 +187,13 @@ const HOST_RE = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 /** Adds the problems of the user-data settings. Token values are not checked. */
 export function checkUserDataSettings(p: Problems, s: Pick<DebianUserDataInput, 'packages' | 'ntpServers' | 'ntpPools' | 'chronyAllowCidrs' | 'journalMaxUseMiB'>): void {
   for (const pkg of s.packages) {
-    if (!Token.isUnresolved(pkg)) p.check(PACKAGE_RE.test(pkg), 'packages', 'contain Debian package names', pkg);
+    if (!Token.isUnresolved(pkg)) p.check(PACKAGE_RE.test(pkg), 'packages', 'contain Debian package names', pkg, 'Use the package name as `apt-cache show` lists it (lower case, no version or spaces).');
   }
   for (const [prop, hosts] of [['ntpServers', s.ntpServers], ['ntpPools', s.ntpPools]] as const) {
-    for (const h of hosts) if (!Token.isUnresolved(h)) p.check(HOST_RE.test(h), prop, 'contain host names', h);
+    for (const h of hosts) if (!Token.isUnresolved(h)) p.check(HOST_RE.test(h), prop, 'contain host names', h, 'Write a host name or IP address without scheme, port or spaces.');
   }
   for (const c of s.chronyAllowCidrs) if (!Token.isUnresolved(c)) checkCidr(p, 'chronyAllowCidrs', c);
-  p.check(Number.isInteger(s.journalMaxUseMiB) && s.journalMaxUseMiB >= 16, 'journalMaxUseMiB', 'be an integer of at least 16', s.journalMaxUseMiB);
+  p.check(Number.isInteger(s.journalMaxUseMiB) && s.journalMaxUseMiB >= 16, 'journalMaxUseMiB', 'be an integer of at least 16', s.journalMaxUseMiB, 'Set it to 16 or more (journald needs room for at least a few files).');
 }
 
 /** Pure: every package the template installs, sorted and de-duplicated. */

@@ -111,7 +111,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
       p.check(hw.diskSizeGiB >= min.diskSizeGiB, 'diskSizeGiB', `be at least ${min.diskSizeGiB} for ${why}`, hw.diskSizeGiB,
         'Clones can grow the disk, but the build itself needs the room (see MINIMUM_BUILD_RESOURCES).');
     }
-    p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
+    p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode, 'Use the node name as shown by `pvecm nodes` (letters, digits, hyphens).');
     p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name,
       'Proxmox refuses other VM names; set name explicitly.');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);

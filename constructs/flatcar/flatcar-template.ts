@@ -142,8 +142,8 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
 
     const p = new Problems(this);
     p.check(!Token.isUnresolved(props.name) && NAME_RE.test(props.name), 'name',
-      'be a DNS label known at synth time (letters, digits, hyphens; at most 63)', props.name);
-    p.check(!Token.isUnresolved(props.proxmoxNode) && NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
+      'be a DNS label known at synth time (letters, digits, hyphens; at most 63)', props.name, 'Use a literal name of lower-case letters, digits and hyphens.');
+    p.check(!Token.isUnresolved(props.proxmoxNode) && NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode, 'Use a literal node name as shown by `pvecm nodes` (letters, digits, hyphens).');
     checkVmId(p, 'vmId', vmId);
     checkVmHardware(p, props, { memoryMiB: props.kubernetes ? 2048 : 1024, diskSizeGiB: FLATCAR_MIN_DISK_GIB });
     checkButaneForFlatcar(p, 'butaneVersion', butaneVersion, image.parsedVersion);
@@ -157,7 +157,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     });
     if (props.hookScriptFileId !== undefined && !Token.isUnresolved(props.hookScriptFileId)) {
       p.check(/^[A-Za-z][A-Za-z0-9._-]*:snippets\/[^\s/]+$/.test(props.hookScriptFileId), 'hookScriptFileId',
-        'be a snippet volume id like "local:snippets/hook.pl"', props.hookScriptFileId);
+        'be a snippet volume id like "local:snippets/hook.pl"', props.hookScriptFileId, 'Upload the hook script to a snippets datastore and give its volume id.');
     }
     // Only root@pam may set `hookscript`: qemu-server's config permission check lists it in no privilege group,
     // so it falls to `die "only root can set '$opt' config"` for any other user and every API token.
@@ -169,9 +169,9 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     }
     const cloneNodes = props.cloneProxmoxNodes ?? [];
     for (const n of cloneNodes) {
-      p.check(NAME_RE.test(n) && n !== props.proxmoxNode, 'cloneProxmoxNodes', 'hold Proxmox node names other than proxmoxNode', n);
+      p.check(NAME_RE.test(n) && n !== props.proxmoxNode, 'cloneProxmoxNodes', 'hold Proxmox node names other than proxmoxNode', n, 'List only the other Proxmox nodes the template is copied to; proxmoxNode has it already.');
     }
-    p.check(new Set(cloneNodes).size === cloneNodes.length, 'cloneProxmoxNodes', 'not repeat a node', cloneNodes);
+    p.check(new Set(cloneNodes).size === cloneNodes.length, 'cloneProxmoxNodes', 'not repeat a node', cloneNodes, 'List each node once.');
     p.throwIfAny();
 
     const registry = IdentityRegistry.of(this);

@@ -117,10 +117,10 @@ export class ClonedVm extends Construct {
     const startTimeout = props.startTimeoutSeconds ?? DEFAULT_START_TIMEOUT_SECONDS;
 
     const p = new Problems(this);
-    p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name, 'Proxmox refuses other VM names.');
-    for (const n of placement.proxmoxNodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'placement', 'name Proxmox nodes', n);
-    p.check(placement.kind !== 'spread' || placement.proxmoxNodes.length > 0, 'placement', 'spread over at least one node', placement.proxmoxNodes);
-    p.check(new Set(placement.proxmoxNodes).size === placement.proxmoxNodes.length, 'placement', 'not repeat a node', placement.proxmoxNodes);
+    p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name, 'Rename it: Proxmox refuses other VM names.');
+    for (const n of placement.proxmoxNodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'placement', 'name Proxmox nodes', n, 'Use node names as shown by `pvecm nodes` (letters, digits, hyphens).');
+    p.check(placement.kind !== 'spread' || placement.proxmoxNodes.length > 0, 'placement', 'spread over at least one node', placement.proxmoxNodes, 'Give ClonePlacement.spread() at least one Proxmox node.');
+    p.check(new Set(placement.proxmoxNodes).size === placement.proxmoxNodes.length, 'placement', 'not repeat a node', placement.proxmoxNodes, 'List each node once.');
     const proxmoxNode = p.count ? t.templateProxmoxNode : placement.resolve(name, t.templateProxmoxNode);
     const crossNode = !Token.isUnresolved(t.templateProxmoxNode) && !Token.isUnresolved(proxmoxNode) && proxmoxNode !== t.templateProxmoxNode;
     if (crossNode) {
@@ -139,11 +139,11 @@ export class ClonedVm extends Construct {
       "bpg's disk block defaults datastore_id to 'local-lvm' and would move the disk there: name the clone's storage.");
     ip.check(p, 'ipConfig');
     for (const s of props.dnsServers ?? []) if (known(s)) checkIp(p, 'dnsServers', s);
-    if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username);
+    if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username, 'Use a lower-case letter or _ first, then lower-case letters, digits, _ or -.');
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
     warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', props.sshAuthorizedKeys);
     for (const [prop, v] of [['cloneTimeoutSeconds', cloneTimeout], ['startTimeoutSeconds', startTimeout]] as const) {
-      if (known(v)) p.check(Number.isInteger(v) && v > 0, prop, 'be a positive integer', v);
+      if (known(v)) p.check(Number.isInteger(v) && v > 0, prop, 'be a positive integer', v, 'Give a whole number of seconds, 1 or more.');
     }
     p.throwIfAny();
 

@@ -93,22 +93,22 @@ export class TalosCluster extends Construct {
     const healthTimeout = props.healthTimeoutSeconds ?? 900;
 
     const p = new Problems(this);
-    p.check(NAME_RE.test(props.clusterName), 'clusterName', 'be a lower-case DNS label (a-z, 0-9, -)', props.clusterName);
-    p.check(props.proxmoxNodes.length > 0, 'proxmoxNodes', 'name at least one Proxmox node', props.proxmoxNodes);
-    p.check(new Set(props.proxmoxNodes).size === props.proxmoxNodes.length, 'proxmoxNodes', 'not repeat a node', props.proxmoxNodes);
-    p.check(['meta', 'cloud-init', 'dhcp'].includes(net.addressing ?? 'meta'), 'network.addressing', "be 'meta', 'cloud-init' or 'dhcp'", net.addressing);
+    p.check(NAME_RE.test(props.clusterName), 'clusterName', 'be a lower-case DNS label (a-z, 0-9, -)', props.clusterName, 'Use lower-case letters, digits and hyphens, e.g. "home".');
+    p.check(props.proxmoxNodes.length > 0, 'proxmoxNodes', 'name at least one Proxmox node', props.proxmoxNodes, 'Name the Proxmox nodes the cluster\'s VMs run on.');
+    p.check(new Set(props.proxmoxNodes).size === props.proxmoxNodes.length, 'proxmoxNodes', 'not repeat a node', props.proxmoxNodes, 'List each node once.');
+    p.check(['meta', 'cloud-init', 'dhcp'].includes(net.addressing ?? 'meta'), 'network.addressing', "be 'meta', 'cloud-init' or 'dhcp'", net.addressing, 'Pick \'meta\' (static, baked into the image), \'cloud-init\' (static, from the cloud-init drive) or \'dhcp\'.');
     const subnet = Token.isUnresolved(net.subnet) ? undefined : parseCidr(net.subnet);
     if (!Token.isUnresolved(net.subnet)) {
-      p.check(subnet?.kind === 'ipv4', 'network.subnet', 'be an IPv4 subnet like "10.0.0.0/16"', net.subnet);
+      p.check(subnet?.kind === 'ipv4', 'network.subnet', 'be an IPv4 subnet like "10.0.0.0/16"', net.subnet, 'Write the IPv4 network with its prefix length, e.g. "10.0.0.0/16".');
     }
     if (!Token.isUnresolved(net.gateway) && checkIp(p, 'network.gateway', net.gateway) && subnet) {
       checkInSubnet(p, 'network.gateway', net.gateway, subnet);
     }
-    p.check((net.nameservers ?? DEFAULT_NAMESERVERS).length > 0, 'network.nameservers', 'name at least one resolver', net.nameservers);
+    p.check((net.nameservers ?? DEFAULT_NAMESERVERS).length > 0, 'network.nameservers', 'name at least one resolver', net.nameservers, 'List at least one DNS server, or leave nameservers out for the defaults.');
     for (const n of net.nameservers ?? DEFAULT_NAMESERVERS) if (!Token.isUnresolved(n)) checkIp(p, 'network.nameservers', n);
     if (props.vip !== undefined && !Token.isUnresolved(props.vip) && checkIp(p, 'vip', props.vip)) {
       if (subnet) checkInSubnet(p, 'vip', props.vip, subnet);
-      p.check(props.vip !== net.gateway, 'vip', 'differ from the gateway', props.vip);
+      p.check(props.vip !== net.gateway, 'vip', 'differ from the gateway', props.vip, 'Pick a VIP inside the subnet that no node and no router uses.');
     }
     checkTalosVersion(p, 'talosVersion', talosVersion);
     checkKubernetesVersion(p, 'kubernetesVersion', kubernetesVersion, talosVersion);
@@ -117,10 +117,10 @@ export class TalosCluster extends Construct {
     const ts = props.tailscale;
     if (ts?.authKey) p.check(ts.authKey.sensitive === true, 'tailscale.authKey', 'be a sensitive TerraformVariable', ts.authKey.node.path, 'Declare it with sensitive: true.');
     if (ts?.loginServer !== undefined) {
-      p.check(/^https?:\/\/[^\s"\\$%]+$/.test(ts.loginServer), 'tailscale.loginServer', 'be an http(s) URL', ts.loginServer);
+      p.check(/^https?:\/\/[^\s"\\$%]+$/.test(ts.loginServer), 'tailscale.loginServer', 'be an http(s) URL', ts.loginServer, 'Give the login server as an http(s) URL, e.g. "https://headscale.home.arpa".');
     }
-    for (const a of ts?.extraArgs ?? []) p.check(SAFE_ARG_RE.test(a), 'tailscale.extraArgs', 'contain flags without whitespace, quotes, backslashes, $ or %', a);
-    p.check(Number.isInteger(healthTimeout) && healthTimeout > 0, 'healthTimeoutSeconds', 'be a positive integer', healthTimeout);
+    for (const a of ts?.extraArgs ?? []) p.check(SAFE_ARG_RE.test(a), 'tailscale.extraArgs', 'contain flags without whitespace, quotes, backslashes, $ or %', a, 'Pass each flag as one list item, e.g. "--accept-routes", without quoting.');
+    p.check(Number.isInteger(healthTimeout) && healthTimeout > 0, 'healthTimeoutSeconds', 'be a positive integer', healthTimeout, 'Give a whole number of seconds, 1 or more.');
     checkUpgradeOptions(p, 'upgrades', props.upgrades);
     p.check(props.outputDirectory?.trim() !== '', 'outputDirectory', 'be a directory path', props.outputDirectory, "Use '.' for the stack's directory, or leave it out to write no files.");
     p.throwIfAny();
@@ -270,18 +270,18 @@ export class TalosCluster extends Construct {
     const addressing = net.addressing ?? 'meta';
     const p = new Problems(this);
     const existing = this.nodes.get(name);
-    p.check(!existing, `${what}.name`, 'be unique in the cluster', name, existing && `It is already a ${existing.node.role}.`);
+    p.check(!existing, `${what}.name`, 'be unique in the cluster', name, `Pick another name: it is already a ${existing?.node.role}.`);
     if (!Token.isUnresolved(props.address) && checkIp(p, `${what}.address`, props.address)) {
       if (this.subnet && checkInSubnet(p, `${what}.address`, props.address, this.subnet) && this.subnet.prefixLength < 31) {
-        p.check(props.address !== networkAddress(this.subnet), `${what}.address`, 'be a host address, not the network address', props.address);
+        p.check(props.address !== networkAddress(this.subnet), `${what}.address`, 'be a host address, not the network address', props.address, 'Pick an address of a host in the subnet, not its first one.');
       }
       p.check(props.address !== this.vip, `${what}.address`, 'differ from the cluster VIP', props.address, 'The VIP moves between control planes; give the node its own address.');
-      p.check(props.address !== net.gateway, `${what}.address`, 'differ from the gateway', props.address);
+      p.check(props.address !== net.gateway, `${what}.address`, 'differ from the gateway', props.address, 'Give the node an address of its own; the gateway belongs to the router.');
       const holder = this.addressHolders.get(props.address);
-      p.check(!holder, `${what}.address`, 'be unique in the cluster', props.address, holder && `${holder} already uses it.`);
+      p.check(!holder, `${what}.address`, 'be unique in the cluster', props.address, `Pick another address: ${holder} already uses it.`);
     }
     if (props.proxmoxNode !== undefined) {
-      p.check(this.props.proxmoxNodes.includes(props.proxmoxNode), `${what}.proxmoxNode`, `be one of the cluster's proxmoxNodes (${this.props.proxmoxNodes.join(', ')})`, props.proxmoxNode);
+      p.check(this.props.proxmoxNodes.includes(props.proxmoxNode), `${what}.proxmoxNode`, `be one of the cluster's proxmoxNodes (${this.props.proxmoxNodes.join(', ')})`, props.proxmoxNode, 'Pick one of those nodes, or add it to the cluster\'s proxmoxNodes.');
     }
     p.throwIfAny();
 
