@@ -253,11 +253,11 @@ describe('FlatcarTemplate bad input', () => {
 
   test('fails if a Butane snippet is not valid YAML', () => {
     expect(() => synth({ template: { butaneSnippets: [ButaneSnippet.inline('broken', 'variant: flatcar\nversion: 1.1.0\nstorage: [files\n')] } }))
-      .toThrow(/'butaneSnippets\[broken\]' must be valid YAML, got: /);
+      .toThrow(/'butaneSnippets\[broken\]' must be valid YAML, got a parse error: /);
   });
 
   test('fails if the channel is unknown or the version malformed', () => {
-    expect(() => synth({ image: { channel: 'edge' as any } })).toThrow("'channel' must be one of 'stable', 'beta', 'alpha', 'lts', got \"edge\".");
+    expect(() => synth({ image: { channel: 'edge' as any } })).toThrow("'channel' must be one of 'stable', 'beta', 'alpha', 'lts', got \"edge\". Pick the channel your version is published in.");
     expect(() => synth({ image: { version: '4230.2' } })).toThrow(/'version' must be a Flatcar version MAJOR\.MINOR\.PATCH like "4230\.2\.4", got "4230\.2"/);
   });
 
@@ -289,7 +289,7 @@ describe('FlatcarTemplate bad input', () => {
     try { synth({ template: { name: 'bad_name', diskSizeGiB: 4, butaneVersion: '1.2.0' as any } }); } catch (e) { err = e; }
     expect(err.problems).toEqual([
       expect.stringMatching(/^'name' must be a DNS label/),
-      "'diskSizeGiB' must be an integer of at least 10, got 4.",
+      "'diskSizeGiB' must be an integer of at least 10, got 4. Give 10 GiB or more.",
       expect.stringMatching(/^'butaneVersion' must be a Butane 'flatcar' spec version/),
     ]);
   });

@@ -32,12 +32,12 @@ describe('homelab.json semantic errors through the CLI', () => {
     }));
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`error: ${r.file}: ${problems(
-      "'proxmox.nodeAddresses.pve1' must be a valid IP address, got \"10.0.0.300\".",
+      "'proxmox.nodeAddresses.pve1' must be a valid IP address, got \"10.0.0.300\". Write the address the node is reached at: an IP address or a DNS name.",
       "'talos.controlPlanes.talos-cp-01.vmId' must not reuse the VM id of 'debian.templateVmId', got 300. Proxmox VM ids are unique per cluster, across every stack: choose another id.",
       "'talos.controlPlanes.talos-cp-02.address' must not reuse an address of 'proxmox.nodeAddresses.pve2', got \"10.0.0.12\". Each VM, VIP and Proxmox node needs its own address.",
-      "'talos.workers.w1.address' must be an IP address like \"10.0.0.11\", got \"10.0.0.3000\".",
+      "'talos.workers.w1.address' must be an IP address like \"10.0.0.11\", got \"10.0.0.3000\". Write a plain IPv4 address, without prefix length.",
       "'talos.workers.w2.address' must not reuse an address of 'debian.clone.address', got \"10.0.1.21\". Each VM, VIP and Proxmox node needs its own address.",
-      "'debian.clone.cores' must be an integer from 1 to 512, got 0.",
+      "'debian.clone.cores' must be an integer from 1 to 512, got 0. Give a whole number of cores from 1 to 512.",
     )}\n`);
   });
 
@@ -45,10 +45,10 @@ describe('homelab.json semantic errors through the CLI', () => {
     const r = synth(JSON.stringify({ talos: { vip: '10.9.0.20', workers: { w1: { address: '10.1.0.31', vmId: 5, proxmoxNode: 'pve9' } } } }));
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`error: ${r.file}: ${problems(
-      "'talos.workers.w1.address' must be inside the subnet 10.0.0.0/16, got \"10.1.0.31\".",
-      "'talos.workers.w1.vmId' must be an integer from 100 to 999999999 (Proxmox VM id range), got 5.",
-      "'talos.workers.w1.proxmoxNode' must be one of talos.proxmoxNodes (pve1), got \"pve9\".",
-      "'talos.vip' must be inside the subnet 10.0.0.0/16, got \"10.9.0.20\". Use an address of that subnet, or change the prefix length.",
+      "'talos.workers.w1.address' must be inside the subnet 10.0.0.0/16, got \"10.1.0.31\". Pick an address inside 10.0.0.0/16, or change talos.subnet.",
+      "'talos.workers.w1.vmId' must be an integer from 100 to 999999999 (Proxmox VM id range), got 5. Pick an unused VM id from 100 to 999999999.",
+      "'talos.workers.w1.proxmoxNode' must be one of talos.proxmoxNodes (pve1), got \"pve9\". Pick one of those nodes, or add it to talos.proxmoxNodes.",
+      "'talos.vip' must be inside the subnet 10.0.0.0/16, got \"10.9.0.20\". Pick an address inside 10.0.0.0/16, or change the subnet.",
     )}\n`);
   });
 
@@ -56,19 +56,19 @@ describe('homelab.json semantic errors through the CLI', () => {
     const r = synth(JSON.stringify({ debian: { build: 'bad', imageSha512: 'ab'.repeat(64),
       clone: { name: 'k8s-node-1', address: '10.0.1.21/16', gateway: '10.0.0.1', dnsServers: ['10.0.0.1'], cores: 4, memoryMiB: 100 } } }));
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^error: .*: \n  - 'debian\.build' must be a dated build like .*\n  - 'debian\.clone\.memoryMiB' must be an integer of at least 512, got 100\.\n$/);
+    expect(r.stderr).toMatch(/^error: .*: \n  - 'debian\.build' must be a dated build like .*\n  - 'debian\.clone\.memoryMiB' must be an integer of at least 512, got 100\. Give 512 MiB or more\.\n$/);
   });
 
   test('a duplicated key is refused (JSON.parse would keep the last node silently)', () => {
     const r = synth('{"talos": {"workers": {"w1": {"address": "10.0.0.31"}, "w1": {"address": "10.0.0.32"}}}}');
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`error: ${r.file}: 'talos.workers.w1' is given twice; JSON keeps only the last one. Remove or rename one of them.\n`);
+    expect(r.stderr).toBe(`error: ${r.file}: 'talos.workers.w1' must be given once (JSON keeps only the last), got it twice. Remove or rename one of them.\n`);
   });
 
   test('all sections null, and an empty controlPlanes, are errors (not an empty output or a stack trace)', () => {
     const none = synth('{"flatcar": null, "debian": null, "talos": null}');
     expect(none.status).toBe(1);
-    expect(none.stderr).toBe(`error: ${none.file}: 'flatcar', 'debian' and 'talos' are all null: nothing would be synthesized. Keep at least one section.\n`);
+    expect(none.stderr).toBe(`error: ${none.file}: 'flatcar' must not be null when 'debian' and 'talos' are null too (nothing would be synthesized), got null. Keep at least one section.\n`);
     const empty = synth('{"talos": {"controlPlanes": {}}}');
     expect(empty.status).toBe(1);
     expect(empty.stderr).toBe(`error: ${empty.file}: 'talos.controlPlanes' must name at least one node, got {}. ` +
@@ -79,9 +79,9 @@ describe('homelab.json semantic errors through the CLI', () => {
     const r = synth(JSON.stringify({ flatcar: { nodeName: 'pve2', cloneNodeNames: [] }, debian: { nodeName: 'pve2' } }));
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`error: ${r.file}: ${problems(
-      "'flatcar.nodeName' was renamed to 'proxmoxNode' in 0.2: write 'flatcar.proxmoxNode' instead.",
-      "'flatcar.cloneNodeNames' was renamed to 'cloneProxmoxNodes' in 0.2: write 'flatcar.cloneProxmoxNodes' instead.",
-      "'debian.nodeName' was renamed to 'proxmoxNode' in 0.2: write 'debian.proxmoxNode' instead.",
+      "'flatcar.nodeName' must be renamed to 'proxmoxNode' (its name since 0.2), got \"pve2\". Write 'flatcar.proxmoxNode' instead.",
+      "'flatcar.cloneNodeNames' must be renamed to 'cloneProxmoxNodes' (its name since 0.2), got []. Write 'flatcar.cloneProxmoxNodes' instead.",
+      "'debian.nodeName' must be renamed to 'proxmoxNode' (its name since 0.2), got \"pve2\". Write 'debian.proxmoxNode' instead.",
     )}\n`);
     // The new names are accepted.
     expect(synth(JSON.stringify({ flatcar: { proxmoxNode: 'pve2', cloneProxmoxNodes: [] }, debian: { proxmoxNode: 'pve2' } })).status).toBe(0);

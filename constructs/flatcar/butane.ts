@@ -148,7 +148,7 @@ export function checkButaneDocument(p: Problems, prop: string, text: string, fla
   const docs = YAML.parseAllDocuments(text);
   const errors = docs.flatMap((d) => ('errors' in d ? d.errors : []));
   if (errors.length > 0) {
-    p.addRaw(`'${prop}' must be valid YAML, got a parse error: ${errors[0].message.split('\n')[0]}. Fix the Butane file (indentation, ` +
+    p.addRaw(`'${prop}' must be valid YAML, got a parse error: ${errors[0].message.split('\n')[0].replace(/:$/, '')}. Fix the Butane file (indentation, ` +
       'quoting, unbalanced brackets).');
     return;
   }

@@ -15,6 +15,7 @@ import { IProxmoxConnection } from '../proxmox/connection';
 import { IsoMedia, planVmMedia } from '../proxmox/media';
 import { DatastoreRef, isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
+import { checkSshPublicKey } from '../core/ssh';
 import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry } from '../proxmox/qemu-args';
 import { IVmTemplate } from '../proxmox/template';
 import { allShared, checkVmHardware, VM_DEFAULTS, VmHardwareProps, vmResourceConfig } from '../proxmox/vm-hardware';
@@ -149,7 +150,9 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     checkButaneForFlatcar(p, 'butaneVersion', butaneVersion, image.parsedVersion);
     p.check(!(props.sshAuthorizedKeys?.length && (props.users ?? []).some((u) => u.name === 'core' && u.sshAuthorizedKeys?.length)),
       'sshAuthorizedKeys', "not be set when users has 'core' with keys", props.sshAuthorizedKeys, "Keep core's keys in one place.");
-    checkButaneSpec(p, { hostname: props.hostname, users, files: props.files, units: props.units });
+    // Checked under the props the user wrote (sshAuthorizedKeys end up in the core user's keys).
+    (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
+    checkButaneSpec(p, { hostname: props.hostname, users: props.users ?? [], files: props.files, units: props.units });
     props.kubernetes?.check(p, 'kubernetes');
     userSnippets.forEach((s) => checkButaneDocument(p, `butaneSnippets[${s.name}]`, s.content, image.parsedVersion));
     const delivery = resolveIgnitionDelivery(p, 'ignitionDelivery', props.ignitionDelivery ?? IgnitionDelivery.auto(), {
@@ -165,7 +168,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     if (props.hookScriptFileId !== undefined) {
       p.check(connection.canSetKvmArguments, 'hookScriptFileId', 'be set only with a connection that has root@pam (authMode ' +
         "'root-password' or 'api-token+root-password')", props.hookScriptFileId,
-        `Proxmox lets only root@pam set a VM's hookscript, never an API token; ${connection.node.path} is in '${connection.authMode}' mode.`);
+        `Use a root@pam connection: Proxmox lets only root@pam set a VM's hookscript, never an API token (${connection.node.path} is in '${connection.authMode}' mode).`);
     }
     const cloneNodes = props.cloneProxmoxNodes ?? [];
     for (const n of cloneNodes) {
