@@ -431,7 +431,7 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
       return;
     }
     const owner = ips.get(ip);
-    if (owner) p.add(path, `not reuse an address of '${owner}'`, value, 'Each VM, VIP and Proxmox node needs its own address.');
+    if (owner) p.add(path, `not reuse an address of '${owner}'`, value, 'Give each VM, VIP and Proxmox node its own address.');
     else ips.set(ip, path);
   };
   for (const [node, addr] of Object.entries(cfg.proxmox.nodeAddresses)) claimIp(`proxmox.nodeAddresses.${node}`, addr);

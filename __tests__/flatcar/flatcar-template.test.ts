@@ -163,7 +163,7 @@ describe('FlatcarTemplate', () => {
     expect(synth({ authMode: 'root-password', template: { hookScriptFileId: 'local:snippets/h.pl' } }).vm.provider).toBe('proxmox');
     expect(() => synth({ authMode: 'api-token', template: { hookScriptFileId: 'local:snippets/h.pl' } })).toThrow(
       "'hookScriptFileId' must be set only with a connection that has root@pam (authMode 'root-password' or 'api-token+root-password'), " +
-      'got "local:snippets/h.pl". Proxmox lets only root@pam set a VM\'s hookscript, never an API token; test/Proxmox is in \'api-token\' mode.');
+      'got "local:snippets/h.pl". Use a root@pam connection: Proxmox lets only root@pam set a VM\'s hookscript, never an API token (test/Proxmox is in \'api-token\' mode).');
   });
 
   test('hook script is set on the template (clones inherit it)', () => {
@@ -280,7 +280,7 @@ describe('FlatcarTemplate bad input', () => {
     const priv = '-----BEGIN OPENSSH PRIVATE KEY-----\nc2VjcmV0\n-----END OPENSSH PRIVATE KEY-----';
     let message = '';
     try { synth({ template: { sshAuthorizedKeys: [priv] } }); } catch (e: any) { message = e.message; }
-    expect(message).toContain("'users.core.sshAuthorizedKeys[0]' must be an OpenSSH public key, got a value that looks like a private key (not shown).");
+    expect(message).toContain("'sshAuthorizedKeys[0]' must be an OpenSSH public key, got a value that looks like a private key (not shown).");
     expect(message).not.toContain('c2VjcmV0');
   });
 

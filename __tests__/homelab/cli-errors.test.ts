@@ -34,9 +34,9 @@ describe('homelab.json semantic errors through the CLI', () => {
     expect(r.stderr).toBe(`error: ${r.file}: ${problems(
       "'proxmox.nodeAddresses.pve1' must be a valid IP address, got \"10.0.0.300\". Write the address the node is reached at: an IP address or a DNS name.",
       "'talos.controlPlanes.talos-cp-01.vmId' must not reuse the VM id of 'debian.templateVmId', got 300. Proxmox VM ids are unique per cluster, across every stack: choose another id.",
-      "'talos.controlPlanes.talos-cp-02.address' must not reuse an address of 'proxmox.nodeAddresses.pve2', got \"10.0.0.12\". Each VM, VIP and Proxmox node needs its own address.",
+      "'talos.controlPlanes.talos-cp-02.address' must not reuse an address of 'proxmox.nodeAddresses.pve2', got \"10.0.0.12\". Give each VM, VIP and Proxmox node its own address.",
       "'talos.workers.w1.address' must be an IP address like \"10.0.0.11\", got \"10.0.0.3000\". Write a plain IPv4 address, without prefix length.",
-      "'talos.workers.w2.address' must not reuse an address of 'debian.clone.address', got \"10.0.1.21\". Each VM, VIP and Proxmox node needs its own address.",
+      "'talos.workers.w2.address' must not reuse an address of 'debian.clone.address', got \"10.0.1.21\". Give each VM, VIP and Proxmox node its own address.",
       "'debian.clone.cores' must be an integer from 1 to 512, got 0. Give a whole number of cores from 1 to 512.",
     )}\n`);
   });
