@@ -307,7 +307,7 @@ export function loadHomelabConfig(opts: { file?: string; cwd?: string; env?: Nod
 export function resolveHomelabConfig(override: unknown, source: string): HomelabConfig {
   const p = new Problems(source);
   if (!isObject(override)) {
-    p.add('<root>', 'be a JSON object', show(override), 'Write the file as one JSON object like {"talos": {...}}.');
+    p.add('<root>', 'be a JSON object', override, 'Write the file as one JSON object like {"talos": {...}}.');
     p.throwIfAny();
   }
   const merged = overlay(DEFAULT_HOMELAB, override, SHAPE);
@@ -455,7 +455,7 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
     const t = cfg.talos;
     if (Object.keys(t.controlPlanes).length === 0) {
       p.add('talos.controlPlanes', 'name at least one node', t.controlPlanes,
-        'etcd and the Kubernetes API server run on control planes; set talos to null to leave the cluster out.');
+        'Add a control plane (etcd and the Kubernetes API server run there), or set talos to null to leave the cluster out.');
     }
     claimIp('talos.vip', t.vip);
     const subnet = parseCidr(t.subnet);

@@ -72,7 +72,7 @@ describe('homelab.json semantic errors through the CLI', () => {
     const empty = synth('{"talos": {"controlPlanes": {}}}');
     expect(empty.status).toBe(1);
     expect(empty.stderr).toBe(`error: ${empty.file}: 'talos.controlPlanes' must name at least one node, got {}. ` +
-      'etcd and the Kubernetes API server run on control planes; set talos to null to leave the cluster out.\n');
+      'Add a control plane (etcd and the Kubernetes API server run there), or set talos to null to leave the cluster out.\n');
   });
 
   test('keys of 0.1 that were renamed are named, with where they were found and their new name', () => {

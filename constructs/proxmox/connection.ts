@@ -160,7 +160,7 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
     p.check(PREFIX_RE.test(prefix), 'variablePrefix', 'be lower_snake_case', prefix, 'Use lower-case letters, digits and underscores, starting with a letter, e.g. "proxmox".');
     if (props.endpoint !== undefined) {
       p.check(/^https:\/\/[^\s/]+(:\d+)?\/?$/.test(props.endpoint), 'endpoint',
-        'be an https URL of the API like "https://pve.example.com:8006/"', props.endpoint, 'Give the scheme, host and optional port only, e.g. "https://pve1.home.arpa:8006/".');
+        'be an https URL of the API like "https://pve.example.com:8006/"', props.endpoint, 'Write https://, the host and an optional port only, e.g. "https://pve1.home.arpa:8006/".');
     }
     for (const [node, addr] of Object.entries(props.ssh?.nodeAddresses ?? {})) {
       p.check(addr.trim().length > 0, `ssh.nodeAddresses.${node}`, 'be a host name or IP address', addr, 'Give the address SSH reaches this node at, or remove the entry.');
