@@ -5,7 +5,10 @@ import { FlatcarImage, FlatcarImageProps } from '../../constructs/flatcar/flatca
 import { FlatcarTemplate, FlatcarTemplateProps } from '../../constructs/flatcar/flatcar-template';
 import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { Checksum } from '../../constructs/proxmox/image';
-import { publicKey, SHA512 } from './keys';
+import { ButaneSnippet } from '../../constructs/flatcar/butane';
+import { IgnitionDelivery } from '../../constructs/flatcar/ignition-delivery';
+import { KubernetesProfile } from '../../constructs/flatcar/kubernetes-profile';
+import { publicKey, SHA256, SHA512 } from './keys';
 import { expectBadInput, Row } from './shape';
 
 function build(s: TerraformStack, image: Partial<FlatcarImageProps>, template: Partial<FlatcarTemplateProps>): void {
@@ -34,6 +37,16 @@ describe('FlatcarTemplate bad input', () => {
     ['a relative file path', { files: [{ path: 'etc/x', contents: 'x' }] }, 'files', '"etc/x"'],
     ['a unit without type suffix', { units: [{ name: 'hello', contents: '[Unit]' }] }, 'units', '"hello"'],
     ['a user name Linux refuses', { users: [{ name: 'Admin' }] }, 'users', '"Admin"'],
+    ['a user listed twice', { users: [{ name: 'ops' }, { name: 'ops' }] }, 'users', '"ops"'],
+    ['core keys in two places', { users: [{ name: 'core', sshAuthorizedKeys: [publicKey()] }] }, 'sshAuthorizedKeys', JSON.stringify([publicKey()])],
+    ['a Butane spec ct cannot render', { butaneVersion: '1.2.0' as any }, 'butaneVersion', '"1.2.0"'],
+    ['a Butane snippet that is not YAML', { butaneSnippets: [ButaneSnippet.inline('broken', 'variant: flatcar\nversion: [1.1.0\n')] }, 'butaneSnippets[broken]', 'a parse error: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1'],
+    ['a Butane snippet for another variant', { butaneSnippets: [ButaneSnippet.inline('fcos', 'variant: fcos\nversion: 1.5.0\n')] }, 'butaneSnippets[fcos].variant', '"fcos"'],
+    ['a Kubernetes sysext version without v', { kubernetes: KubernetesProfile.sysext({ version: '1.33.5', checksum: SHA256 }) }, 'kubernetes.version', '"1.33.5"'],
+    ['a Kubernetes sysext checksum opt-out', { kubernetes: KubernetesProfile.sysext({ version: 'v1.33.5', checksum: Checksum.none('x') }) }, 'kubernetes.checksum', '"x"'],
+    ['fw_cfg delivery for the proxmoxve image', { ignitionDelivery: IgnitionDelivery.fwCfgString() }, 'ignitionDelivery', '"fw-cfg-string"'],
+    ['a snippet datastore id with a space', { ignitionDelivery: IgnitionDelivery.cloudInitUserData({ snippetDatastore: { id: 'my store' } }) }, 'ignitionDelivery.snippetDatastore.id', '"my store"'],
+    ['a hook script through an API token', { hookScriptFileId: 'local:snippets/hook.pl' }, 'hookScriptFileId', '"local:snippets/hook.pl"'],
   ])('%s', (_d, override, prop, value) => {
     expectBadInput((s) => build(s, {}, override), 'test/Flatcar', prop, value);
   });
