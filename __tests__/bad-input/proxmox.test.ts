@@ -3,6 +3,7 @@
 import { TerraformStack } from 'cdktf';
 import { ClonedVm, ClonedVmProps } from '../../constructs/proxmox/cloned-vm';
 import { ClonePlacement } from '../../constructs/proxmox/clone-placement';
+import { IpConfig } from '../../constructs/proxmox/ip-config';
 import { ProxmoxAccess, ProxmoxAccessProps } from '../../constructs/proxmox/access';
 import { ProxmoxConnection, ProxmoxConnectionProps } from '../../constructs/proxmox/connection';
 import { Checksum, ProxmoxImage, ProxmoxImageProps } from '../../constructs/proxmox/image';
@@ -87,6 +88,9 @@ describe('ClonedVm bad input', () => {
     ['more memory than an integer', { memoryMiB: 1024.5 }, 'memoryMiB', '1024.5'],
     ['a VM id above the range', { vmId: 1e9 }, 'vmId', '1000000000'],
     ['a linked clone of an imported disk', { fullClone: false }, 'fullClone', 'false'],
+    ['a disk size without datastore', { diskSizeGiB: 20 }, 'diskDatastore', 'undefined'],
+    ['a clone on another node of a local template', { placement: ClonePlacement.node('pve2') }, 'placement', '"pve2"'],
+    ['a static address without prefix', { ipConfig: IpConfig.static('10.0.0.21', '10.0.0.1') }, 'ipConfig.cidr', '"10.0.0.21"'],
   ])('%s', (_d, override, prop, value) => {
     expectBadInput((s) => {
       const template = VmTemplate.fromAttributes(s, 'Tpl', { templateVmId: 9000, templateProxmoxNode: 'pve1', fromImportedDisk: true });
@@ -103,6 +107,7 @@ describe('TemplateHighAvailability bad input', () => {
     ['no node', { proxmoxNodes: {} }, 'proxmoxNodes', '{}'],
     ['a node name with a space', { proxmoxNodes: { 'pve 1': 1 } }, 'proxmoxNodes', '"pve 1"'],
     ['a negative priority', { proxmoxNodes: { pve1: -1 } }, 'proxmoxNodes', '-1'],
+    ['a group and nodes together', { pveMajorVersion: 8, group: 'templates', proxmoxNodes: { pve1: 1 } }, 'group', '"templates"'],
     ['a rule id with a space', { proxmoxNodes: { pve1: 1 }, placementId: 'my rule' }, 'placementId', '"my rule"'],
   ])('%s', (_d, override, prop, value) => {
     expectBadInput((s) => {

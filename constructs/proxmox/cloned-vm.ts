@@ -128,15 +128,15 @@ export class ClonedVm extends Construct {
         proxmoxNode, 'Proxmox clones to another node only when every template disk (boot, EFI, cloud-init) is on storage shared by ' +
         `all nodes (e.g. Ceph RBD): build the template there, or place the clone on '${t.templateProxmoxNode}'.`);
       p.check(full, 'fullClone', `be true for a clone on another node than the template's ('${t.templateProxmoxNode}')`, full,
-        "A linked clone shares the template's disks and cannot live on another node (migration aborts).");
+        "Set fullClone to true: a linked clone shares the template's disks and cannot live on another node (migration aborts).");
     }
     p.check(full || !t.fromImportedDisk, 'fullClone', 'be true for a template whose boot disk was imported from an image', full,
-      'Proxmox cannot linked-clone such a template (bpg issue #1959); use a full clone.');
+      'Set fullClone to true: Proxmox cannot linked-clone such a template (bpg issue #1959).');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
     const { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds } = props;
     checkVmHardware(p, { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds });
     p.check(props.diskSizeGiB === undefined || props.diskDatastore !== undefined, 'diskDatastore', 'be set when diskSizeGiB is set', props.diskDatastore,
-      "bpg's disk block defaults datastore_id to 'local-lvm' and would move the disk there: name the clone's storage.");
+      "Name the clone's storage: bpg's disk block defaults datastore_id to 'local-lvm' and would move the disk there.");
     ip.check(p, 'ipConfig');
     for (const s of props.dnsServers ?? []) if (known(s)) checkIp(p, 'dnsServers', s);
     if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username, 'Use a lower-case letter or _ first, then lower-case letters, digits, _ or -.');
