@@ -138,6 +138,21 @@ describe('Talos node hardware bad input', () => {
   });
 });
 
+describe('TalosNode with a shared image bad input', () => {
+  test.each<[string, Partial<TalosImageProps>, Partial<TalosNodeProps>, string, string]>([
+    ['a shared image with META addressing', {}, { network: TalosNetwork.meta({ address: '10.0.0.11/24', gateway: '10.0.0.1' }) }, 'image', '"test/Shared"'],
+    ['an image for another platform', { platform: 'nocloud' }, { platform: 'metal' }, 'image', '"nocloud"'],
+    ['a node version other than the image\'s', { talosVersion: 'v1.10.7' }, { talosVersion: 'v1.11.5' }, 'talosVersion', '"v1.11.5"'],
+    ['kernel arguments of its own', {}, { kernelArgs: ['console=ttyS0'] }, 'kernelArgs', '["console=ttyS0"]'],
+  ])('%s', (_d, imageProps, override, prop, value) => {
+    expectBadInput((s) => {
+      const connection = new ProxmoxConnection(s, 'Proxmox');
+      const image = new TalosImage(s, 'Shared', { connection, ...imageProps });
+      new TalosNode(s, 'w-1', { connection, proxmoxNode: 'atlas', network: TalosNetwork.dhcp(), image, ...override });
+    }, 'test/w-1', prop, value);
+  });
+});
+
 describe('TalosImage bad input', () => {
   test.each<Row<Partial<TalosImageProps>>>([
     ['an unknown platform', { platform: 'aws' as any }, 'platform', '"aws"'],
