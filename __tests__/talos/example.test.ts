@@ -55,7 +55,7 @@ describe('examples/talos-cluster.ts builds the reference cluster', () => {
       // eslint-disable-next-line @typescript-eslint/no-var-requires
       const { validateStack } = require('../../scripts/validate.js') as typeof import('../../scripts/validate');
       const result = await validateStack({ config: json, name: 'talos-example' });
-      expect(result.plan).toEqual({ add: 31, change: 0, destroy: 0 });
+      expect(result.plan).toEqual({ add: 36, change: 0, destroy: 0 });
     }, 120000);
   });
 });
