@@ -41,7 +41,10 @@ const BATCHES = {
     backend: { type: 's3' },
     flatcar: { nodeName: 'pve2', channel: 'edge' },
     debian: { clone: { name: 'k8s-node-1', address: '10.0.1.21/16', gateway: '10.0.0.1', dnsServers: ['10.0.0.1'], cores: '4', memoryMiB: 4096 } },
-    talos: { nameservers: '1.1.1.1', workers: { w1: { vmId: 310 }, w2: { adress: '10.0.0.32' } } },
+    talos: {
+      nameservers: '1.1.1.1', workers: { w1: { vmId: 310 }, w2: { adress: '10.0.0.32' }, w3: { address: '10.0.0.33', tpm: 'yes' } },
+      pools: { big: { count: 1, firstAddress: '10.0.0.50', role: 'master' } },
+    },
   },
   // Values of the right type that a rule across fields, or a construct, refuses.
   values: {
@@ -57,6 +60,16 @@ const BATCHES = {
       },
     },
   },
+  // Node hardware and pools (a cluster-wide problem would stop the nodes from being built: none here).
+  pools: { talos: {
+    workers: { w1: { address: '10.0.0.21', dataDisks: [{ sizeGiB: 0 }, { sizeGiB: 10, volume: 'Bad_Vol' }], extraNics: [{ bridge: 'vmbr 1' }] } },
+    pools: {
+      gpu: { count: 2, firstAddress: '10.0.0.41', extraNics: [{ bridge: 'vmbr1', address: '10.20.0.5/24' }] },
+      big: { count: 100, firstAddress: '10.0.0.100' },
+      edge: { count: 1, firstAddress: '10.0.0.90', proxmoxNode: 'pve7' },
+      far: { count: 2, firstAddress: '10.1.0.1' },
+    },
+  } },
   // A connection problem stops every stack (each needs the connection): alone in its file.
   connection: { proxmox: { endpoint: 'http://pve1.home.arpa:8006/' } },
 } as const;
@@ -95,6 +108,15 @@ describe('homelab.json bad input through the CLI', () => {
     ['a list written as a string', 'shape', 'talos.nameservers', '"1.1.1.1"'],
     ['a node without address', 'shape', 'talos.workers.w1.address', 'undefined'],
     ['a misspelt node field', 'shape', 'talos.workers.w2.adress', '"10.0.0.32"'],
+    ['a TPM flag written as a string', 'shape', 'talos.workers.w3.tpm', '"yes"'],
+    ['an unknown pool role', 'shape', 'talos.pools.big.role', '"master"'],
+    ['a data disk of 0 GiB', 'pools', 'talos.workers.w1.dataDisks[0].sizeGiB', '0'],
+    ['a volume name with capitals', 'pools', 'talos.workers.w1.dataDisks[1].volume', '"Bad_Vol"'],
+    ['a NIC bridge name with a space', 'pools', 'talos.workers.w1.extraNics[0].bridge', '"vmbr 1"'],
+    ['one NIC address for every node of a pool', 'pools', 'talos.pools.gpu.extraNics[0].address', '"10.20.0.5/24"'],
+    ['a pool too large', 'pools', 'talos.pools.big.count', '100'],
+    ['a pool on a Proxmox node outside the cluster', 'pools', 'talos.pools.edge.proxmoxNode', '"pve7"'],
+    ['a pool outside the subnet', 'pools', 'talos.pools.far.firstAddress', '"10.1.0.1"'],
     ['an endpoint over http', 'connection', 'proxmox.endpoint', '"http://pve1.home.arpa:8006/"'],
     ['a Proxmox node address that is no IP', 'values', 'proxmox.nodeAddresses.pve1', '"10.0.0.300"'],
     ['a clone node equal to the template node', 'values', 'flatcar.cloneProxmoxNodes', '"pve1"'],
