@@ -63,18 +63,17 @@ describe('tests the flavour run leaves to the cdktf run (the same work twice oth
     }
   });
 
-  test('each test left out by name exists, in a file that spawns the script named as the reason, and only those are left out', () => {
+  test('each test left out by name exists in a file that spawns the script named as the reason, and only those are left out', () => {
     const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
       .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []));
     const sources = files(path.join(ROOT, '__tests__')).filter((f) => f !== __filename).map((f) => fs.readFileSync(f, 'utf8'));
     for (const [name, script] of flavour.ROOT_BUILD_TESTS as Array<[string, string]>) {
-      // the longest word suffix of the name (past its describe title) that a test file holds, in one file only
+      // the longest word suffix of the name (past its describe title) that a test file holds
       const words = name.split(' ');
       const tail = words.map((_w, i) => words.slice(i).join(' ')).find((t) => sources.some((s: string) => s.includes(t)))!;
       expect([name, tail?.split(' ').length >= 3]).toEqual([name, true]);
       const holders = sources.filter((s: string) => s.includes(tail));
-      expect([name, holders.length]).toEqual([name, 1]);
-      expect([name, holders[0].includes(`'${script.split(' ')[0]}'`)]).toEqual([name, true]);
+      expect([name, holders.some((s: string) => s.includes(`'${script.split(' ')[0]}'`))]).toEqual([name, true]);
     }
     const re = new RegExp(flavour.skipPattern(flavour.flavourSkippedTests().map(([n]: [string]) => n)));
     expect(re.test('homelab.json semantic errors through the CLI every problem at once, across sections, in homelab.json terms')).toBe(false);
