@@ -13,7 +13,7 @@ const EXAMPLES: Record<string, { stack: string; expect: Record<string, number>; 
   'flatcar-fwcfg': { stack: 'example-flatcar-fwcfg', expect: { proxmox_virtual_environment_vm: 1 }, outputs: ['template_vm_id'], placeholderKey: true },
   'debian-template': { stack: 'example-debian', expect: { proxmox_virtual_environment_vm: 2, terraform_data: 1 }, outputs: ['clone_vm_id', 'template_vm_id'], placeholderKey: true },
   'talos-cluster': { stack: 'example-talos', expect: { proxmox_virtual_environment_vm: 5, talos_machine_configuration_apply: 5, talos_machine_bootstrap: 1 }, outputs: ['cluster_endpoint', 'kubeconfig'], placeholderKey: false },
-  'talos-day2': { stack: 'example-talos-day2', expect: { proxmox_virtual_environment_vm: 6, terraform_data: 7 }, outputs: ['cluster_endpoint', 'kubeconfig'], placeholderKey: false },
+  'talos-day2': { stack: 'example-talos-day2', expect: { proxmox_virtual_environment_vm: 6, terraform_data: 13 }, outputs: ['cluster_endpoint', 'kubeconfig'], placeholderKey: false },
   'least-privilege-access': { stack: 'example-access', expect: { proxmox_virtual_environment_role: 2, proxmox_user_token: 1 }, outputs: ['token_id', 'token_secret'], placeholderKey: false },
 };
 const source = (name: string) => fs.readFileSync(path.join(ROOT, 'examples', `${name}.ts`), 'utf8');

@@ -68,7 +68,13 @@ export function inHomelabTerms(section: string, problem: string): string {
   if (!m) return `${section}: ${problem}`;
   let prop = m[1];
   const node = /^add(ControlPlane|Worker)\("([^"]+)"\)\.?(.*)$/.exec(prop);
-  if (node) {
+  const pool = /^addPool\("([^"]+)"\)\.?(.*)$/.exec(prop);
+  if (pool) {
+    prop = `talos.pools.${pool[1]}${pool[2] ? `.${pool[2]}` : ''}`;
+  } else if (node && section.startsWith('talos.pools.')) {
+    // A pool node's own problem: the pool's field (its address comes from firstAddress).
+    prop = `${section}${node[3] ? `.${node[3] === 'address' ? 'firstAddress' : node[3]}` : ''}`;
+  } else if (node) {
     prop = `talos.${node[1] === 'Worker' ? 'workers' : 'controlPlanes'}.${node[2]}${node[3] ? `.${node[3]}` : ''}`;
   } else {
     const map = FIELD_OF[section] ?? {};
@@ -213,6 +219,7 @@ function buildStacks(app: App, cfg: HomelabConfig, problems: string[]): Homelab 
     if (cluster) {
       for (const [name, n] of Object.entries(t.controlPlanes)) collect(problems, `talos.controlPlanes.${name}`, () => cluster.addControlPlane(name, n));
       for (const [name, n] of Object.entries(t.workers)) collect(problems, `talos.workers.${name}`, () => cluster.addWorker(name, n));
+      for (const [name, pool] of Object.entries(t.pools ?? {})) collect(problems, `talos.pools.${name}`, () => cluster.addPool(name, pool));
       new TerraformOutput(talos, 'cluster_endpoint', { value: cluster.clusterEndpoint });
       new TerraformOutput(talos, 'kubeconfig', { value: cluster.kubeconfigRaw, sensitive: true });
       new TerraformOutput(talos, 'talosconfig', { value: cluster.talosconfig, sensitive: true });

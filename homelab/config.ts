@@ -9,6 +9,9 @@ import { PLACEHOLDER_SSH_PUBLIC_KEY } from '../constructs/core/placeholders';
 import { DNS_NAME_RE } from '../constructs/core/names';
 import { cidrContains, isIpAddress, parseCidr } from '../constructs/core/net';
 import { ProxmoxAuthMode } from '../constructs/proxmox/connection';
+import type { TalosNodeHardwareProps } from '../constructs/talos/node-hardware';
+import { MAX_POOL_SIZE, poolAddresses, poolNodeNames } from '../constructs/talos/node-pool';
+import type { TalosMachineRole } from '../constructs/talos/talos-node';
 import {
   CILIUM_VERSION, DEBIAN_13_BUILD, DEBIAN_13_GENERIC_AMD64_SHA512, DEFAULT_FLATCAR_VERSION, DEFAULT_KUBERNETES_VERSION, TALOS_VERSION,
 } from '../constructs/versions';
@@ -69,9 +72,25 @@ export interface DebianSection {
   readonly clone: DebianCloneSection | null;
 }
 
-export interface TalosNodeEntry {
+/**
+ * Extra hardware of a node or of every node of a pool (TalosNodeHardwareProps): data disks (`{ sizeGiB, datastore?: { id, shared? },
+ * volume? }`), NICs after the first (`{ bridge, vlanId?, mtu?, address?, macAddress? }`), PCI devices through a Proxmox
+ * resource mapping (`{ mapping, pcie?, xvga?, rombar? }`) and a TPM.
+ */
+export type TalosHardwareEntry = Pick<TalosNodeHardwareProps, 'dataDisks' | 'extraNics' | 'pciDevices' | 'tpm'>;
+
+export interface TalosNodeEntry extends TalosHardwareEntry {
   readonly address: string;
   readonly vmId?: number;
+  readonly proxmoxNode?: string;
+}
+
+/** `count` identical nodes `<pool>-01` ... (TalosCluster.addPool): addresses from `firstAddress` up, VM ids derived. */
+export interface TalosPoolEntry extends TalosHardwareEntry {
+  readonly count: number;
+  /** @default 'worker' */
+  readonly role?: TalosMachineRole;
+  readonly firstAddress: string;
   readonly proxmoxNode?: string;
 }
 
@@ -91,6 +110,8 @@ export interface TalosSection {
   /** Control planes by name; the first is the bootstrap node. */
   readonly controlPlanes: Readonly<Record<string, TalosNodeEntry>>;
   readonly workers: Readonly<Record<string, TalosNodeEntry>>;
+  /** Node pools by name. @default {} */
+  readonly pools?: Readonly<Record<string, TalosPoolEntry>>;
 }
 
 export interface HomelabConfig {
@@ -153,7 +174,16 @@ export const DEFAULT_HOMELAB: HomelabConfig = {
     },
     workers: {
       'talos-worker-01': { address: '10.0.0.21', vmId: 303 },
-      'talos-worker-02': { address: '10.0.0.22', vmId: 304 },
+      // A storage worker: a data disk mounted as a Talos user volume, and a second NIC on the storage VLAN.
+      'talos-worker-02': {
+        address: '10.0.0.22', vmId: 304,
+        dataDisks: [{ sizeGiB: 200, volume: 'longhorn' }],
+        extraNics: [{ bridge: 'vmbr0', vlanId: 20, mtu: 9000, address: '10.20.0.22/24' }],
+      },
+    },
+    // talos-general-01, -02 at 10.0.0.31, .32 (VM ids derived from the names).
+    pools: {
+      'talos-general': { count: 2, firstAddress: '10.0.0.31' },
     },
   },
 };
@@ -171,7 +201,26 @@ type Shape =
 
 /** Keys of homelab.json 0.1 renamed in 0.2 (one name per concept: a Proxmox host is a `proxmoxNode`). */
 const RENAMED_NODE_KEYS = { nodeName: 'proxmoxNode', cloneNodeNames: 'cloneProxmoxNodes' } as const;
-const NODE: Shape = { object: { address: 'string', vmId: 'number', proxmoxNode: 'string' }, optional: ['vmId', 'proxmoxNode'] };
+const HARDWARE: Readonly<Record<string, Shape>> = {
+  dataDisks: { list: {
+    object: { sizeGiB: 'number', datastore: { object: { id: 'string', shared: 'boolean' }, optional: ['shared'] }, volume: 'string' },
+    optional: ['datastore', 'volume'],
+  } },
+  extraNics: { list: {
+    object: { bridge: 'string', vlanId: 'number', mtu: 'number', address: 'string', macAddress: 'string' },
+    optional: ['vlanId', 'mtu', 'address', 'macAddress'],
+  } },
+  pciDevices: { list: { object: { mapping: 'string', pcie: 'boolean', xvga: 'boolean', rombar: 'boolean' }, optional: ['pcie', 'xvga', 'rombar'] } },
+  tpm: 'boolean',
+};
+const NODE: Shape = {
+  object: { address: 'string', vmId: 'number', proxmoxNode: 'string', ...HARDWARE },
+  optional: ['vmId', 'proxmoxNode', ...Object.keys(HARDWARE)],
+};
+const POOL: Shape = {
+  object: { count: 'number', role: { oneOf: ['worker', 'controlplane'] }, firstAddress: 'string', proxmoxNode: 'string', ...HARDWARE },
+  optional: ['role', 'proxmoxNode', ...Object.keys(HARDWARE)],
+};
 const SHAPE: Shape = {
   object: {
     proxmox: { object: {
@@ -197,8 +246,8 @@ const SHAPE: Shape = {
     talos: { nullable: { object: {
       clusterName: 'string', proxmoxNodes: { list: 'string' }, subnet: 'string', gateway: 'string', nameservers: { list: 'string' },
       vip: { nullable: 'string' }, talosVersion: 'string', kubernetesVersion: 'string', ciliumVersion: { nullable: 'string' },
-      tailscaleLoginServer: { nullable: 'string' }, controlPlanes: { map: NODE }, workers: { map: NODE },
-    } } },
+      tailscaleLoginServer: { nullable: 'string' }, controlPlanes: { map: NODE }, workers: { map: NODE }, pools: { map: POOL },
+    }, optional: ['pools'] } },
   },
 };
 
@@ -308,10 +357,16 @@ export function resolveHomelabConfig(override: unknown, source: string): Homelab
     p.add('<root>', 'be a JSON object', show(override));
     p.throwIfAny();
   }
-  const merged = overlay(DEFAULT_HOMELAB, override, SHAPE);
+  const merged = overlay(DEFAULT_HOMELAB, override, SHAPE) as Record<string, unknown>;
+  // The node maps go together: a file that lists its control planes or workers lists all its nodes, so the default
+  // pools are dropped unless it sets pools too (they would take addresses the file may have given its own nodes).
+  const talos = (override as Record<string, unknown>).talos;
+  if (isObject(talos) && ('controlPlanes' in talos || 'workers' in talos) && !('pools' in talos) && isObject(merged.talos)) {
+    merged.talos = { ...merged.talos, pools: {} };
+  }
   checkShape(p, SHAPE, merged, '');
   p.throwIfAny();
-  return merged as HomelabConfig;
+  return merged as unknown as HomelabConfig;
 }
 
 // ---- checks across fields and sections -----------------------------------------------------------------------
@@ -474,7 +529,52 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
           p.check(t.proxmoxNodes.includes(n.proxmoxNode), `${path}.proxmoxNode`, `be one of talos.proxmoxNodes (${t.proxmoxNodes.join(', ')})`, n.proxmoxNode);
         }
         claimVmId(n.vmId === undefined ? path : `${path}.vmId`, n.vmId ?? deriveVmId(`${t.clusterName}/${name}`), n.vmId === undefined);
+        claimNicAddresses(claimIp, path, n);
       }
     }
+    checkPools(p, t, claimIp, claimVmId);
+  }
+}
+
+type Claim = (path: string, value: string) => void;
+
+/** Extra NICs' static addresses (CIDRs) are VM addresses too; a malformed one is the cluster's to report. */
+function claimNicAddresses(claimIp: Claim, path: string, hw: TalosHardwareEntry): void {
+  (hw.extraNics ?? []).forEach((nic, i) => {
+    if (nic.address !== undefined && isIpAddress(nic.address.split('/')[0])) claimIp(`${path}.extraNics[${i}].address`, nic.address);
+  });
+}
+
+/**
+ * Pools, in file terms: each node's name, address and derived VM id must be free, like a listed node's. Count and
+ * address syntax are the cluster's to report (addPool); nodes are only claimed once those are right.
+ */
+function checkPools(p: Problems, t: TalosSection, claimIp: Claim, claimVmId: (path: string, id: number, derived: boolean) => void): void {
+  const subnet = parseCidr(t.subnet);
+  for (const [pool, e] of Object.entries(t.pools ?? {})) {
+    const path = `talos.pools.${pool}`;
+    if (e.proxmoxNode !== undefined) {
+      p.check(t.proxmoxNodes.includes(e.proxmoxNode), `${path}.proxmoxNode`, `be one of talos.proxmoxNodes (${t.proxmoxNodes.join(', ')})`, e.proxmoxNode);
+    }
+    const counted = Number.isInteger(e.count) && e.count >= 1 && e.count <= MAX_POOL_SIZE;
+    const addresses = counted && isIpAddress(e.firstAddress) && !e.firstAddress.includes(':') ? poolAddresses(e.firstAddress, e.count) : undefined;
+    if (!addresses) continue;
+    if (subnet) {
+      const last = addresses[addresses.length - 1];
+      p.check(addresses.every((a) => cidrContains(subnet, a)), `${path}.firstAddress`, `leave all ${e.count} addresses of the pool inside the subnet ${t.subnet}`,
+        e.firstAddress, `The pool uses ${e.firstAddress} to ${last}.`);
+    }
+    poolNodeNames(pool, e.count).forEach((name, i) => {
+      if (name in t.controlPlanes || name in t.workers) {
+        p.addRaw(`'${path}' makes a node named '${name}', which talos.${name in t.controlPlanes ? 'controlPlanes' : 'workers'} lists too; node names are unique in a cluster. Rename the pool or the node.`);
+      }
+      claimIp(`${path}.firstAddress (node ${name})`, addresses[i]);
+      claimVmId(`${path} (node ${name})`, deriveVmId(`${t.clusterName}/${name}`), true);
+    });
+    (e.extraNics ?? []).forEach((nic, i) => {
+      p.check(nic.address === undefined || e.count === 1, `${path}.extraNics[${i}].address`, 'be unset in a pool of more than one node (every node would get it)',
+        nic.address, 'Leave it out for DHCP on that link, or list the nodes under talos.workers with an address each.');
+    });
+    if (e.count === 1) claimNicAddresses(claimIp, path, e);
   }
 }

@@ -79,7 +79,8 @@ describe('tests the flavour run leaves to the cdktf run (the same work twice oth
     expect(re.test('homelab.json semantic errors through the CLI every problem at once, across sections, in homelab.json terms')).toBe(false);
     expect(re.test('examples/ talos-day2 synthesizes into its own directory, with its outputs')).toBe(false);
     // the same files' in-process tests stay in the flavour run
-    expect(re.test('homelab.json semantic errors through the CLI duplicateJsonKeys finds repeats at any depth, in arrays too, and nothing else')).toBe(true);
+    expect(re.test('homelab.json pools and node hardware through the CLI a pool whose node name is a listed worker\'s is refused')).toBe(false);
+    expect(re.test('helpers duplicateJsonKeys finds repeats at any depth, in arrays too, and nothing else')).toBe(true);
     expect(re.test('homelab app the defaults build the reference homelab in three stacks')).toBe(true);
     expect(re.test('examples/ talos-day2 says how to run it')).toBe(true);
   });

@@ -23,10 +23,32 @@ describe('homelab app', () => {
     const { templates, vms, talos } = synthApp();
     expect(count(templates, 'proxmox_virtual_environment_vm')).toBe(2); // Flatcar template + Debian golden template
     expect(count(vms, 'proxmox_virtual_environment_vm')).toBe(1); // the Debian clone
-    expect(count(talos, 'proxmox_virtual_environment_vm')).toBe(5); // 3 control planes + 2 workers
+    expect(count(talos, 'proxmox_virtual_environment_vm')).toBe(7); // 3 control planes + 2 workers + a pool of 2
     expect(count(talos, 'talos_machine_bootstrap')).toBe(1);
     expect(talos.output.kubeconfig.sensitive).toBe(true);
     expect(talos.variable.tailscale_auth_key.sensitive).toBe(true);
+  });
+
+  test('the default homelab: a storage worker with a data disk and a storage-VLAN NIC, and a pool of two workers', () => {
+    const { talos } = synthApp();
+    const vms = Object.values<any>(talos.resource.proxmox_virtual_environment_vm);
+    expect(vms.map((v) => v.name).sort()).toEqual(['talos-cp-01', 'talos-cp-02', 'talos-cp-03', 'talos-general-01', 'talos-general-02', 'talos-worker-01', 'talos-worker-02']);
+    const storage = vms.find((v) => v.name === 'talos-worker-02');
+    expect(storage.network_device.map((n: any) => [n.bridge, n.vlan_id, n.mtu])).toEqual([['vmbr0', null, null], ['vmbr0', 20, 9000]]);
+    expect(storage.disk.map((d: any) => [d.interface, d.size])).toContainEqual(['scsi1', 200]);
+    const applies = Object.entries<any>(talos.resource.talos_machine_configuration_apply);
+    const patches = (node: string) => applies.find(([n]) => n.startsWith(`Talos_Node-${node}_`))![1].config_patches.join('\n');
+    expect(patches('talos-worker-02')).toMatch(/kind: UserVolumeConfig\nname: longhorn/);
+    expect(patches('talos-worker-02')).toContain('10.20.0.22/24');
+    expect(patches('talos-worker-01')).not.toContain('UserVolumeConfig');
+    expect(applies.map(([n]) => n).filter((n) => n.includes('talos-general'))).toHaveLength(2);
+  });
+
+  test('a file listing its own workers has no default pools unless it sets pools too', () => {
+    expect(resolveHomelabConfig({ talos: { workers: { w1: { address: '10.0.0.41' } } } }, 't').talos!.pools).toEqual({});
+    expect(resolveHomelabConfig({ talos: { vip: '10.0.0.20' } }, 't').talos!.pools).toEqual(DEFAULT_HOMELAB.talos!.pools);
+    const both = resolveHomelabConfig({ talos: { workers: {}, pools: { db: { count: 1, firstAddress: '10.0.0.61' } } } }, 't');
+    expect(Object.keys(both.talos!.pools!)).toEqual(['db']);
   });
 
   test('a section set to null leaves its stack out; the clone follows its template', () => {
@@ -58,9 +80,9 @@ describe('homelab app', () => {
       'homelab.json: ',
       "  - 'proxmox.authMode' must be one of \"api-token\", \"root-password\", \"api-token+root-password\", got \"token\".",
       "  - 'backend.type' must be one of \"local\", \"pg\", got \"s3\".",
-      "  - 'talos.controlPlane' is not a known field; known fields here: clusterName, proxmoxNodes, subnet, gateway, nameservers, vip, talosVersion, kubernetesVersion, ciliumVersion, tailscaleLoginServer, controlPlanes, workers.",
+      "  - 'talos.controlPlane' is not a known field; known fields here: clusterName, proxmoxNodes, subnet, gateway, nameservers, vip, talosVersion, kubernetesVersion, ciliumVersion, tailscaleLoginServer, controlPlanes, workers, pools.",
       "  - 'talos.vip' must be a string, got 20.",
-      "  - 'talos.workers.w1.adress' is not a known field; known fields here: address, vmId, proxmoxNode.",
+      "  - 'talos.workers.w1.adress' is not a known field; known fields here: address, vmId, proxmoxNode, dataDisks, extraNics, pciDevices, tpm.",
       "  - 'talos.workers.w1.address' must be set, got undefined.",
     ].join('\n'));
   });

@@ -95,6 +95,51 @@ describe('homelab.json semantic errors through the CLI', () => {
   });
 });
 
+describe('homelab.json pools and node hardware through the CLI', () => {
+  test('wrong types and unknown fields of the new keys are shape errors, named by their path', () => {
+    const r = synth(JSON.stringify({ talos: {
+      workers: { w1: { address: '10.0.0.21', tpm: 'yes' } },
+      pools: { gpu: { count: 2, firstAddress: '10.0.0.41', pciDevices: [{ mapping: 'gpu0', id: '0000:01:00.0' }] }, big: { count: 1, firstAddress: '10.0.0.50', role: 'master' } },
+    } }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`error: ${r.file}: ${problems(
+      "'talos.workers.w1.tpm' must be a boolean, got \"yes\".",
+      "'talos.pools.gpu.pciDevices[0].id' is not a known field; known fields here: mapping, pcie, xvga, rombar.",
+      "'talos.pools.big.role' must be one of \"worker\", \"controlplane\", got \"master\".",
+    )}\n`);
+  });
+
+  test('bad values: the file\'s checks and the cluster\'s, all at once, in homelab.json terms', () => {
+    const r = synth(JSON.stringify({ talos: {
+      workers: { w1: { address: '10.0.0.21', dataDisks: [{ sizeGiB: 0, volume: 'Bad_Vol' }], extraNics: [{ bridge: 'vmbr0', address: '10.0.0.11/24' }] } },
+      pools: {
+        gpu: { count: 2, firstAddress: '10.0.0.21', extraNics: [{ bridge: 'vmbr1', address: '10.20.0.5/24' }] },
+        big: { count: 100, firstAddress: '10.0.0.50' },
+        edge: { count: 3, firstAddress: '10.0.255.253', proxmoxNode: 'pve7' },
+        far: { count: 2, firstAddress: '10.1.0.1' },
+      },
+    } }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`error: ${r.file}: ${problems(
+      "'talos.workers.w1.extraNics[0].address' must not reuse an address of 'talos.controlPlanes.talos-cp-01.address', got \"10.0.0.11/24\". Each VM, VIP and Proxmox node needs its own address.",
+      "'talos.pools.gpu.firstAddress (node gpu-01)' must not reuse an address of 'talos.workers.w1.address', got \"10.0.0.21\". Each VM, VIP and Proxmox node needs its own address.",
+      "'talos.pools.gpu.extraNics[0].address' must be unset in a pool of more than one node (every node would get it), got \"10.20.0.5/24\". Leave it out for DHCP on that link, or list the nodes under talos.workers with an address each.",
+      "'talos.pools.edge.proxmoxNode' must be one of talos.proxmoxNodes (pve1), got \"pve7\".",
+      "'talos.pools.far.firstAddress' must leave all 2 addresses of the pool inside the subnet 10.0.0.0/16, got \"10.1.0.1\". The pool uses 10.1.0.1 to 10.1.0.2.",
+      "'talos.workers.w1.dataDisks[0].sizeGiB' must be a whole number of GiB, at least 1, got 0.",
+      "'talos.workers.w1.dataDisks[0].volume' must be a lower-case name of at most 32 characters (a-z, 0-9, -), got \"Bad_Vol\". It becomes the mount point /var/mnt/<volume>.",
+      "'talos.pools.big.count' must be a whole number from 1 to 99, got 100. Use a second pool for more nodes.",
+      "'talos.pools.edge.count' must fit 3 consecutive host addresses from 10.0.255.253 without crossing a .0 or .255, got 3. Lower count or start the pool lower.",
+    )}\n`);
+  });
+
+  test('a pool whose node name is a listed worker\'s is refused', () => {
+    const r = synth(JSON.stringify({ talos: { workers: { 'db-01': { address: '10.0.0.21' } }, pools: { db: { count: 1, firstAddress: '10.0.0.61' } } } }));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("'talos.pools.db' makes a node named 'db-01', which talos.workers lists too; node names are unique in a cluster. Rename the pool or the node.");
+  });
+});
+
 describe('helpers', () => {
   test('duplicateJsonKeys finds repeats at any depth, in arrays too, and nothing else', () => {
     expect(duplicateJsonKeys('{"a":1,"b":{"c":"x\\"y","c":2},"l":[{"k":1,"k":[]}],"a":{}}')).toEqual(['b.c', 'l[0].k', 'a']);
@@ -108,5 +153,8 @@ describe('helpers', () => {
     expect(inHomelabTerms('talos', "'network.subnet' must be a CIDR.")).toBe("'talos.subnet' must be a CIDR.");
     expect(inHomelabTerms('talos', "'cni.version' must be pinned.")).toBe("'talos.ciliumVersion' must be pinned.");
     expect(inHomelabTerms('flatcar', 'free text')).toBe('flatcar: free text');
+    expect(inHomelabTerms('talos.pools.gpu', '\'addPool("gpu").count\' must be a whole number, got 0.')).toBe("'talos.pools.gpu.count' must be a whole number, got 0.");
+    expect(inHomelabTerms('talos.pools.gpu', '\'addWorker("gpu-02").address\' must be unique, got "1".')).toBe("'talos.pools.gpu.firstAddress' must be unique, got \"1\".");
+    expect(inHomelabTerms('talos.pools.gpu', "'extraNics[0].bridge' must be a bridge name.")).toBe("'talos.pools.gpu.extraNics[0].bridge' must be a bridge name.");
   });
 });

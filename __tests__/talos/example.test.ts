@@ -55,7 +55,7 @@ describe('examples/talos-cluster.ts builds the reference cluster', () => {
     test('init, validate, plan, apply (schema-only providers) and an empty second plan', async () => {
       // the same run as terraform/real-libraries.test.ts's, once per jest run
       const result = await validateStackOnce(json, 'talos-example');
-      expect(result.plan).toEqual({ add: 31, change: 0, destroy: 0 });
+      expect(result.plan).toEqual({ add: 36, change: 0, destroy: 0 });
     }, 120000);
   });
 });

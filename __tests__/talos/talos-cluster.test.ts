@@ -55,7 +55,7 @@ describe('TalosCluster', () => {
     expect(counts).toEqual({
       proxmox_virtual_environment_vm: 5, proxmox_download_file: 5, talos_image_factory_schematic: 5,
       talos_machine_configuration_apply: 5, talos_machine_secrets: 1, talos_machine_bootstrap: 1, talos_cluster_kubeconfig: 1,
-      local_sensitive_file: 2, terraform_data: 6,
+      local_sensitive_file: 2, terraform_data: 11,
     });
     expect(Object.fromEntries(Object.entries(json.data).map(([t, r]) => [t, Object.keys(r as object).length]))).toEqual({
       talos_image_factory_urls: 5, talos_machine_configuration: 2, talos_cluster_health: 1, talos_client_configuration: 1,
@@ -70,8 +70,10 @@ describe('TalosCluster', () => {
     for (const [name, apply] of applies) {
       const node = name.replace(/^Talos_Node-/, '').replace(/_ConfigApply_[0-9A-F]+$/, '');
       expect(apply.depends_on).toEqual([addr('proxmox_virtual_environment_vm', vms[node])]);
-      // A replaced VM boots unconfigured: its config apply is replaced with it.
-      expect(apply.lifecycle.replace_triggered_by).toEqual([addr('proxmox_virtual_environment_vm', vms[node])]);
+      // A replaced VM boots unconfigured: its config apply is replaced with it (and when its configuration's
+      // inputs change, config-apply.ts).
+      expect(apply.lifecycle.replace_triggered_by[0]).toEqual(addr('proxmox_virtual_environment_vm', vms[node]));
+      expect(apply.lifecycle.replace_triggered_by[1]).toMatch(new RegExp(`^terraform_data\\.Talos_Node-${node}_ConfigInputs_[0-9A-F]+$`));
     }
     const [cp1Apply] = named(applies, 'Talos_Node-cp-1_');
     const [bootstrapName, bootstrap] = named(resourcesOf(json, 'talos_machine_bootstrap'), 'Talos_Bootstrap');
@@ -187,7 +189,7 @@ describe('TalosCluster', () => {
     expect(k8sSix.depends_on.filter((d: string) => d.startsWith('terraform_data.'))).toEqual([expect.stringMatching(/^terraform_data\.Talos_Node-w-3_TalosUpgrade_/)]);
     const added = Object.values<Record<string, unknown>>(six.resource).flatMap((r) => Object.keys(r)).filter((n) => !Object.values<Record<string, unknown>>(five.resource).some((r) => n in r));
     expect(added.every((n) => n.startsWith('Talos_Node-w-3_'))).toBe(true);
-    expect(added).toHaveLength(5);
+    expect(added).toHaveLength(6);
   });
 
   test('removing a node removes only its own resources', () => {

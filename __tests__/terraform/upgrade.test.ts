@@ -86,6 +86,16 @@ describeIfTool('terraform', 'upgrading from the previous release (bpg 0.90.0 -> 
         || !['no-op', 'update', 'read', 'create'].includes(c.actions))
         .filter((c) => !(templateChanged && c.actions === 'delete+create' && rebuilt.test(c.address)));
       expect(destructive).toEqual([]);
+      if (name === 'upgrade-talos') {
+        // Each config apply gains replace_triggered_by on a new terraform_data (its configuration's inputs): being
+        // created, it triggers nothing, so no apply is replaced; and its ignore_changes keeps the new release's
+        // configuration (other versions, installers) off the running nodes.
+        const applies = changes.filter((c) => c.address.startsWith('talos_machine_configuration_apply.'));
+        expect(applies.length).toBeGreaterThan(0);
+        expect(applies.filter((c) => c.actions !== 'no-op')).toEqual([]);
+        const inputs = changes.filter((c) => /^terraform_data\..*_ConfigInputs_[0-9A-F]+$/.test(c.address));
+        expect(inputs.map((c) => c.actions)).toEqual(applies.map(() => 'create'));
+      }
       // Every resource whose type changed was moved, from its long name to its short one.
       const moved = changes.filter((c) => c.from).map((c) => `${c.from} -> ${c.address}`);
       const oldTypes = Object.keys(old.resource ?? {});

@@ -34,7 +34,7 @@ export interface NodePatchInput {
    * The node's installer (its factory schematic's, so upgrades and reinstalls keep the version and extensions)
    * and, for ISO boot, the disk Talos installs itself to. @default - none
    */
-  readonly install?: { readonly disk?: string; readonly image: string };
+  readonly install?: { readonly disk?: string; readonly image?: string };
   /**
    * Leave the host name out of `machine.network` because {@link hostnamePatch} sets it (Talos 1.12 and later,
    * see {@link usesHostnameDocument}). @default false
@@ -78,7 +78,7 @@ export function nodePatch(i: NodePatchInput): TalosConfigPatch {
     network.interfaces = [iface];
   }
   const machine: Record<string, unknown> = Object.keys(network).length ? { network } : {};
-  if (i.install) machine.install = { ...(i.install.disk !== undefined ? { disk: i.install.disk } : {}), image: i.install.image };
+  if (i.install) machine.install = { ...(i.install.disk !== undefined ? { disk: i.install.disk } : {}), ...(i.install.image !== undefined ? { image: i.install.image } : {}) };
   return { machine };
 }
 

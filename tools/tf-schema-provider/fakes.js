@@ -52,6 +52,12 @@ const REQUIRES_REPLACE = {
 // RECOMPUTE_WHEN: resource type -> { inputs, outputs }: when any input path changes in an update,
 // the outputs are planned as unknown (the real providers recompute them on update).
 const RECOMPUTE_WHEN = {
+  // siderolabs/talos is a plugin-framework provider: on any planned update the framework marks every computed
+  // attribute without a plan modifier unknown. talos_machine_secrets keeps only `id` (UseStateForUnknown), so a
+  // changed talos_version plans machine_secrets and client_configuration unknown (Update itself only records the
+  // new version). https://github.com/hashicorp/terraform-plugin-framework/blob/v1.19.0/internal/fwserver/server_planresourcechange.go#L200-L252
+  // https://github.com/siderolabs/terraform-provider-talos/blob/v0.11.0/pkg/talos/talos_machine_secrets_resource.go#L113-L160
+  talos_machine_secrets: { inputs: [['talos_version']], outputs: [['machine_secrets'], ['client_configuration']] },
   talos_image_factory_schematic: { inputs: [['schematic']], outputs: [['id']] },
   talos_machine_configuration_apply: { inputs: [['machine_configuration_input'], ['config_patches']], outputs: [['machine_configuration']] },
   talos_cluster_kubeconfig: {
