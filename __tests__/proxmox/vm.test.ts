@@ -10,7 +10,7 @@ import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { Checksum } from '../../constructs/proxmox/image';
 import { VmTemplate } from '../../constructs/proxmox/template';
 import { addVm, bootDisk, mergeLifecycle } from '../../constructs/proxmox/vm';
-import { agentTimeout, checkVmHardware } from '../../constructs/proxmox/vm-hardware';
+import { agentTimeout, checkVmHardware, networkDevice } from '../../constructs/proxmox/vm-hardware';
 import { buildTemplate } from '../flatcar/fixtures';
 import { onlyResource, resourcesOf, synthStack } from '../helpers/synth';
 
@@ -132,5 +132,15 @@ describe('checkVmHardware: one set of hardware rules, a clone passing only what 
       checkVmHardware(p, { cores: n, memoryMiB: n, diskSizeGiB: n, vlanId: n, agentTimeoutSeconds: n });
       p.throwIfAny();
     })).not.toThrow();
+  });
+});
+
+describe('networkDevice', () => {
+  test('unset keys are plain nulls, not tokens (nothing to register or resolve per VM)', () => {
+    const d = networkDevice({ bridge: 'vmbr0', model: 'virtio' }) as Record<string, unknown>;
+    expect(d).toEqual({
+      bridge: 'vmbr0', model: 'virtio', disconnected: null, enabled: null, firewall: null, macAddress: null, mtu: null,
+      queues: null, rateLimit: null, trunks: null, vlanId: null,
+    });
   });
 });

@@ -52,3 +52,39 @@ describe('META key 10 network configuration', () => {
     expect(check({ address: t, gateway: t, nameservers: [t] })).toBe('');
   });
 });
+
+describe('metalNetworkMetaValue rendered from a template', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const yaml = require('yaml');
+  /** The document written field by field with the yaml package (what the template must reproduce). */
+  const direct = (c: { address: string; gateway: string; nameservers?: string[]; hostname?: string }) => yaml.stringify({
+    addresses: [{ address: c.address, linkName: 'eth0', family: 'inet4', scope: 'global', flags: 'permanent', layer: 'platform' }],
+    links: [{ name: 'eth0', logical: false, up: true, mtu: 0, kind: '', type: 'ether', layer: 'platform' }],
+    routes: [{ family: 'inet4', dst: '', src: '', gateway: c.gateway, outLinkName: 'eth0', table: 'main', priority: 1024, scope: 'global', type: 'unicast', flags: '', protocol: 'static', layer: 'platform' }],
+    hostnames: c.hostname ? [{ hostname: c.hostname, layer: 'platform' }] : [],
+    resolvers: [{ dnsServers: c.nameservers ?? ['1.1.1.1', '8.8.8.8'], layer: 'platform' }],
+  }, { lineWidth: 0 });
+
+  test('gives the yaml package\'s text for host names YAML quotes or not, and any gateway and resolvers', () => {
+    for (const hostname of ['worker-001', 'a', 'yes', 'no', 'nan', 'true', 'null', '123', '1e3', undefined]) {
+      for (const gateway of ['10.0.0.1', Token.asString(Token.asAny('${var.gw}'))]) {
+        for (const nameservers of [undefined, ['9.9.9.9'], ['zzaddresszz']]) {
+          for (const address of ['10.0.0.11/16', '192.168.100.200/24']) {
+            const c = { address, gateway, nameservers, hostname };
+            expect(metalNetworkMetaValue(c)).toBe(direct(c));
+          }
+        }
+      }
+    }
+  });
+
+  test('renders the document once per gateway and resolvers, not once per node', () => {
+    const spy = jest.spyOn(yaml, 'stringify');
+    try {
+      for (let i = 0; i < 50; i++) metalNetworkMetaValue({ address: `10.9.0.${i + 2}/16`, gateway: '10.9.255.254', hostname: `node-${i}` });
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

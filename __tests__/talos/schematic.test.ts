@@ -58,3 +58,39 @@ describe('schematic', () => {
     expect(check({ extensions: [t], kernelArgs: [t] })).toBe('');
   });
 });
+
+describe('renderSchematic with META values from a template', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const yaml = require('yaml');
+  const direct = (spec: SchematicSpec) => {
+    const customization: Record<string, unknown> = {};
+    if (spec.kernelArgs?.length) customization.extraKernelArgs = [...new Set(spec.kernelArgs)];
+    if (spec.meta?.length) customization.meta = [...spec.meta].sort((a, b) => a.key - b.key).map((m) => ({ key: m.key, value: m.value }));
+    if (spec.extensions?.length) customization.systemExtensions = { officialExtensions: [...new Set(spec.extensions)].sort() };
+    return yaml.stringify({ customization }, { lineWidth: 0 });
+  };
+  const values = [
+    'addresses:\n  - address: 10.0.0.11/16\n    linkName: eth0\n', 'one line\n', 'a: b\n    deeper: "quoted"\n',
+    // Forms YAML writes differently (indentation indicator, keep/strip chomping, quoted): the whole document then.
+    ' leading blank\n', 'no final line break', 'two final breaks\n\n', 'empty\n\nline\n', 'trailing blank \n', 'tab\there\n', 'ünïcode\n',
+  ];
+
+  test('gives the yaml package\'s text for any META value', () => {
+    for (const value of values) {
+      for (const spec of [
+        { extensions: ['siderolabs/qemu-guest-agent'], kernelArgs: ['net.ifnames=0'], meta: [{ key: 10, value }] },
+        { meta: [{ key: 10, value }, { key: 3, value: 'x: 1\n' }] },
+      ]) expect(renderSchematic(spec)).toBe(direct(spec));
+    }
+  });
+
+  test('renders the document once per extensions, kernel arguments and META keys', () => {
+    const spy = jest.spyOn(yaml, 'stringify');
+    try {
+      for (let i = 0; i < 50; i++) renderSchematic({ extensions: ['siderolabs/iscsi-tools'], meta: [{ key: 10, value: `hostnames:\n  - hostname: node-${i}\n` }] });
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

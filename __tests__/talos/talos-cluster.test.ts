@@ -50,6 +50,16 @@ describe('TalosCluster', () => {
   const [, cpConfig] = named(configs, 'Talos_ControlPlaneConfig');
   const [, workerConfig] = named(configs, 'Talos_WorkerConfig');
 
+  test('the unverified factory downloads of all nodes give one warning, on the cluster', () => {
+    const unverified = warningsOf(c).filter((w) => w.includes('downloaded without checksum verification'));
+    // Five nodes, five META images and downloads, one cause.
+    expect(unverified).toEqual([`${c.node.path}: its images (the first: ${c.node.path}/Node-cp-1/Image/Proxmox-atlas, the image) are downloaded `
+      + 'without checksum verification (the Talos Image Factory publishes no checksums; the image is addressed by schematic id and Talos '
+      + 'version over HTTPS). A changed or tampered file would be used as it is.']);
+    const on = c.node.findAll().filter((x) => x.node.metadata.some((m) => String(m.data).includes('without checksum verification')));
+    expect(on.map((x) => x.node.path)).toEqual([c.node.path]);
+  });
+
   test('one VM, image and config apply per node; one of each cluster resource', () => {
     const counts = Object.fromEntries(Object.entries(json.resource).map(([t, r]) => [t, Object.keys(r as object).length]));
     expect(counts).toEqual({

@@ -6,8 +6,15 @@ import { TalosBoot } from '../../constructs/talos/talos-boot';
 import { TalosImage } from '../../constructs/talos/talos-image';
 import { TalosNetwork } from '../../constructs/talos/talos-network';
 import { TalosNode, TalosNodeProps } from '../../constructs/talos/talos-node';
+import * as vmBlock from '../../constructs/proxmox/vm';
 import { onlyResource, resolveIn, resourcesOf, synthStack } from '../helpers/synth';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
+
+// The shared VM building block, observed (calls pass through to it).
+jest.mock('../../constructs/proxmox/vm', () => {
+  const actual = jest.requireActual('../../constructs/proxmox/vm');
+  return { ...actual, addVm: jest.fn(actual.addVm) };
+});
 
 const META = TalosNetwork.meta({ address: '10.0.0.11/16', gateway: '10.0.0.1' });
 
@@ -24,6 +31,24 @@ function node(props: Partial<TalosNodeProps> = {}, authMode: ProxmoxAuthMode = '
 }
 
 describe('TalosNode', () => {
+  test('builds its VM through the shared VM building block (addVm: lifecycle merged, the VM as node.defaultChild)', () => {
+    const addVm = jest.mocked(vmBlock.addVm);
+    addVm.mockClear();
+    const { n, vm } = node({ boot: TalosBoot.iso() });
+    expect(addVm).toHaveBeenCalledTimes(1);
+    expect(addVm.mock.calls[0][0]).toBe(n);
+    expect(addVm.mock.calls[0][1]).toBe('Vm'); // the construct id every VM construct uses (moved from 'Resource')
+    expect(addVm.mock.results[0].value).toBe(n.vm);
+    expect(n.node.defaultChild).toBe(n.vm);
+    // The ISO boot's empty install disk is the shared boot disk definition, raw.
+    const disk = vmBlock.bootDisk({ interface: 'scsi0', datastoreId: 'local-lvm', sizeGiB: 64 });
+    expect(vm.disk[0]).toEqual({
+      interface: disk.interface, datastore_id: disk.datastoreId, size: disk.size, iothread: disk.iothread, discard: disk.discard, ssd: disk.ssd,
+      cache: disk.cache, file_format: 'raw',
+    });
+    expect(vm.lifecycle).toEqual({ ignore_changes: ['cdrom[0].file_id'] });
+  });
+
   test('default: a metal DHCP worker booting the factory disk image on a UEFI q35 VM with the guest agent', () => {
     const { vm, n, schematic, json } = node();
     expect(vm).toEqual(expect.objectContaining({

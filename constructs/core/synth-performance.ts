@@ -1,5 +1,7 @@
 import Module = require('module');
 import * as path from 'path';
+import { memoizeBinaryVersionChecks, replaceResolve } from './fast-synth';
+import { replaceStableStringify } from './stable-json';
 
 /**
  * cdktf records a complete JavaScript stack trace (with `Error.stackTraceLimit` raised to infinity) for every
@@ -88,4 +90,29 @@ function deferModule(name: string, fromDir: string): boolean {
   m.exports = standIn;
   require.cache[file] = m;
   return true;
+}
+
+/**
+ * Replaces cdktf synthesis steps by equivalents with the same output (see core/fast-synth.ts, core/stable-json.ts): token resolution
+ * of plain values, the sorted JSON writer of cdk.tf.json, and one run per process of each binary version check. Must run before cdktf is first loaded (see
+ * constructs/core/fast-start.ts); does nothing with PROXMOX_CDKTF_PLAIN_SYNTH=1 or with another package than cdktf 0.21
+ * (such as the CDK Terrain flavour's cdktn). Returns what it replaced.
+ */
+export function useFastSynthesis(): string[] {
+  if (process.env.PROXMOX_CDKTF_PLAIN_SYNTH === '1') return [];
+  let cdktfDir: string;
+  try {
+    cdktfDir = path.dirname(require.resolve('cdktf/package.json'));
+  } catch {
+    return [];
+  }
+  // The replacements mirror cdktf 0.21's internals (core/fast-synth.ts): any other package or release keeps its own.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const pkg: { name?: string; version?: string } = require(path.join(cdktfDir, 'package.json'));
+  if (pkg.name !== 'cdktf' || !/^0\.21\./.test(pkg.version ?? '')) return [];
+  const done: string[] = [];
+  if (replaceStableStringify(cdktfDir, module)) done.push('json-stable-stringify');
+  if (replaceResolve(cdktfDir)) done.push('resolve');
+  if (memoizeBinaryVersionChecks(cdktfDir)) done.push('binary-version-checks');
+  return done;
 }

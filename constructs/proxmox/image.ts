@@ -1,5 +1,5 @@
 import { Annotations, Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DownloadFile } from '../../.gen/providers/proxmox/download-file';
 import { Problems, ValidationError } from '../core/errors';
 import { movedFromLongProxmoxName } from '../core/moved';
@@ -78,7 +78,16 @@ export interface ProxmoxImageProps {
   readonly datastore?: DatastoreRef;
   /** @default 1800 (large images on slow links; the provider's own default is 600) */
   readonly uploadTimeoutSeconds?: number;
+  /**
+   * Where the checksum warnings (no verification, all-zero placeholder) go, once per cause for every image given
+   * the same construct: e.g. a Talos cluster whose every node downloads its own image warns once, not once per node.
+   * @default - on this image
+   */
+  readonly checksumWarningScope?: IConstruct;
 }
+
+/** Causes already warned about, per checksumWarningScope. */
+const warnedCauses = new WeakMap<IConstruct, Set<string>>();
 
 const SUFFIX_DECOMPRESSION: ReadonlyArray<[string, Decompression]> = [
   ['.gz', 'gz'], ['.bz2', 'bz2'], ['.zst', 'zst'], ['.lzo', 'lzo'],
@@ -152,17 +161,7 @@ export class ProxmoxImage extends Construct {
     p.check(Number.isInteger(timeout) && timeout > 0, 'uploadTimeoutSeconds', 'be a positive integer', timeout);
     p.throwIfAny();
 
-    // A URL built from a deploy-time value (e.g. a factory schematic id) is named by the construct path.
-    const what = Token.isUnresolved(props.url) ? 'the image' : props.url;
-    if (isPlaceholderChecksum(cs)) {
-      // Examples ship all-zero placeholders (no registry access to read the real digests): say so loudly.
-      placeholderChecksumWarning(this, what);
-    }
-    if (!cs.algorithm) {
-      Annotations.of(this).addWarning(`${this.node.path}: ${what} is downloaded without checksum verification ` +
-        `(${cs.optOutReason}). A changed or tampered file would be used as it is.`);
-    }
-
+    checksumWarnings(this, props.url, cs, props.checksumWarningScope);
     this.contentType = contentType;
     this.fileName = fileName;
     this.datastore = datastore;
@@ -203,5 +202,30 @@ export class ProxmoxImage extends Construct {
   /** The download resources, by node name (shared storage: one resource under every name). */
   public get resources(): ReadonlyMap<string, DownloadFile> {
     return this.downloads;
+  }
+}
+
+/**
+ * The warnings of `image`'s checksum: on the image itself, or once per cause on `scope` (naming the first image;
+ * the others share the cause).
+ */
+function checksumWarnings(image: ProxmoxImage, url: string, cs: Checksum, scope: IConstruct | undefined): void {
+  // A URL built from a deploy-time value (e.g. a factory schematic id) is named by the construct path.
+  const what = Token.isUnresolved(url) ? 'the image' : url;
+  const first = (cause: string): boolean => {
+    if (!scope) return true;
+    const seen = warnedCauses.get(scope) ?? new Set<string>();
+    warnedCauses.set(scope, seen);
+    if (seen.has(cause)) return false;
+    seen.add(cause);
+    return true;
+  };
+  // Examples ship all-zero placeholders (no registry access to read the real digests): say so loudly.
+  if (isPlaceholderChecksum(cs) && first(`placeholder ${what}`)) placeholderChecksumWarning(scope ?? image, what);
+  if (!cs.algorithm && first(`none ${cs.optOutReason}`)) {
+    const on = scope ?? image;
+    const subject = scope ? `its images (the first: ${image.node.path}, ${what}) are` : `${what} is`;
+    Annotations.of(on).addWarning(`${on.node.path}: ${subject} downloaded without checksum verification ` +
+      `(${cs.optOutReason}). A changed or tampered file would be used as it is.`);
   }
 }

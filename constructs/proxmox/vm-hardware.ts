@@ -84,7 +84,10 @@ const NETWORK_DEVICE_KEYS: { readonly [K in keyof Required<VirtualEnvironmentVmN
 export function networkDevice(device: VirtualEnvironmentVmNetworkDevice): VirtualEnvironmentVmNetworkDevice {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(NETWORK_DEVICE_KEYS) as (keyof VirtualEnvironmentVmNetworkDevice)[]) {
-    out[k] = device[k] === undefined ? Token.nullValue() : device[k];
+    // A plain null, not Token.nullValue() (a token wrapping null): the generated binding passes it through as it is
+    // (cdktf's stringToTerraform and friends are the identity) and resolution keeps null, so the JSON is the same,
+    // without a token to register and resolve for each unset key of every VM.
+    out[k] = device[k] === undefined ? null : device[k];
   }
   return out as VirtualEnvironmentVmNetworkDevice;
 }

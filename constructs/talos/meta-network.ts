@@ -69,8 +69,40 @@ export interface MetalNetworkConfig extends StaticAddress {
 /**
  * The YAML for META key 10: one IPv4 address, a default route through the gateway, resolvers and the host name,
  * all at the `platform` layer (the machine configuration can still override them).
+ *
+ * Rendered once per gateway and resolvers: the node's address and host name are then put in place of stand-ins
+ * when YAML writes them unquoted as they are (a literal IPv4 address with prefix, a host name starting with a
+ * letter that YAML does not read as a boolean or null); any other value renders the whole document.
  */
 export function metalNetworkMetaValue(c: MetalNetworkConfig): string {
+  const hostname = c.hostname || undefined;
+  if (!PLAIN_CIDR_RE.test(c.address) || (hostname !== undefined && !isPlainHostname(hostname))) return renderMetaValue(c);
+  const key = JSON.stringify([c.gateway, c.nameservers ?? DEFAULT_NAMESERVERS, hostname !== undefined]);
+  let parts = META_TEMPLATES.get(key);
+  if (parts === undefined) {
+    const text = renderMetaValue({ ...c, address: ADDRESS_STAND_IN, hostname: hostname && HOSTNAME_STAND_IN });
+    const [before, rest, ...more] = text.split(ADDRESS_STAND_IN);
+    const around = hostname === undefined ? [rest] : rest?.split(HOSTNAME_STAND_IN) ?? [];
+    // A stand-in that also appears elsewhere (say, in a resolver) cannot be replaced safely: no template then.
+    parts = more.length === 0 && around.length === (hostname === undefined ? 1 : 2) ? [before, ...around] : null;
+    META_TEMPLATES.set(key, parts);
+  }
+  if (parts === null) return renderMetaValue(c);
+  return hostname === undefined ? parts[0] + c.address + parts[1] : parts[0] + c.address + parts[1] + hostname + parts[2];
+}
+
+const PLAIN_CIDR_RE = /^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/;
+const ADDRESS_STAND_IN = 'zzaddresszz';
+const HOSTNAME_STAND_IN = 'zzhostnamezz';
+/** Document pieces around the address and host name, by gateway, resolvers and whether a host name is set. */
+const META_TEMPLATES = new Map<string, string[] | null>();
+
+/** Whether YAML writes `name` as a plain scalar: YAML 1.2 core schema booleans and null are quoted. */
+function isPlainHostname(name: string): boolean {
+  return /^[a-z][a-z0-9-]*$/.test(name) && !['true', 'false', 'null'].includes(name);
+}
+
+function renderMetaValue(c: MetalNetworkConfig): string {
   const family = 'inet4';
   const config: Record<string, unknown> = {
     addresses: [{ address: c.address, linkName: META_LINK_NAME, family, scope: 'global', flags: 'permanent', layer: 'platform' }],

@@ -66,8 +66,44 @@ export function checkSchematic(p: Problems, spec: SchematicSpec, prefix = ''): v
   }
 }
 
-/** The schematic YAML. Deterministic: extensions sorted and deduplicated, META sorted by key. */
+/**
+ * The schematic YAML. Deterministic: extensions sorted and deduplicated, META sorted by key.
+ *
+ * META values (one per node with TalosNetwork.meta()) are multi-line YAML that the schematic holds as literal
+ * block scalars (`|`), copied line by line with the block's indentation. So the document is rendered once per
+ * extensions, kernel arguments and META keys, and each value is put in place of a stand-in, when it has the form
+ * YAML writes that way as it is: printable ASCII lines without leading or trailing blanks on the first, trailing
+ * blanks or empty lines anywhere, ending in exactly one line break. Any other value renders the whole document.
+ */
 export function renderSchematic(spec: SchematicSpec): string {
+  const meta = spec.meta ?? [];
+  if (meta.length === 0 || !meta.every((m) => BLOCK_LITERAL_RE.test(m.value))) return renderSchematicDocument(spec);
+  const key = JSON.stringify([spec.extensions ?? [], spec.kernelArgs ?? [], meta.map((m) => m.key)]);
+  let template = SCHEMATIC_TEMPLATES.get(key);
+  if (template === undefined) {
+    const text = renderSchematicDocument({ ...spec, meta: meta.map((m, i) => ({ key: m.key, value: `${standIn(i)}\n` })) });
+    const lines = text.split('\n');
+    const at = meta.map((_, i) => lines.findIndex((l) => l.trimStart() === standIn(i)));
+    const once = meta.every((_, i) => lines.filter((l) => l.includes(standIn(i))).length === 1);
+    template = once && at.every((i) => i >= 0) ? { lines, at, indent: at.map((i) => lines[i].length - standIn(0).length) } : null;
+    SCHEMATIC_TEMPLATES.set(key, template);
+  }
+  if (template === null) return renderSchematicDocument(spec);
+  const out = [...template.lines];
+  meta.forEach((m, i) => {
+    const pad = ' '.repeat(template!.indent[i]);
+    out[template!.at[i]] = m.value.slice(0, -1).split('\n').map((l) => pad + l).join('\n');
+  });
+  return out.join('\n');
+}
+
+/** Lines of printable ASCII, none empty or ending in a blank, the first not starting with one, and a final line break. */
+const BLOCK_LITERAL_RE = /^[!-~](?:[ -~]*[!-~])?(?:\n[ -~]*[!-~])*\n$/;
+/** Rendered schematic lines with the line index and indentation of each META value's stand-in, by shape. */
+const SCHEMATIC_TEMPLATES = new Map<string, { lines: string[]; at: number[]; indent: number[] } | null>();
+const standIn = (i: number) => `zzmetavalue${i}zz`;
+
+function renderSchematicDocument(spec: SchematicSpec): string {
   const extensions = [...new Set(spec.extensions ?? [])].sort();
   const kernelArgs = [...new Set(spec.kernelArgs ?? [])];
   const meta = [...(spec.meta ?? [])].sort((a, b) => a.key - b.key).map((m) => ({ key: m.key, value: m.value }));

@@ -204,6 +204,8 @@ export class TalosCluster extends Construct {
       vmId: props.vmId,
       identitySeed: `${this.clusterName}/${name}`,
       tags: [this.clusterName],
+      // Every node with its own image downloads it unverified (the factory publishes no checksums): one warning.
+      checksumWarningScope: this,
       ...(ownImage
         ? { extensions: [...this.extensions, ...(props.extensions ?? [])], kernelArgs: props.kernelArgs, imageDatastore: this.props.imageDatastore }
         : { image: this.sharedImage(boot, network) }),
@@ -221,6 +223,7 @@ export class TalosCluster extends Construct {
         extensions: this.extensions,
         format: boot.kind,
         datastore: this.props.imageDatastore,
+        checksumWarningScope: this,
       });
       this.images.set(boot.kind, image);
     }

@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ImageFactorySchematic } from '../../.gen/providers/talos/image-factory-schematic';
 import { DataTalosImageFactoryUrls } from '../../.gen/providers/talos/data-talos-image-factory-urls';
 import { Problems } from '../core/errors';
@@ -52,6 +52,8 @@ export interface TalosImageProps {
   readonly checksum?: Checksum;
   /** @default IMAGE_FACTORY_URL */
   readonly imageFactoryUrl?: string;
+  /** Where the checksum warnings of the downloads go (see ProxmoxImageProps). @default - on each download */
+  readonly checksumWarningScope?: IConstruct;
 }
 
 /**
@@ -79,6 +81,7 @@ export class TalosImage extends Construct {
   private readonly connection: IProxmoxConnection;
   private readonly datastore: DatastoreRef;
   private readonly checksum: Checksum;
+  private readonly checksumWarningScope?: IConstruct;
   /** Downloads by node name ('' for the one shared download), with the node each was made through. */
   private readonly downloads = new Map<string, { readonly image: ProxmoxImage; readonly node: string }>();
 
@@ -107,6 +110,7 @@ export class TalosImage extends Construct {
     this.connection = props.connection;
     this.datastore = props.datastore ?? { id: 'local' };
     this.checksum = props.checksum ?? Checksum.none(IMAGE_FACTORY_CHECKSUM_REASON);
+    this.checksumWarningScope = props.checksumWarningScope;
     this.schematicYaml = renderSchematic(spec);
 
     const provider = talosProviderOf(this);
@@ -137,6 +141,7 @@ export class TalosImage extends Construct {
         checksum: this.checksum,
         proxmoxNodes: [node],
         datastore: this.datastore,
+        checksumWarningScope: this.checksumWarningScope,
       });
       download = { image, node };
       this.downloads.set(key, download);

@@ -1,6 +1,7 @@
 import { Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { VirtualEnvironmentVm, VirtualEnvironmentVmDisk, VirtualEnvironmentVmInitialization, VirtualEnvironmentVmNetworkDevice } from '../../.gen/providers/proxmox/virtual-environment-vm';
+import { addVm, bootDisk } from '../proxmox/vm';
 import { Problems } from '../core/errors';
 import { movedFromChildId } from '../core/moved';
 import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../core/identity';
@@ -61,6 +62,8 @@ export interface TalosNodeProps extends VmHardwareProps, TalosNodeHardwareProps 
   readonly image?: TalosImage;
   /** Storage for the node's own image download. @default { id: 'local' } */
   readonly imageDatastore?: DatastoreRef;
+  /** Where the checksum warnings of the node's own image go (see ProxmoxImageProps). @default - on its download */
+  readonly checksumWarningScope?: IConstruct;
   /** Proxmox VM id. @default - derived from identitySeed */
   readonly vmId?: number;
   /** What the VM id and MAC are derived from (unique per stack). @default - hostname */
@@ -100,88 +103,59 @@ export class TalosNode extends Construct {
   public readonly installerImage: string;
   /** For ISO boots: where Talos installs itself. */
   public readonly installTarget?: { readonly disk: string; readonly image: string };
-  /** The VM (`proxmox_virtual_environment_vm`). */
+  /** The VM (`proxmox_virtual_environment_vm`), also `node.defaultChild`: the typed escape hatch. */
   public readonly vm: VirtualEnvironmentVm;
   /** The Talos side of the extra hardware (data-disk volumes, extra NICs), for the node's configuration apply. */
   public readonly hardwarePatches: readonly TalosConfigPatch[];
 
   constructor(scope: Construct, id: string, props: TalosNodeProps) {
     super(scope, id);
-    const name = props.hostname ?? id;
-    const role = props.role ?? 'worker';
-    const network = props.network ?? TalosNetwork.dhcp();
-    const platform = props.platform ?? props.image?.platform ?? network.requiredPlatform ?? 'metal';
-    const talosVersion = props.image?.talosVersion ?? props.talosVersion ?? TALOS_VERSION;
-    const boot = props.boot ?? TalosBoot.diskImage();
-    const defaults = role === 'controlplane' ? CONTROL_PLANE_HARDWARE : WORKER_HARDWARE;
-    const hardware: VmHardwareProps = {
-      ...props,
-      cores: props.cores ?? defaults.cores,
-      memoryMiB: props.memoryMiB ?? defaults.memoryMiB,
-      diskSizeGiB: props.diskSizeGiB ?? defaults.diskSizeGiB,
-    };
-    const kernelArgs = [
-      ...(network.addressing === 'meta' ? META_NETWORK_KERNEL_ARGS : []),
-      ...(boot.configIso ? [METAL_ISO_KERNEL_ARG] : []),
-      ...(props.kernelArgs ?? []),
-    ];
-    const extensions = props.image?.extensions ?? props.extensions ?? DEFAULT_EXTENSIONS;
+    const r = resolveNode(id, props);
+    checkNode(this, props, r);
 
-    const p = new Problems(this);
-    p.check(HOSTNAME_RE.test(name), 'hostname', 'be a lower-case host name (a-z, 0-9, -; at most 63 characters)', name);
-    p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
-    p.check(['controlplane', 'worker'].includes(role), 'role', "be 'controlplane' or 'worker'", role);
-    p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform);
-    checkVmHardware(p, hardware, TALOS_MINIMUM_HARDWARE[role] ?? {});
-    checkNodeHardware(p, props);
-    network.check(p, 'network', platform);
-    checkTalosVersion(p, 'talosVersion', talosVersion);
-    checkSchematic(p, { extensions, kernelArgs: props.kernelArgs });
-    if (props.vmId !== undefined && !Token.isUnresolved(props.vmId)) checkVmId(p, 'vmId', props.vmId);
-    if (props.image) {
-      p.check(network.addressing !== 'meta', 'image', 'not be shared when the network is TalosNetwork.meta() (the address is baked into the image)',
-        props.image.node.path, 'Leave image unset: the node then gets its own image.');
-      p.check(props.image.platform === platform, 'image', `be built for platform '${platform}'`, props.image.platform);
-      p.check(props.image.format === boot.kind, 'image', `have format '${boot.kind}' to match boot`, props.image.format);
-      p.check(props.talosVersion === undefined || props.talosVersion === props.image.talosVersion, 'talosVersion',
-        `be unset or equal to the shared image's version (${props.image.talosVersion})`, props.talosVersion,
-        'The node runs the version of its image.');
-      p.check(props.kernelArgs === undefined && props.extensions === undefined, 'kernelArgs',
-        'be unset (with extensions) when a shared image is given: they belong to that image', props.kernelArgs ?? props.extensions);
-    }
-    p.throwIfAny();
-
-    const seed = props.identitySeed ?? name;
+    const seed = props.identitySeed ?? r.name;
     this.vmId = props.vmId ?? deriveVmId(seed);
     this.macAddress = (props.macAddress ?? deriveMacAddress(seed)).toUpperCase();
     const registry = IdentityRegistry.of(this);
     if (!Token.isUnresolved(this.vmId)) registry.claimVmId(this, 'vmId', this.vmId, props.vmId === undefined);
     registry.claimMac(this, 'macAddress', this.macAddress, props.macAddress === undefined);
 
-    this.hostname = name;
-    this.role = role;
+    this.hostname = r.name;
+    this.role = r.role;
     this.proxmoxNode = props.proxmoxNode;
-    this.platform = platform;
-    this.network = network;
-    this.ipv4Address = network.ipAddress;
-
-    const meta = network.addressing === 'meta'
-      ? [{ key: META_KEY_NETWORK, value: metalNetworkMetaValue({ ...network.staticAddress!, hostname: name }) }]
-      : [];
-    this.image = props.image ?? new TalosImage(this, 'Image', {
-      connection: props.connection,
-      talosVersion,
-      platform,
-      extensions,
-      kernelArgs,
-      meta,
-      format: boot.kind,
-      datastore: props.imageDatastore,
-    });
+    this.platform = r.platform;
+    this.network = r.network;
+    this.ipv4Address = r.network.ipAddress;
+    this.image = props.image ?? this.ownImage(props, r);
     this.installerImage = this.image.installerImage;
-    const fileId = this.image.fileIdFor(props.proxmoxNode);
+    if (r.boot.kind === 'iso') this.installTarget = { disk: ISO_INSTALL_DISK, image: this.installerImage };
+    this.hardwarePatches = hardwarePatches(props, seed);
+    this.vm = this.addVm(props, r, seed);
+  }
 
-    const cloudInit = platform === 'nocloud';
+  /** The image made for this node alone (its META carries the static address and host name). */
+  private ownImage(props: TalosNodeProps, r: ResolvedNode): TalosImage {
+    const meta = r.network.addressing === 'meta'
+      ? [{ key: META_KEY_NETWORK, value: metalNetworkMetaValue({ ...r.network.staticAddress!, hostname: r.name }) }]
+      : [];
+    return new TalosImage(this, 'Image', {
+      connection: props.connection,
+      talosVersion: r.talosVersion,
+      platform: r.platform,
+      extensions: r.extensions,
+      kernelArgs: r.kernelArgs,
+      meta,
+      format: r.boot.kind,
+      datastore: props.imageDatastore,
+      checksumWarningScope: props.checksumWarningScope,
+    });
+  }
+
+  /** The VM, through the shared VM building block (proxmox/vm.ts): media plan, hardware, boot disk, lifecycle. */
+  private addVm(props: TalosNodeProps, r: ResolvedNode, seed: string): VirtualEnvironmentVm {
+    const { boot, hardware } = r;
+    const fileId = this.image.fileIdFor(props.proxmoxNode);
+    const cloudInit = r.platform === 'nocloud';
     const media = planVmMedia(this, {
       machine: 'q35',
       bootDisk: boot.kind === 'disk-image' ? { fileId, route: 'import_from' } : undefined,
@@ -193,44 +167,104 @@ export class TalosNode extends Construct {
       prop: 'boot',
     });
     const provider = media.needsRoot ? props.connection.providerForKvmArguments(this, 'boot.configIso') : props.connection.provider;
-
     const config = vmResourceConfig({
       proxmoxNode: props.proxmoxNode,
-      name,
+      name: r.name,
       vmId: this.vmId,
       macAddress: this.macAddress,
       media,
       hardware,
-      description: `Talos ${role} ${name}, managed by Terraform`,
-      tags: ['talos', role, ...(props.tags ?? [])],
+      description: `Talos ${r.role} ${r.name}, managed by Terraform`,
+      tags: ['talos', r.role, ...(props.tags ?? [])],
     });
     const diskDatastoreId = (hardware.diskDatastore ?? VM_DEFAULTS.diskDatastore).id;
-    if (boot.kind === 'iso') {
-      this.installTarget = { disk: ISO_INSTALL_DISK, image: this.installerImage };
-    }
     const extra = hardwareVmConfig(props, seed, diskDatastoreId);
-    this.hardwarePatches = hardwarePatches(props, seed);
+    // ISO boot: an empty disk first, so the firmware falls through to the ISO until Talos is installed.
+    const disks = boot.kind === 'iso'
+      ? [{ ...bootDisk({ interface: 'scsi0', datastoreId: diskDatastoreId, sizeGiB: hardware.diskSizeGiB! }), fileFormat: 'raw' }]
+      : config.disk as VirtualEnvironmentVmDisk[];
     // Was 'Resource' before the VM constructs shared the child id 'Vm': the moved block keeps existing state.
-    this.vm = movedFromChildId(new VirtualEnvironmentVm(this, 'Vm', {
+    return movedFromChildId(addVm(this, 'Vm', {
       ...config,
       provider,
-      // ISO boot: an empty disk first, so the firmware falls through to the ISO until Talos is installed.
-      ...(boot.kind === 'iso' ? {
-        disk: [{ interface: 'scsi0', datastoreId: diskDatastoreId, fileFormat: 'raw', size: hardware.diskSizeGiB, iothread: true, discard: 'on', ssd: true, cache: 'writeback' }, ...extra.disks],
-        bootOrder: ['scsi0', ...media.bootOrder],
-      } : extra.disks.length ? { disk: [...(config.disk as VirtualEnvironmentVmDisk[]), ...extra.disks] } : {}),
-      ...(extra.networkDevices.length ? { networkDevice: [...(config.networkDevice as VirtualEnvironmentVmNetworkDevice[]), ...extra.networkDevices] } : {}),
-      ...(extra.hostpci ? { hostpci: extra.hostpci } : {}),
-      ...(extra.tpmState ? { tpmState: extra.tpmState } : {}),
+      disk: extra.disks.length || boot.kind === 'iso' ? [...disks, ...extra.disks] : config.disk,
+      bootOrder: boot.kind === 'iso' ? ['scsi0', ...media.bootOrder] : config.bootOrder,
+      networkDevice: [...(config.networkDevice as VirtualEnvironmentVmNetworkDevice[]), ...extra.networkDevices],
+      hostpci: extra.hostpci,
+      tpmState: extra.tpmState,
       // Without the extension nothing answers, and every refresh would wait for the agent timeout.
-      agent: { ...config.agent, enabled: extensions.includes(QEMU_GUEST_AGENT_EXTENSION) },
-      initialization: cloudInit ? cloudInitBlock(network, media.cloudInitInterface!, diskDatastoreId) : undefined,
-      lifecycle: props.replaceOnImageChange ? config.lifecycle : {
-        ...config.lifecycle,
-        ignoreChanges: [boot.kind === 'iso' ? 'cdrom[0].file_id' : 'disk[0].import_from'],
-      },
-    }), 'Resource');
+      agent: { ...config.agent, enabled: r.extensions.includes(QEMU_GUEST_AGENT_EXTENSION) },
+      initialization: cloudInit ? cloudInitBlock(r.network, media.cloudInitInterface!, diskDatastoreId) : undefined,
+    }, props.replaceOnImageChange ? undefined : { ignoreChanges: [boot.kind === 'iso' ? 'cdrom[0].file_id' : 'disk[0].import_from'] }), 'Resource');
   }
+}
+
+/** Props with their defaults applied. */
+interface ResolvedNode {
+  readonly name: string;
+  readonly role: TalosMachineRole;
+  readonly network: TalosNetwork;
+  readonly platform: TalosPlatform;
+  readonly talosVersion: string;
+  readonly boot: TalosBoot;
+  readonly hardware: VmHardwareProps;
+  readonly kernelArgs: readonly string[];
+  readonly extensions: readonly string[];
+}
+
+function resolveNode(id: string, props: TalosNodeProps): ResolvedNode {
+  const role = props.role ?? 'worker';
+  const network = props.network ?? TalosNetwork.dhcp();
+  const boot = props.boot ?? TalosBoot.diskImage();
+  const defaults = role === 'controlplane' ? CONTROL_PLANE_HARDWARE : WORKER_HARDWARE;
+  return {
+    name: props.hostname ?? id,
+    role,
+    network,
+    platform: props.platform ?? props.image?.platform ?? network.requiredPlatform ?? 'metal',
+    talosVersion: props.image?.talosVersion ?? props.talosVersion ?? TALOS_VERSION,
+    boot,
+    hardware: {
+      ...props,
+      cores: props.cores ?? defaults.cores,
+      memoryMiB: props.memoryMiB ?? defaults.memoryMiB,
+      diskSizeGiB: props.diskSizeGiB ?? defaults.diskSizeGiB,
+    },
+    kernelArgs: [
+      ...(network.addressing === 'meta' ? META_NETWORK_KERNEL_ARGS : []),
+      ...(boot.configIso ? [METAL_ISO_KERNEL_ARG] : []),
+      ...(props.kernelArgs ?? []),
+    ],
+    extensions: props.image?.extensions ?? props.extensions ?? DEFAULT_EXTENSIONS,
+  };
+}
+
+/** Throws a ValidationError on `node` listing every problem of `props`. */
+function checkNode(node: Construct, props: TalosNodeProps, r: ResolvedNode): void {
+  const { name, role, platform, network, boot } = r;
+  const p = new Problems(node);
+  p.check(HOSTNAME_RE.test(name), 'hostname', 'be a lower-case host name (a-z, 0-9, -; at most 63 characters)', name);
+  p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
+  p.check(['controlplane', 'worker'].includes(role), 'role', "be 'controlplane' or 'worker'", role);
+  p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform);
+  checkVmHardware(p, r.hardware, TALOS_MINIMUM_HARDWARE[role] ?? {});
+  checkNodeHardware(p, props);
+  network.check(p, 'network', platform);
+  checkTalosVersion(p, 'talosVersion', r.talosVersion);
+  checkSchematic(p, { extensions: r.extensions, kernelArgs: props.kernelArgs });
+  if (props.vmId !== undefined && !Token.isUnresolved(props.vmId)) checkVmId(p, 'vmId', props.vmId);
+  if (props.image) {
+    p.check(network.addressing !== 'meta', 'image', 'not be shared when the network is TalosNetwork.meta() (the address is baked into the image)',
+      props.image.node.path, 'Leave image unset: the node then gets its own image.');
+    p.check(props.image.platform === platform, 'image', `be built for platform '${platform}'`, props.image.platform);
+    p.check(props.image.format === boot.kind, 'image', `have format '${boot.kind}' to match boot`, props.image.format);
+    p.check(props.talosVersion === undefined || props.talosVersion === props.image.talosVersion, 'talosVersion',
+      `be unset or equal to the shared image's version (${props.image.talosVersion})`, props.talosVersion,
+      'The node runs the version of its image.');
+    p.check(props.kernelArgs === undefined && props.extensions === undefined, 'kernelArgs',
+      'be unset (with extensions) when a shared image is given: they belong to that image', props.kernelArgs ?? props.extensions);
+  }
+  p.throwIfAny();
 }
 
 /** The cloud-init drive of a nocloud node: its address (or DHCP) and resolvers. */

@@ -98,11 +98,15 @@ export class TalosUpgrades {
   private readonly steps = new Map<string, Step>();
   private readonly props: TalosUpgradesProps;
   private readonly enabled: boolean;
+  /** What every node's step shares, made once per cluster: the escaped script and the sensitive talosconfig. */
+  private readonly nodeScript = escapeTerraformTemplate(loadTemplate('talos/upgrade-node.sh'));
+  private readonly sensitiveTalosconfig: string;
   private wired = false;
 
   constructor(cluster: Construct, props: TalosUpgradesProps) {
     this.props = props;
     this.enabled = props.options?.enabled ?? true;
+    this.sensitiveTalosconfig = Fn.sensitive(props.talosconfig);
     if (!this.enabled) return;
     this.kubernetes = terraformData(cluster, 'KubernetesUpgrade', {
       triggersReplace: { kubernetes_version: props.kubernetesVersion },
@@ -114,7 +118,7 @@ export class TalosUpgrades {
           TALOS_CONTROL_PLANE: props.healthNode,
           KUBERNETES_VERSION: props.kubernetesVersion,
           TALOS_VERSION: props.talosVersion,
-          TALOSCONFIG_DATA: Fn.sensitive(props.talosconfig),
+          TALOSCONFIG_DATA: this.sensitiveTalosconfig,
         },
       }],
     });
@@ -132,14 +136,14 @@ export class TalosUpgrades {
       provisioners: [{
         type: 'local-exec',
         interpreter: ['bash', '-c'],
-        command: escapeTerraformTemplate(loadTemplate('talos/upgrade-node.sh')),
+        command: this.nodeScript,
         environment: {
           TALOS_NODE: address,
           TALOS_IMAGE: node.installerImage,
           TALOS_HEALTH_NODE: this.props.healthNode,
           TALOS_TIMEOUT_SECONDS: String(timeout),
           // A reference to a sensitive attribute: Terraform hides it and suppresses the provisioner's output.
-          TALOSCONFIG_DATA: Fn.sensitive(this.props.talosconfig),
+          TALOSCONFIG_DATA: this.sensitiveTalosconfig,
         },
       }],
     });
