@@ -21,6 +21,8 @@ module.exports = {
   // Removes the temp directories cdktf's Testing helpers leave behind.
   setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/cleanup-tmp.ts'],
   // builds tools/provider-libs (Go) once per run; cached across runs
+  // and makes the run's directory for results shared across workers (helpers/shared-validation.ts); teardown removes it
   globalSetup: '<rootDir>/scripts/jest-global-setup.js',
+  globalTeardown: '<rootDir>/scripts/jest-global-teardown.js',
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
 };

@@ -257,43 +257,44 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function checkShape(p: Problems, shape: Shape, value: unknown, at: string): void {
   const field = at || '<root>';
   if (typeof shape === 'string') {
-    p.check(typeof value === shape && !(shape === 'number' && !Number.isFinite(value)), field, `be a ${shape}`, value);
+    p.check(typeof value === shape && !(shape === 'number' && !Number.isFinite(value)), field, `be a ${shape}`, value, `Write a JSON ${shape}${shape === 'string' ? ' in double quotes' : ''}.`);
   } else if ('oneOf' in shape) {
-    p.check(shape.oneOf.includes(value as string), field, `be one of ${shape.oneOf.map((x) => `"${x}"`).join(', ')}`, value);
+    p.check(shape.oneOf.includes(value as string), field, `be one of ${shape.oneOf.map((x) => `"${x}"`).join(', ')}`, value, 'Pick one of those values.');
   } else if ('nullable' in shape) {
     if (value !== null) checkShape(p, shape.nullable, value, at);
   } else if ('list' in shape) {
-    if (p.check(Array.isArray(value), field, 'be a list', value)) {
+    if (p.check(Array.isArray(value), field, 'be a list', value, 'Write a JSON list in square brackets.')) {
       (value as unknown[]).forEach((v, i) => checkShape(p, shape.list, v, `${at}[${i}]`));
     }
   } else if ('map' in shape) {
-    if (p.check(isObject(value), field, 'be an object keyed by name', value)) {
+    if (p.check(isObject(value), field, 'be an object keyed by name', value, 'Write a JSON object of name: entry pairs.')) {
       for (const [k, v] of Object.entries(value as object)) checkShape(p, shape.map, v, `${at}.${k}`);
     }
   } else if ('union' in shape) {
-    if (!p.check(isObject(value), field, 'be an object', value)) return;
+    if (!p.check(isObject(value), field, 'be an object', value, 'Write a JSON object in curly braces.')) return;
     const tag = (value as Record<string, unknown>)[shape.tag];
     const match = shape.union.find((s) => typeof s === 'object' && 'object' in s && (s.object[shape.tag] as { oneOf: string[] }).oneOf.includes(tag as string));
     const tags = shape.union.flatMap((s) => (typeof s === 'object' && 'object' in s ? (s.object[shape.tag] as { oneOf: string[] }).oneOf : []));
-    if (p.check(match !== undefined, `${at}.${shape.tag}`, `be one of ${tags.map((x) => `"${x}"`).join(', ')}`, tag)) {
+    if (p.check(match !== undefined, `${at}.${shape.tag}`, `be one of ${tags.map((x) => `"${x}"`).join(', ')}`, tag, 'Pick one of those values.')) {
       checkShape(p, match!, value, at);
     }
   } else {
-    if (!p.check(isObject(value), field, 'be an object', value)) return;
+    if (!p.check(isObject(value), field, 'be an object', value, 'Write a JSON object in curly braces.')) return;
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
       const renamedTo = shape.renamed?.[key];
       if (renamedTo !== undefined && !(key in shape.object)) {
         const here = at ? `${at}.` : '';
-        p.addRaw(`'${here}${key}' was renamed to '${renamedTo}' in 0.2: write '${here}${renamedTo}' instead.`);
+        p.add(`${here}${key}`, `be renamed to '${renamedTo}' (its name since 0.2)`, obj[key], `Write '${here}${renamedTo}' instead.`);
       } else if (!(key in shape.object)) {
-        p.addRaw(`'${at ? `${at}.` : ''}${key}' is not a known field; known fields here: ${Object.keys(shape.object).join(', ')}.`);
+        p.add(`${at ? `${at}.` : ''}${key}`, `be a known field (known here: ${Object.keys(shape.object).join(', ')})`, obj[key],
+          'Correct its spelling, or remove it.');
       }
     }
     for (const [key, s] of Object.entries(shape.object)) {
       const sub = at ? `${at}.${key}` : key;
       if (obj[key] === undefined) {
-        if (!shape.optional?.includes(key)) p.add(sub, 'be set', undefined);
+        if (!shape.optional?.includes(key)) p.add(sub, 'be set', undefined, 'Add the field: entries keyed by name get no defaults.');
       } else {
         checkShape(p, s, obj[key], sub);
       }
@@ -334,18 +335,19 @@ export function loadHomelabConfig(opts: { file?: string; cwd?: string; env?: Nod
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new ValidationError(file, `the configuration file cannot be read (from ${named === opts.file ? 'the file option' : HOMELAB_CONFIG_ENV}). Check the path.`);
+    const from = named === opts.file ? 'file' : HOMELAB_CONFIG_ENV;
+    throw new ValidationError(file, `'${from}' must name a readable file, got ${show(named)}. Check the path and the file's permissions.`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new ValidationError(file, `is not valid JSON: ${(e as Error).message}.`);
+    throw new ValidationError(file, `'<root>' must be valid JSON, got a syntax error: ${(e as Error).message}. Fix the syntax there.`);
   }
   // JSON.parse keeps the last of two equal keys: a node listed twice under one name would silently vanish.
   const dups = duplicateJsonKeys(text);
   if (dups.length) {
-    throw new ValidationError(file, dups.map((d) => `'${d}' is given twice; JSON keeps only the last one. Remove or rename one of them.`));
+    throw new ValidationError(file, dups.map((d) => `'${d}' must be given once (JSON keeps only the last), got it twice. Remove or rename one of them.`));
   }
   return resolveHomelabConfig(parsed, file);
 }
@@ -354,7 +356,7 @@ export function loadHomelabConfig(opts: { file?: string; cwd?: string; env?: Nod
 export function resolveHomelabConfig(override: unknown, source: string): HomelabConfig {
   const p = new Problems(source);
   if (!isObject(override)) {
-    p.add('<root>', 'be a JSON object', show(override));
+    p.add('<root>', 'be a JSON object', override, 'Write the file as one JSON object like {"talos": {...}}.');
     p.throwIfAny();
   }
   const merged = overlay(DEFAULT_HOMELAB, override, SHAPE) as Record<string, unknown>;
@@ -457,7 +459,7 @@ export function homelabProblems(cfg: HomelabConfig): string[] {
 
 function checkSemantics(p: Problems, cfg: HomelabConfig): void {
   if (!cfg.flatcar && !cfg.debian && !cfg.talos) {
-    p.addRaw("'flatcar', 'debian' and 'talos' are all null: nothing would be synthesized. Keep at least one section.");
+    p.add('flatcar', "not be null when 'debian' and 'talos' are null too (nothing would be synthesized)", null, 'Keep at least one section.');
   }
   for (const [version, checksum] of PINNED_DOWNLOADS) {
     const v = at(cfg, version);
@@ -470,7 +472,7 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
   for (const [node, addr] of Object.entries(cfg.proxmox.proxmoxNodeAddresses)) {
     const looksLikeIp = /^[\d.]+$/.test(addr) || addr.includes(':');
     p.check(looksLikeIp ? isIpAddress(addr) : DNS_NAME_RE.test(addr.toLowerCase()),
-      `proxmox.proxmoxNodeAddresses.${node}`, looksLikeIp ? 'be a valid IP address' : 'be an IP address or a host name', addr);
+      `proxmox.proxmoxNodeAddresses.${node}`, looksLikeIp ? 'be a valid IP address' : 'be an IP address or a host name', addr, 'Write the address the node is reached at: an IP address or a DNS name.');
   }
 
   // Addresses: one owner each across every section (a VM, the VIP, a Proxmox node).
@@ -480,11 +482,11 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
     const ip = value.split('/')[0];
     if (!isIpAddress(ip)) {
       // Talos node addresses and the VIP are plain IPs, the Debian clone's a CIDR: checked here, in file terms.
-      if (path.startsWith('talos.')) p.add(path, 'be an IP address like "10.0.0.11"', value);
+      if (path.startsWith('talos.')) p.add(path, 'be an IP address like "10.0.0.11"', value, 'Write a plain IPv4 address, without prefix length.');
       return;
     }
     const owner = ips.get(ip);
-    if (owner) p.add(path, `not reuse an address of '${owner}'`, value, 'Each VM, VIP and Proxmox node needs its own address.');
+    if (owner) p.add(path, `not reuse an address of '${owner}'`, value, 'Give each VM, VIP and Proxmox node its own address.');
     else ips.set(ip, path);
   };
   for (const [node, addr] of Object.entries(cfg.proxmox.proxmoxNodeAddresses)) claimIp(`proxmox.proxmoxNodeAddresses.${node}`, addr);
@@ -496,7 +498,7 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
     const owner = vmIds.get(id);
     if (owner) {
       p.add(path, `not reuse the VM id of '${owner}'`, derived ? `${id} (derived from the name)` : id,
-        'Proxmox VM ids are unique per cluster, across every stack: choose another id.');
+        'Choose another id: Proxmox VM ids are unique per cluster, across every stack.');
     } else vmIds.set(id, path);
   };
   if (cfg.flatcar) claimVmId('flatcar.name', deriveVmId(cfg.flatcar.name), true);
@@ -508,7 +510,7 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
     const t = cfg.talos;
     if (Object.keys(t.controlPlanes).length === 0) {
       p.add('talos.controlPlanes', 'name at least one node', t.controlPlanes,
-        'etcd and the Kubernetes API server run on control planes; set talos to null to leave the cluster out.');
+        'Add a control plane (etcd and the Kubernetes API server run there), or set talos to null to leave the cluster out.');
     }
     claimIp('talos.vip', t.vip);
     const subnet = parseCidr(t.subnet);
@@ -516,17 +518,17 @@ function checkSemantics(p: Problems, cfg: HomelabConfig): void {
       for (const [name, n] of Object.entries(nodes)) {
         const path = `talos.${section}.${name}`;
         if (section === 'workers' && name in t.controlPlanes) {
-          p.addRaw(`'${path}' has the name of a control plane; node names are unique in a cluster.`);
+          p.add(path, 'not have the name of a control plane (node names are unique in a cluster)', name, 'Rename the worker.');
         }
         claimIp(`${path}.address`, n.address);
         // Checked here too (not only by the cluster), so that they are reported even when a cluster-wide field
         // stops the cluster from being built.
         if (isIpAddress(n.address) && subnet) {
-          p.check(cidrContains(subnet, n.address), `${path}.address`, `be inside the subnet ${t.subnet}`, n.address);
+          p.check(cidrContains(subnet, n.address), `${path}.address`, `be inside the subnet ${t.subnet}`, n.address, `Pick an address inside ${t.subnet}, or change talos.subnet.`);
         }
         if (n.vmId !== undefined) checkVmId(p, `${path}.vmId`, n.vmId);
         if (n.proxmoxNode !== undefined) {
-          p.check(t.proxmoxNodes.includes(n.proxmoxNode), `${path}.proxmoxNode`, `be one of talos.proxmoxNodes (${t.proxmoxNodes.join(', ')})`, n.proxmoxNode);
+          p.check(t.proxmoxNodes.includes(n.proxmoxNode), `${path}.proxmoxNode`, `be one of talos.proxmoxNodes (${t.proxmoxNodes.join(', ')})`, n.proxmoxNode, 'Pick one of those nodes, or add it to talos.proxmoxNodes.');
         }
         claimVmId(n.vmId === undefined ? path : `${path}.vmId`, n.vmId ?? deriveVmId(`${t.clusterName}/${name}`), n.vmId === undefined);
         claimNicAddresses(claimIp, path, n);
@@ -554,7 +556,7 @@ function checkPools(p: Problems, t: TalosSection, claimIp: Claim, claimVmId: (pa
   for (const [pool, e] of Object.entries(t.pools ?? {})) {
     const path = `talos.pools.${pool}`;
     if (e.proxmoxNode !== undefined) {
-      p.check(t.proxmoxNodes.includes(e.proxmoxNode), `${path}.proxmoxNode`, `be one of talos.proxmoxNodes (${t.proxmoxNodes.join(', ')})`, e.proxmoxNode);
+      p.check(t.proxmoxNodes.includes(e.proxmoxNode), `${path}.proxmoxNode`, `be one of talos.proxmoxNodes (${t.proxmoxNodes.join(', ')})`, e.proxmoxNode, 'Pick one of those nodes, or add it to talos.proxmoxNodes.');
     }
     const counted = Number.isInteger(e.count) && e.count >= 1 && e.count <= MAX_POOL_SIZE;
     const addresses = counted && isIpAddress(e.firstAddress) && !e.firstAddress.includes(':') ? poolAddresses(e.firstAddress, e.count) : undefined;
@@ -562,11 +564,12 @@ function checkPools(p: Problems, t: TalosSection, claimIp: Claim, claimVmId: (pa
     if (subnet) {
       const last = addresses[addresses.length - 1];
       p.check(addresses.every((a) => cidrContains(subnet, a)), `${path}.firstAddress`, `leave all ${e.count} addresses of the pool inside the subnet ${t.subnet}`,
-        e.firstAddress, `The pool uses ${e.firstAddress} to ${last}.`);
+        e.firstAddress, `Move the pool or shorten it: it uses ${e.firstAddress} to ${last}.`);
     }
     poolNodeNames(pool, e.count).forEach((name, i) => {
       if (name in t.controlPlanes || name in t.workers) {
-        p.addRaw(`'${path}' makes a node named '${name}', which talos.${name in t.controlPlanes ? 'controlPlanes' : 'workers'} lists too; node names are unique in a cluster. Rename the pool or the node.`);
+        p.add(path, `not make a node that talos.${name in t.controlPlanes ? 'controlPlanes' : 'workers'} lists too (node names are unique in a cluster)`, name,
+          'Rename the pool or the node.');
       }
       claimIp(`${path}.firstAddress (node ${name})`, addresses[i]);
       claimVmId(`${path} (node ${name})`, deriveVmId(`${t.clusterName}/${name}`), true);

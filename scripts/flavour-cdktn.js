@@ -51,6 +51,36 @@ const CDKTF_ONLY_TESTS = [
   ['PROXMOX_CDKTF_EAGER_MODULES=1 leaves loading as cdktf does it',
     "checks that cdktf loads archiver at start-up; cdktn does not depend on archiver (it uses fflate)"],
 ];
+/**
+ * Test files that reach neither the framework nor the library: they test scripts/ and tools/ (linked into the
+ * flavour, so the very same files) on hand-written Terraform JSON, with templates/ copied byte for byte. In the
+ * flavour run they would repeat the cdktf run's work exactly (each spawns Terraform dozens of times), so they run
+ * once, in the cdktf pass. `frameworkReach` checks the claim (a test in __tests__/flavours/cdktn.test.ts): a file
+ * that comes to import cdktf, constructs or the library, directly or through a helper, must leave this list.
+ */
+const SAME_CODE_TESTS = [
+  '__tests__/terraform/deprecations.test.ts', '__tests__/terraform/engines.test.ts', '__tests__/terraform/fake-values.test.ts',
+  '__tests__/terraform/fakes.test.ts', '__tests__/terraform/lifecycle.test.ts', '__tests__/terraform/negative.test.ts',
+  '__tests__/terraform/tools-helper.test.ts', '__tests__/talos/upgrade-script.test.ts',
+];
+/**
+ * Tests (by name) that run the root checkout's cdktf build even from the flavour tree: they spawn scripts/app.js,
+ * scripts/example.js or scripts/validate.js, which Node starts from their real path (the root's scripts/, linked
+ * into the flavour), so they compile and run the root's dist/ with cdktf. In the flavour run they would repeat the
+ * cdktf run's work exactly. What the flavour synthesizes from main.ts and every example is compared with cdktf's,
+ * file by file, in __tests__/flavours/cdktn.test.ts; that test also checks that these scripts still run the root's
+ * build from the flavour tree (if they ever run the flavour's own build, these tests belong in the flavour run).
+ */
+const ROOT_BUILD_TESTS = [
+  ["writes every stack's cdk.tf.json, and reports a bad config file without a stack trace", 'scripts/app.js'],
+  ['every stack inits, validates, plans, applies and converges with real Terraform', 'scripts/validate.js (synthesizes with scripts/app.js)'],
+  ['npm run synth prints a line per stack and the warnings, each cause once', 'scripts/app.js'],
+  // every test of these two describe blocks of homelab/cli-errors.test.ts runs the CLI (its `helpers` block stays)
+  ['homelab.json semantic errors through the CLI', 'scripts/app.js'],
+  ['homelab.json pools and node hardware through the CLI', 'scripts/app.js'],
+  ['synthesizes into its own directory, with its outputs', 'scripts/example.js'],
+  ['every example file is listed here, and `npm run example` lists them all', 'scripts/example.js'],
+];
 /** Prebuilt cdktf provider packages used by the sources -> the schema snapshot the flavour generates them from. */
 const PREBUILT = { '@cdktf/provider-null': 'hashicorp/null', '@cdktf/provider-local': 'hashicorp/local' };
 
@@ -142,7 +172,7 @@ function syncSources() {
     'module.exports = {',
     '  ...base,',
     '  rootDir: __dirname,',
-    `  testPathIgnorePatterns: [...(base.testPathIgnorePatterns ?? ['/node_modules/']), ${NOT_FLAVOUR_TESTS.map((p) => JSON.stringify(`<rootDir>/${p}`)).join(', ')}],`,
+    `  testPathIgnorePatterns: [...(base.testPathIgnorePatterns ?? ['/node_modules/']), ${[...NOT_FLAVOUR_TESTS, ...SAME_CODE_TESTS].map((p) => JSON.stringify(`<rootDir>/${p}`)).join(', ')}],`,
     '};',
     '',
   ].join('\n'));
@@ -250,10 +280,47 @@ function skipPattern(names) {
   return `^(?!.*(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})).*$`;
 }
 
+/**
+ * Why `file` (relative to the root) is not framework-free: the first chain of imports from it that reaches a bare
+ * cdktf/cdktn/constructs/@cdktf specifier, or a source file that the flavour rewrites (see rewriteImports), or
+ * any of the library's own folders; null when none does. Follows relative imports and requires through the
+ * copied sources (SOURCES); linked trees (scripts/, tools/) are the same files in both runs.
+ */
+function frameworkReach(file, root = ROOT, seen = new Set()) {
+  if (seen.has(file)) return null;
+  seen.add(file);
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  const dir = path.posix.dirname(file);
+  if (rewriteImports(text, dir) !== text) return `${file} imports a module the flavour rewrites`;
+  // e.g. __tests__/homelab/relocatable.test.ts runs its own tree's compiled app: the flavour's, in the flavour run
+  if (/['"`]dist['"`/]|\bmain\.(ts|js)\b/.test(text)) return `${file} uses its tree's compiled app (dist/, main)`;
+  const specs = [...text.matchAll(/(?:\bfrom\s+|\brequire(?:\.resolve)?\(\s*|\bimport\(\s*|\bjest\.mock\(\s*)(['"])([^'"\n]+)\1/g)].map((m) => m[2]);
+  for (const spec of specs) {
+    if (/^(cdktf|cdktn|constructs)(\/|$)|^@cdkt[fn]\//.test(spec)) return `${file} imports ${spec}`;
+    if (!spec.startsWith('.')) continue;
+    const target = path.posix.normalize(path.posix.join(dir, spec));
+    if (/^(constructs|examples|homelab|bench|main|\.gen|dist)(\/|$)/.test(target)) return `${file} imports ${target}`;
+    if (!SOURCES.some((s) => target === s.replace(/\.ts$/, '') || target.startsWith(`${s}/`))) continue; // linked: same file
+    const candidates = [`${target}.ts`, `${target}/index.ts`, target].filter((c) => fs.existsSync(path.join(root, c)) && fs.statSync(path.join(root, c)).isFile());
+    if (!candidates.length) continue; // e.g. a JSON fixture read as data
+    if (!candidates[0].endsWith('.ts')) continue;
+    const why = frameworkReach(candidates[0], root, seen);
+    if (why) return `${file} -> ${why}`;
+  }
+  return null;
+}
+
+/** Every test (by name) the flavour run leaves out, with the reason. */
+function flavourSkippedTests() {
+  return [...CDKTF_ONLY_TESTS, ...ROOT_BUILD_TESTS.map(([n, script]) => [n, `runs the root's cdktf build through ${script}: the cdktf run's work again`])];
+}
+
 function test(args) {
-  for (const [name, why] of CDKTF_ONLY_TESTS) log(`skipped on cdktn: "${name}" (${why})`);
+  const skipped = flavourSkippedTests();
+  for (const [name, why] of skipped) log(`skipped on cdktn: "${name}" (${why})`);
+  for (const f of SAME_CODE_TESTS) log(`run once, in the cdktf pass: ${f} (framework-free: tests scripts/ and tools/, the same files here)`);
   const r = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', path.join(OUT, 'jest.config.js'),
-    '--testNamePattern', skipPattern(CDKTF_ONLY_TESTS.map(([n]) => n)), ...args], { stdio: 'inherit', cwd: OUT });
+    '--testNamePattern', skipPattern(skipped.map(([n]) => n)), ...args], { stdio: 'inherit', cwd: OUT });
   process.exit(r.status ?? 1);
 }
 
@@ -263,7 +330,7 @@ function pack() {
   process.stdout.write(`${path.join(FLAVOUR, info.filename)}\n`);
 }
 
-module.exports = { rewriteImports, flavourPackageJson, skipPattern, CDKTF_ONLY_TESTS, build, FLAVOUR, OUT, TOOLCHAIN, PACKAGE_NAME };
+module.exports = { rewriteImports, flavourPackageJson, skipPattern, frameworkReach, flavourSkippedTests, CDKTF_ONLY_TESTS, SAME_CODE_TESTS, ROOT_BUILD_TESTS, NOT_FLAVOUR_TESTS, build, FLAVOUR, OUT, TOOLCHAIN, PACKAGE_NAME };
 
 if (require.main === module) {
   const [cmd = 'build', ...rest] = process.argv.slice(2);

@@ -1,10 +1,16 @@
 // Jest global setup: build (or find cached) tools/provider-libs before any test runs, so that tests going
 // through tools/tf-schema-provider render ct_config and Talos configurations with the providers' own libraries.
 // Without Go the tests that need it skip loudly (helpers/tools.ts OFFLINE_TERRAFORM); in CI it is a failure.
+// It also makes the run's directory for results that test files in different workers share
+// (__tests__/helpers/shared-validation.ts); scripts/jest-global-teardown.js removes it.
 'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const libs = require('./build-provider-libs');
 
 module.exports = async () => {
+  process.env.PROXMOX_TEST_SHARED_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-shared-'));
   const t = Date.now();
   const ci = process.env.CI === 'true' || process.env.CI === '1';
   let r;

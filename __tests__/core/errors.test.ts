@@ -10,8 +10,8 @@ describe('ValidationError', () => {
   test('names the construct path and every problem, in the standard shape', () => {
     const p = new Problems(scope);
     p.check(false, 'cores', 'be at least 1', 0, 'Set cores to 1 or more.');
-    p.check(true, 'memoryMiB', 'be at least 512', 1024);
-    p.add('name', 'be a DNS label', 'Bad_Name');
+    p.check(true, 'memoryMiB', 'be at least 512', 1024, 'Set memoryMiB to 512 or more.');
+    p.add('name', 'be a DNS label', 'Bad_Name', 'Use lower-case letters, digits and hyphens.');
     expect(p.count).toBe(2);
     let err: unknown;
     try { p.throwIfAny(); } catch (e) { err = e; }
@@ -20,11 +20,22 @@ describe('ValidationError', () => {
     expect(v.constructPath).toBe('stack/Thing');
     expect(v.problems).toEqual([
       "'cores' must be at least 1, got 0. Set cores to 1 or more.",
-      "'name' must be a DNS label, got \"Bad_Name\".",
+      "'name' must be a DNS label, got \"Bad_Name\". Use lower-case letters, digits and hyphens.",
     ]);
-    expect(v.message).toBe("stack/Thing: \n  - 'cores' must be at least 1, got 0. Set cores to 1 or more.\n  - 'name' must be a DNS label, got \"Bad_Name\".");
+    expect(v.message).toBe("stack/Thing: \n  - 'cores' must be at least 1, got 0. Set cores to 1 or more.\n  - 'name' must be a DNS label, got \"Bad_Name\". Use lower-case letters, digits and hyphens.");
     // No stack frames from deep inside the library.
     expect(v.stack).not.toMatch(/\n\s+at /);
+  });
+
+  test('the fix sentence is a required argument (checked by the type checker: tsc -b tsconfig.test.json)', () => {
+    const p = new Problems(scope);
+    // @ts-expect-error every problem must tell the user what to change
+    p.check(false, 'cores', 'be at least 1', 0);
+    // @ts-expect-error every problem must tell the user what to change
+    p.add('cores', 'be at least 1', 0);
+    // @ts-expect-error every problem must tell the user what to change
+    expect(() => fail(scope, 'cores', 'be at least 1', 0)).toThrow(ValidationError);
+    expect(p.count).toBe(2);
   });
 
   test('does not throw when there is no problem', () => {

@@ -28,9 +28,9 @@ describe('net', () => {
     checkInSubnet(p, 'vip', '10.0.1.20', parseCidr('10.0.0.11/24')!);
     expect(() => p.throwIfAny()).toThrow([
       's: ',
-      "  - 'gateway' must be an IP address like \"10.0.0.11\", got \"10.0.0\".",
-      "  - 'address' must be an address with prefix length like \"10.0.0.11/24\", got \"10.0.0.11\".",
-      "  - 'vip' must be inside the subnet 10.0.0.0/24, got \"10.0.1.20\". Use an address of that subnet, or change the prefix length.",
+      "  - 'gateway' must be an IP address like \"10.0.0.11\", got \"10.0.0\". Write a plain IPv4 or IPv6 address, without prefix length or host name.",
+      "  - 'address' must be an address with prefix length like \"10.0.0.11/24\", got \"10.0.0.11\". Write the address followed by a slash and the prefix length, e.g. \"10.0.0.0/16\".",
+      "  - 'vip' must be inside the subnet 10.0.0.0/24, got \"10.0.1.20\". Pick an address inside 10.0.0.0/24, or change the subnet.",
     ].join('\n'));
   });
 });

@@ -133,7 +133,7 @@ describe('DebianGoldenTemplate', () => {
     ['an unknown Debian release', { release: 11 }, "'release' must be a known Debian release (12, 13), got 11."],
     ['the checksum is missing', { checksum: undefined },
       `'checksum' must be set, got undefined. Copy the SHA-512 of the image from https://cloud.debian.org/images/cloud/trixie/${BUILD}/SHA512SUMS`],
-    ['the checksum is opted out', { checksum: Checksum.none('lazy') }, "'checksum' must verify the image, got \"Checksum.none()\". Debian publishes SHA512SUMS"],
+    ['the checksum is opted out', { checksum: Checksum.none('lazy') }, "'checksum' must verify the image, got \"Checksum.none()\". Use Checksum.sha512('<hex>') from https://cloud.debian.org/images/cloud/trixie/"],
     ['i915 is wanted with the genericcloud image', { variant: 'genericcloud', i915Sriov: I915Sriov.dkms({ sha256: 'ef'.repeat(32) }) },
       "'variant' must be 'generic' when i915Sriov is set, got \"genericcloud\". The genericcloud image runs Debian's cloud kernel, which has no i915 driver"],
     ['memory is below the package set', { memoryMiB: 768 }, "'memoryMiB' must be at least 1024 for the package set, got 768."],
@@ -146,7 +146,7 @@ describe('DebianGoldenTemplate', () => {
     ['the name is not a DNS name', { name: 'Golden_Template' }, "'name' must be a DNS name (lower case letters, digits, dashes), got \"Golden_Template\"."],
     ['a key is private', { sshAuthorizedKeys: ['-----BEGIN OPENSSH PRIVATE KEY-----'] }, "'sshAuthorizedKeys[0]' must be an OpenSSH public key, got a value that looks like a private key (not shown)."],
     ['the Kubernetes release has no known pause image', { kubernetesVersion: '1.99.0' },
-      "'kubernetesVersion' must be a Kubernetes release like \"1.34.1\" of a known minor (1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35), got \"1.99.0\". containerd's sandbox image follows it"],
+      "'kubernetesVersion' must be a Kubernetes release like \"1.34.1\" of a known minor (1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35), got \"1.99.0\". Pick a release of one of those minors"],
   ])('fails if %s', (_what, props, message) => {
     expect(() => build(props)).toThrow(message);
   });
@@ -159,7 +159,7 @@ describe('DebianGoldenTemplate', () => {
   });
 
   test('fails without SSH, naming the fix', () => {
-    expect(() => build({}, {})).toThrow(/'connection' must have SSH to the Proxmox nodes, got "test\/Proxmox without ssh". The user-data is a snippet, .* set ssh \(e\.g\. `ssh: \{ agent: true \}`\) on the ProxmoxConnection\./);
+    expect(() => build({}, {})).toThrow(/'connection' must have SSH to the Proxmox nodes, got "test\/Proxmox without ssh". Set ssh \(e\.g\. `ssh: \{ agent: true \}`\) on the ProxmoxConnection: the user-data is a snippet, .*\./);
   });
 
   test('reports every problem at once', () => {

@@ -95,14 +95,14 @@ describe('checkButaneSpec', () => {
       units: [{ name: 'hello', dropins: [{ name: 'x', contents: '' }] }],
     }));
     expect(got).toEqual([
-      "'hostname' must be a host name of DNS labels (letters, digits, hyphens), got \"bad_host\".",
-      "'users' must hold Linux user names (lowercase, digits, _ and -, at most 32), got \"Root\".",
+      "'hostname' must be a host name of DNS labels (letters, digits, hyphens), got \"bad_host\". Use dot-separated labels of letters, digits and hyphens, at most 253 characters.",
+      "'users' must hold Linux user names (lowercase, digits, _ and -, at most 32), got \"Root\". Rename the user: start with a lower-case letter or _, then lower-case letters, digits, _ or -.",
       expect.stringMatching(/^'users\.ops\.passwordHash' must be a reference to a sensitive TerraformVariable, got a literal string \(value not shown\)/),
-      "'files' must hold absolute file paths, got \"etc/x\".",
-      "'files' must not repeat a path (or write /etc/hostname when hostname is set), got \"/etc/hostname\".",
-      "'files./etc/y.mode' must be permission bits from 0 to 0o777 (write 0o644, not 644), got 644.",
-      "'units' must hold systemd unit names with a type suffix like \"hello.service\", got \"hello\".",
-      "'units.hello.dropins' must hold file names ending in .conf, got \"x\".",
+      "'files' must hold absolute file paths, got \"etc/x\". Give the full path from /, without a trailing slash.",
+      "'files' must not repeat a path (or write /etc/hostname when hostname is set), got \"/etc/hostname\". Merge the entries into one file, or drop the one that writes /etc/hostname.",
+      "'files./etc/y.mode' must be permission bits from 0 to 0o777 (write 0o644, not 644), got 644. Write the mode in octal with the 0o prefix, e.g. 0o644.",
+      "'units' must hold systemd unit names with a type suffix like \"hello.service\", got \"hello\". Name the unit with its type suffix, e.g. \"hello.service\" or \"backup.timer\".",
+      "'units.hello.dropins' must hold file names ending in .conf, got \"x\". Name the drop-in with a .conf suffix, e.g. \"10-override.conf\".",
     ]);
     expect(got.join('\n')).not.toContain('$6$literal');
   });
@@ -115,7 +115,7 @@ describe('checkButaneDocument', () => {
 
   test('fails if it is not valid YAML', () => {
     expect(problems((p) => checkButaneDocument(p, 'butaneSnippets[x]', 'variant: flatcar\nstorage: [files\n', FLATCAR))[0]).toMatch(
-      /^'butaneSnippets\[x\]' must be valid YAML, got: .+\. Fix the Butane file/);
+      /^'butaneSnippets\[x\]' must be valid YAML, got a parse error: .+\. Fix the Butane file/);
   });
 
   test('fails if variant or version are missing or wrong', () => {
@@ -135,7 +135,7 @@ describe('checkButaneDocument', () => {
   test('fails on a literal password_hash, without echoing it', () => {
     const [msg] = problems((p) => checkButaneDocument(p, 's',
       'variant: flatcar\nversion: 1.1.0\npasswd:\n  users:\n    - name: core\n      password_hash: "$6$secret"\n', FLATCAR));
-    expect(msg).toMatch(/^'s' must not hold a literal password_hash \(value not shown\)/);
+    expect(msg).toMatch(/^'s' must not hold a literal password_hash \(.*\), got one \(value not shown\)\. Use /);
     expect(msg).not.toContain('$6$secret');
   });
 

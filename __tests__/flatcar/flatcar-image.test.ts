@@ -49,7 +49,7 @@ describe('FlatcarImage', () => {
 
   test('fails if channel, version and variant do not fit, all at once', () => {
     expect(() => build({ channel: 'nightly' as any, version: 'current' })).toThrow(
-      /Flatcar: \n  - 'channel' must be one of 'stable', 'beta', 'alpha', 'lts', got "nightly"\.\n  - 'version' must be a Flatcar version MAJOR\.MINOR\.PATCH like "4230\.2\.4", got "current"/);
+      /Flatcar: \n  - 'channel' must be one of 'stable', 'beta', 'alpha', 'lts', got "nightly"\. Pick the channel your version is published in\.\n  - 'version' must be a Flatcar version MAJOR\.MINOR\.PATCH like "4230\.2\.4", got "current"/);
     expect(() => build({ version: '4081.2.1' })).toThrow(/'variant' must be 'qemu' for Flatcar 4081\.2\.1/);
   });
 

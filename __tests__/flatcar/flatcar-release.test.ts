@@ -31,7 +31,7 @@ describe('Flatcar releases', () => {
 
   test('fails if the channel is unknown', () => {
     expect(problems((p) => checkFlatcarRelease(p, 'edge', '4230.2.4'))).toEqual([
-      "'channel' must be one of 'stable', 'beta', 'alpha', 'lts', got \"edge\".",
+      "'channel' must be one of 'stable', 'beta', 'alpha', 'lts', got \"edge\". Pick the channel your version is published in.",
     ]);
   });
 

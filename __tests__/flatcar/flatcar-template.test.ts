@@ -163,7 +163,7 @@ describe('FlatcarTemplate', () => {
     expect(synth({ authMode: 'root-password', template: { hookScriptFileId: 'local:snippets/h.pl' } }).vm.provider).toBe('proxmox');
     expect(() => synth({ authMode: 'api-token', template: { hookScriptFileId: 'local:snippets/h.pl' } })).toThrow(
       "'hookScriptFileId' must be set only with a connection that has root@pam (authMode 'root-password' or 'api-token+root-password'), " +
-      'got "local:snippets/h.pl". Proxmox lets only root@pam set a VM\'s hookscript, never an API token; test/Proxmox is in \'api-token\' mode.');
+      'got "local:snippets/h.pl". Use a root@pam connection: Proxmox lets only root@pam set a VM\'s hookscript, never an API token (test/Proxmox is in \'api-token\' mode).');
   });
 
   test('hook script is set on the template (clones inherit it)', () => {
@@ -253,11 +253,11 @@ describe('FlatcarTemplate bad input', () => {
 
   test('fails if a Butane snippet is not valid YAML', () => {
     expect(() => synth({ template: { butaneSnippets: [ButaneSnippet.inline('broken', 'variant: flatcar\nversion: 1.1.0\nstorage: [files\n')] } }))
-      .toThrow(/'butaneSnippets\[broken\]' must be valid YAML, got: /);
+      .toThrow(/'butaneSnippets\[broken\]' must be valid YAML, got a parse error: /);
   });
 
   test('fails if the channel is unknown or the version malformed', () => {
-    expect(() => synth({ image: { channel: 'edge' as any } })).toThrow("'channel' must be one of 'stable', 'beta', 'alpha', 'lts', got \"edge\".");
+    expect(() => synth({ image: { channel: 'edge' as any } })).toThrow("'channel' must be one of 'stable', 'beta', 'alpha', 'lts', got \"edge\". Pick the channel your version is published in.");
     expect(() => synth({ image: { version: '4230.2' } })).toThrow(/'version' must be a Flatcar version MAJOR\.MINOR\.PATCH like "4230\.2\.4", got "4230\.2"/);
   });
 
@@ -280,7 +280,7 @@ describe('FlatcarTemplate bad input', () => {
     const priv = '-----BEGIN OPENSSH PRIVATE KEY-----\nc2VjcmV0\n-----END OPENSSH PRIVATE KEY-----';
     let message = '';
     try { synth({ template: { sshAuthorizedKeys: [priv] } }); } catch (e: any) { message = e.message; }
-    expect(message).toContain("'users.core.sshAuthorizedKeys[0]' must be an OpenSSH public key, got a value that looks like a private key (not shown).");
+    expect(message).toContain("'sshAuthorizedKeys[0]' must be an OpenSSH public key, got a value that looks like a private key (not shown).");
     expect(message).not.toContain('c2VjcmV0');
   });
 
@@ -289,7 +289,7 @@ describe('FlatcarTemplate bad input', () => {
     try { synth({ template: { name: 'bad_name', diskSizeGiB: 4, butaneVersion: '1.2.0' as any } }); } catch (e) { err = e; }
     expect(err.problems).toEqual([
       expect.stringMatching(/^'name' must be a DNS label/),
-      "'diskSizeGiB' must be an integer of at least 10, got 4.",
+      "'diskSizeGiB' must be an integer of at least 10, got 4. Give 10 GiB or more.",
       expect.stringMatching(/^'butaneVersion' must be a Butane 'flatcar' spec version/),
     ]);
   });

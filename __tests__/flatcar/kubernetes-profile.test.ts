@@ -76,7 +76,7 @@ describe('KubernetesProfile', () => {
       expect.stringMatching(/^'kubernetes\.version' must be a pinned release like "v1\.33\.5", got "latest"/),
       expect.stringMatching(/^'kubernetes\.kubeadmChecksum' must be Checksum\.sha256\(\.\.\.\) or Checksum\.sha512\(\.\.\.\) \(what Ignition can verify\), got "md5"/),
       expect.stringMatching(/^'kubernetes\.kubeletChecksum' must be Checksum\.sha256\(\.\.\.\) or Checksum\.sha512\(\.\.\.\) .*got "trust me"/),
-      "'kubernetes.kubectlChecksum' must be 128 hex digits for sha512, got \"xyz\".",
+      "'kubernetes.kubectlChecksum' must be 128 hex digits for sha512, got \"xyz\". Copy the hash from the release's checksum file.",
       expect.stringMatching(/^'kubernetes\.cniPluginsVersion' must be a pinned release like "v1\.8\.0", got "1\.8"/),
     ]);
     expect(problems((p) => sysext.check(p, 'kubernetes'))).toEqual([]);

@@ -45,6 +45,47 @@ describe('skipPattern (cdktf-only tests left out of the flavour run)', () => {
   });
 });
 
+describe('tests the flavour run leaves to the cdktf run (the same work twice otherwise)', () => {
+  test('every framework-free file reaches neither cdktf, constructs nor the library; a file that does is named', () => {
+    for (const f of flavour.SAME_CODE_TESTS) expect([f, flavour.frameworkReach(f)]).toEqual([f, null]);
+    expect(flavour.frameworkReach('__tests__/homelab/app.test.ts')).toMatch(/imports a module the flavour rewrites/);
+    expect(flavour.frameworkReach('__tests__/core/net.test.ts')).toBe('__tests__/core/net.test.ts imports constructs/core/errors');
+    expect(flavour.frameworkReach('__tests__/homelab/relocatable.test.ts')).toMatch(/uses its tree's compiled app/);
+    // through a helper: a test whose only import is a helper that imports cdktf
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'reach-'));
+    try {
+      fs.mkdirSync(path.join(tmp, '__tests__', 'helpers'), { recursive: true });
+      fs.writeFileSync(path.join(tmp, '__tests__', 'a.test.ts'), "import { x } from './helpers/h';\n");
+      fs.writeFileSync(path.join(tmp, '__tests__', 'helpers', 'h.ts'), "export { Testing as x } from 'cdktf';\n");
+      expect(flavour.frameworkReach('__tests__/a.test.ts', tmp)).toBe('__tests__/a.test.ts -> __tests__/helpers/h.ts imports a module the flavour rewrites');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('each test left out by name exists in a file that spawns the script named as the reason, and only those are left out', () => {
+    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []));
+    const sources = files(path.join(ROOT, '__tests__')).filter((f) => f !== __filename).map((f) => fs.readFileSync(f, 'utf8'));
+    for (const [name, script] of flavour.ROOT_BUILD_TESTS as Array<[string, string]>) {
+      // the longest word suffix of the name (past its describe title) that a test file holds
+      const words = name.split(' ');
+      const tail = words.map((_w, i) => words.slice(i).join(' ')).find((t) => sources.some((s: string) => s.includes(t)))!;
+      expect([name, tail?.split(' ').length >= 3]).toEqual([name, true]);
+      const holders = sources.filter((s: string) => s.includes(tail));
+      expect([name, holders.some((s: string) => s.includes(`'${script.split(' ')[0]}'`))]).toEqual([name, true]);
+    }
+    const re = new RegExp(flavour.skipPattern(flavour.flavourSkippedTests().map(([n]: [string]) => n)));
+    expect(re.test('homelab.json semantic errors through the CLI every problem at once, across sections, in homelab.json terms')).toBe(false);
+    expect(re.test('examples/ talos-day2 synthesizes into its own directory, with its outputs')).toBe(false);
+    // the same files' in-process tests stay in the flavour run
+    expect(re.test('homelab.json pools and node hardware through the CLI a pool whose node name is a listed worker\'s is refused')).toBe(false);
+    expect(re.test('helpers duplicateJsonKeys finds repeats at any depth, in arrays too, and nothing else')).toBe(true);
+    expect(re.test('homelab app the defaults build the reference homelab in three stacks')).toBe(true);
+    expect(re.test('examples/ talos-day2 says how to run it')).toBe(true);
+  });
+});
+
 describe('normalizeStackText', () => {
   test('only the metadata version and empty-container layout are normalised', () => {
     const cdktf = '{\n  "//": {\n    "metadata": {\n      "version": "0.21.0"\n    },\n    "outputs": {\n    }\n  },\n  "a": [\n  ]\n}';
@@ -98,6 +139,28 @@ describe('the cdktn flavour', () => {
     expect(JSON.parse(read(a))['//'].metadata.version).toBe(require(path.join(ROOT, 'node_modules', 'cdktf', 'package.json')).version);
     expect(JSON.parse(read(b))['//'].metadata.version).toBe(require(path.join(flavour.TOOLCHAIN, 'cdktn', 'package.json')).version);
     expect(compareSynthTrees(a, b)).toEqual([]);
+  }, 120000);
+
+  test("the scripts the flavour run leaves to the cdktf run start the root's cdktf build from the flavour tree too", () => {
+    const preload = path.join(work, 'record-main.js');
+    fs.writeFileSync(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.RECORD_MODULES, JSON.stringify(Object.keys(require.cache))));\n");
+    const runs: Array<[string, string[]]> = [['scripts/app.js', []], ['scripts/example.js', ['least-privilege-access']]];
+    for (const [script, args] of runs) {
+      const record = path.join(work, `${script.replace(/\W/g, '_')}.modules.json`);
+      const out = path.join(work, `${script.replace(/\W/g, '_')}.out`);
+      fs.mkdirSync(out);
+      const r = spawnSync(process.execPath, ['-r', preload, script, ...args], {
+        cwd: flavour.OUT, env: { ...process.env, CDKTF_OUTDIR: out, EXAMPLES_OUTDIR: out, HOMELAB_CONFIG: '', RECORD_MODULES: record }, encoding: 'utf8',
+      });
+      expect([script, r.status, r.stderr]).toEqual([script, 0, '']);
+      const loaded: string[] = JSON.parse(fs.readFileSync(record, 'utf8'));
+      expect([script, loaded.some((f) => f.startsWith(path.join(ROOT, 'dist') + path.sep))]).toEqual([script, true]);
+      expect([script, loaded.some((f) => f.startsWith(flavour.OUT + path.sep) || f.includes(`${path.sep}cdktn${path.sep}`))]).toEqual([script, false]);
+    }
+    // scripts/validate.js synthesizes with the app of the checkout it belongs to: the root's
+    const validateJs = fs.realpathSync(path.join(flavour.OUT, 'scripts', 'validate.js'));
+    expect(require(validateJs).appCommand().args).toEqual(['scripts/app.js']);
+    expect(path.dirname(path.dirname(validateJs))).toBe(fs.realpathSync(ROOT));
   }, 120000);
 
   test('no module of the built flavour loads cdktf or a @cdktf package', () => {

@@ -78,12 +78,12 @@ describe('homelab app', () => {
       proxmox: { authMode: 'token' },
     }, 'homelab.json')).toThrow([
       'homelab.json: ',
-      "  - 'proxmox.authMode' must be one of \"api-token\", \"root-password\", \"api-token+root-password\", got \"token\".",
-      "  - 'backend.type' must be one of \"local\", \"pg\", got \"s3\".",
-      "  - 'talos.controlPlane' is not a known field; known fields here: clusterName, proxmoxNodes, subnet, gateway, nameservers, vip, talosVersion, kubernetesVersion, ciliumVersion, tailscaleLoginServer, controlPlanes, workers, pools.",
-      "  - 'talos.vip' must be a string, got 20.",
-      "  - 'talos.workers.w1.adress' is not a known field; known fields here: address, vmId, proxmoxNode, dataDisks, extraNics, pciDevices, tpm.",
-      "  - 'talos.workers.w1.address' must be set, got undefined.",
+      "  - 'proxmox.authMode' must be one of \"api-token\", \"root-password\", \"api-token+root-password\", got \"token\". Pick one of those values.",
+      "  - 'backend.type' must be one of \"local\", \"pg\", got \"s3\". Pick one of those values.",
+      "  - 'talos.controlPlane' must be a known field (known here: clusterName, proxmoxNodes, subnet, gateway, nameservers, vip, talosVersion, kubernetesVersion, ciliumVersion, tailscaleLoginServer, controlPlanes, workers, pools), got {}. Correct its spelling, or remove it.",
+      "  - 'talos.vip' must be a string, got 20. Write a JSON string in double quotes.",
+      "  - 'talos.workers.w1.adress' must be a known field (known here: address, vmId, proxmoxNode, dataDisks, extraNics, pciDevices, tpm), got \"10.0.0.31\". Correct its spelling, or remove it.",
+      "  - 'talos.workers.w1.address' must be set, got undefined. Add the field: entries keyed by name get no defaults.",
     ].join('\n'));
   });
 
@@ -98,8 +98,8 @@ describe('homelab app', () => {
       fs.writeFileSync(path.join(dir, 'homelab.json'), JSON.stringify({ flatcar: null }));
       expect(loadHomelabConfig({ cwd: dir, env: {} }).flatcar).toBeNull();
       fs.writeFileSync(path.join(dir, 'other.json'), '{ not json');
-      expect(() => loadHomelabConfig({ cwd: dir, env: { HOMELAB_CONFIG: 'other.json' } })).toThrow(/other\.json: is not valid JSON/);
-      expect(() => loadHomelabConfig({ cwd: dir, env: { HOMELAB_CONFIG: 'missing.json' } })).toThrow(/missing\.json: the configuration file cannot be read \(from HOMELAB_CONFIG\)/);
+      expect(() => loadHomelabConfig({ cwd: dir, env: { HOMELAB_CONFIG: 'other.json' } })).toThrow(/other\.json: '<root>' must be valid JSON, got a syntax error: .*\. Fix the syntax there\./);
+      expect(() => loadHomelabConfig({ cwd: dir, env: { HOMELAB_CONFIG: 'missing.json' } })).toThrow(/missing\.json: 'HOMELAB_CONFIG' must name a readable file, got "missing\.json"\. Check the path/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -136,7 +136,7 @@ describe('npm run synth', () => {
       fs.writeFileSync(bad, JSON.stringify({ talos: { workers: { w: { address: 7 } } } }));
       const r = spawnSync(process.execPath, ['scripts/app.js'], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir, HOMELAB_CONFIG: bad }, encoding: 'utf8' });
       expect(r.status).toBe(1);
-      expect(r.stderr).toBe(`error: ${bad}: 'talos.workers.w.address' must be a string, got 7.\n`);
+      expect(r.stderr).toBe(`error: ${bad}: 'talos.workers.w.address' must be a string, got 7. Write a JSON string in double quotes.\n`);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

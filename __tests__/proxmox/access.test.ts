@@ -86,7 +86,7 @@ describe('ProxmoxAccess', () => {
   });
 
   test.each<[Partial<ProxmoxAccessProps>, string]>([
-    [{ pveMajorVersion: 7 }, "'pveMajor' must be 8 or 9 (the Proxmox VE versions whose privileges are known), got 7."],
+    [{ pveMajorVersion: 7 }, "'pveMajorVersion' must be 8 or 9 (the Proxmox VE versions whose privileges are known), got 7."],
     [{ userId: 'terraform' }, "'userId' must look like \"name@realm\", got \"terraform\"."],
     [{ tokenName: '1token' }, "'tokenName' must start with a letter and hold letters, digits, . _ -, got \"1token\"."],
     [{ roleId: 'PVEAdmin' }, "'roleId' must not be a built-in Proxmox role, got \"PVEAdmin\"."],

@@ -107,13 +107,13 @@ describe('ClonedVm', () => {
 
   test.each<[string, Partial<ClonedVmProps>, Partial<VmTemplateAttributes>, string]>([
     ['a linked clone goes to another node', { fullClone: false, placement: ClonePlacement.node('pve2') }, { onSharedStorage: true, fromImportedDisk: false },
-      "'fullClone' must be true for a clone on another node than the template's ('pve1'), got false. A linked clone shares the template's disks"],
+      "'fullClone' must be true for a clone on another node than the template's ('pve1'), got false. Set fullClone to true: a linked clone shares the template's disks"],
     ['a linked clone of an imported-disk template', { fullClone: false }, { fromImportedDisk: true },
-      "'fullClone' must be true for a template whose boot disk was imported from an image, got false. Proxmox cannot linked-clone such a template (bpg issue #1959)"],
+      "'fullClone' must be true for a template whose boot disk was imported from an image, got false. Set fullClone to true: Proxmox cannot linked-clone such a template (bpg issue #1959)"],
     ['a cross-node clone of a template on local storage', { placement: ClonePlacement.node('pve2') }, {},
       "'placement' must keep the clone on the template's node 'pve1' unless the template is on shared storage, got \"pve2\"."],
     ['a disk size without a datastore', { diskSizeGiB: 40 }, {},
-      "'diskDatastore' must be set when diskSizeGiB is set, got undefined. bpg's disk block defaults datastore_id to 'local-lvm'"],
+      "'diskDatastore' must be set when diskSizeGiB is set, got undefined. Name the clone's storage: bpg's disk block defaults datastore_id to 'local-lvm'"],
     ['the gateway is outside the subnet', { ipConfig: IpConfig.static('10.0.0.21/24', '10.0.1.1') }, {}, "'ipConfig.gateway' must be inside the subnet 10.0.0.0/24, got \"10.0.1.1\"."],
     ['an address has no prefix', { ipConfig: IpConfig.static('10.0.0.21') }, {}, "'ipConfig.cidr' must be an address with prefix length"],
     ['spread names no node', { placement: ClonePlacement.spread([]) }, {}, "'placement' must spread over at least one node, got []."],

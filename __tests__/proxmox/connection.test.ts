@@ -58,7 +58,7 @@ describe('ProxmoxConnection', () => {
     const conn = new ProxmoxConnection(stack, 'Proxmox');
     const vm = new Construct(stack, 'Vm');
     expect(() => conn.providerForKvmArguments(vm, 'ignitionDelivery')).toThrow(
-      /^test\/Vm: 'ignitionDelivery' needs QEMU 'args' \(kvm_arguments\), which Proxmox only accepts from root@pam authenticated by password, got a connection in 'api-token' mode \(test\/Proxmox\)\. Either set authMode to 'api-token\+root-password'.*cloud-init drive/);
+      /^test\/Vm: 'ignitionDelivery' must come with a connection that may set QEMU 'args' \(kvm_arguments\), which Proxmox only accepts from root@pam authenticated by password, got a connection in 'api-token' mode \(test\/Proxmox\)\. Either set authMode to 'api-token\+root-password'.*cloud-init drive/);
   });
 
   test.each([

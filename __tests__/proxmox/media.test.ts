@@ -78,7 +78,7 @@ describe('planVmMedia', () => {
   test('no boot media and file_id without SSH: every problem reported at once', () => {
     let err: any;
     try { planVmMedia('vm', { ...base }); } catch (e) { err = e; }
-    expect(err.problems).toEqual(["'media' must include a boot disk image or a boot ISO, got neither."]);
+    expect(err.problems).toEqual(["'media' must include a boot disk image or a boot ISO, got neither. Give the VM a boot disk image or a boot ISO."]);
     try { planVmMedia('vm', { ...base, bootDisk: { fileId: 'x', route: 'file_id' }, fwCfg: [{ name: 'opt/a', content: 'x' }] }); } catch (e) { err = e; }
     expect(err.problems).toHaveLength(2);
   });

@@ -58,8 +58,8 @@ describe('privilegesFor', () => {
   });
 
   test.each<[number, string]>([
-    [7, "'pveMajor' must be 8 or 9 (the Proxmox VE versions whose privileges are known), got 7."],
-    [10, "'pveMajor' must be 8 or 9 (the Proxmox VE versions whose privileges are known), got 10. Privilege names differ between versions"],
+    [7, "'pveMajorVersion' must be 8 or 9 (the Proxmox VE versions whose privileges are known), got 7."],
+    [10, "'pveMajorVersion' must be 8 or 9 (the Proxmox VE versions whose privileges are known), got 10. Privilege names differ between versions"],
     [8.5, 'got 8.5.'],
   ])('fails for PVE %p', (major, message) => {
     expect(() => privilegesFor(['clone-vms'], major)).toThrow(message);

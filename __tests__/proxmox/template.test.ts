@@ -18,8 +18,8 @@ describe('VmTemplate.fromAttributes', () => {
   test('fails on a bad id or node name, naming both', () => {
     expect(() => VmTemplate.fromAttributes(stack(), 'T', { templateVmId: 42, templateProxmoxNode: 'pve_1' })).toThrow([
       's/T: ',
-      "  - 'templateVmId' must be a Proxmox VM id (an integer of at least 100), got 42.",
-      "  - 'templateProxmoxNode' must be a Proxmox node name, got \"pve_1\".",
+      "  - 'templateVmId' must be a Proxmox VM id (an integer of at least 100), got 42. Give the VM id of the template, 100 or more.",
+      "  - 'templateProxmoxNode' must be a Proxmox node name, got \"pve_1\". Give the node the template lives on, as shown by `pvecm nodes`.",
     ].join('\n'));
   });
 });

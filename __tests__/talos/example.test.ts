@@ -3,6 +3,7 @@ import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { addTalosCluster } from '../../examples/talos-cluster';
 import { dataOf, resourcesOf, synthStack } from '../helpers/synth';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
+import { validateStackOnce } from '../helpers/shared-validation';
 
 describe('examples/talos-cluster.ts builds the reference cluster', () => {
   const { json } = synthStack((s) => addTalosCluster(s, new ProxmoxConnection(s, 'Proxmox')));
@@ -52,9 +53,8 @@ describe('examples/talos-cluster.ts builds the reference cluster', () => {
 
   describeIfTool([...OFFLINE_TERRAFORM], 'terraform accepts it', () => {
     test('init, validate, plan, apply (schema-only providers) and an empty second plan', async () => {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
-      const { validateStack } = require('../../scripts/validate.js') as typeof import('../../scripts/validate');
-      const result = await validateStack({ config: json, name: 'talos-example' });
+      // the same run as terraform/real-libraries.test.ts's, once per jest run
+      const result = await validateStackOnce(json, 'talos-example');
       expect(result.plan).toEqual({ add: 36, change: 0, destroy: 0 });
     }, 120000);
   });

@@ -65,7 +65,7 @@ describe('TalosCluster.addPool', () => {
     [{ count: 2, firstAddress: '10.0.0' }, "'addPool(\"gpu\").firstAddress' must be a literal IPv4 address, got \"10.0.0\"."],
     [{ count: 3, firstAddress: '10.0.0.253' }, "'addPool(\"gpu\").count' must fit 3 consecutive host addresses from 10.0.0.253 without crossing a .0 or .255, got 3."],
     [{ count: 2, firstAddress: '10.1.0.41' }, 'addWorker("gpu-01").address'],
-    [{ count: 2, firstAddress: '10.0.0.11' }, "'addWorker(\"gpu-01\").address' must be unique in the cluster, got \"10.0.0.11\". cp-1 already uses it."],
+    [{ count: 2, firstAddress: '10.0.0.11' }, "'addWorker(\"gpu-01\").address' must be unique in the cluster, got \"10.0.0.11\". Pick another address: cp-1 already uses it."],
   ])('bad %j', (pool, message) => {
     expect(() => cluster(pool)).toThrow(message);
   });

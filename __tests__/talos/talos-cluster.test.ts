@@ -372,9 +372,9 @@ describe('TalosCluster', () => {
   describe('fails', () => {
     test.each<[string, Build, string]>([
       ['a name is used twice', (cl) => { cl.addControlPlane('n', { address: '10.0.0.11' }); cl.addWorker('n', { address: '10.0.0.21' }); },
-        "'addWorker(\"n\").name' must be unique in the cluster, got \"n\". It is already a controlplane."],
+        "'addWorker(\"n\").name' must be unique in the cluster, got \"n\". Pick another name: it is already a controlplane."],
       ['an address is used twice', (cl) => { cl.addControlPlane('a', { address: '10.0.0.11' }); cl.addWorker('b', { address: '10.0.0.11' }); },
-        "'addWorker(\"b\").address' must be unique in the cluster, got \"10.0.0.11\". a already uses it."],
+        "'addWorker(\"b\").address' must be unique in the cluster, got \"10.0.0.11\". Pick another address: a already uses it."],
       ['a MAC is used twice', (cl) => { cl.addControlPlane('a', { address: '10.0.0.11', macAddress: '02:00:00:00:00:01' }); cl.addWorker('b', { address: '10.0.0.21', macAddress: '02:00:00:00:00:01' }); },
         "test/Talos/Node-b: 'macAddress' must be unique in the stack, got \"02:00:00:00:00:01\", already used by test/Talos/Node-a."],
       ['a VM id is used twice', (cl) => { cl.addControlPlane('a', { address: '10.0.0.11', vmId: 300 }); cl.addWorker('b', { address: '10.0.0.21', vmId: 300 }); },

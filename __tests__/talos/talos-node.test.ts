@@ -202,7 +202,7 @@ describe('TalosNode', () => {
         const connection = new ProxmoxConnection(s, 'Proxmox');
         const image = new TalosImage(s, 'Shared', { connection, talosVersion: 'v1.11.5' });
         new TalosNode(s, 'n', { connection, proxmoxNode: 'atlas', image, talosVersion: 'v1.10.7' });
-      })).toThrow("'talosVersion' must be unset or equal to the shared image's version (v1.11.5), got \"v1.10.7\". The node runs the version of its image.");
+      })).toThrow("'talosVersion' must be unset or equal to the shared image's version (v1.11.5), got \"v1.10.7\". Leave talosVersion unset: the node runs the version of its image.");
     });
 
     test('if two nodes derive or claim the same VM id or MAC', () => {

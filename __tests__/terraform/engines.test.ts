@@ -83,6 +83,22 @@ describe('scripts/test-tofu.js', () => {
     expect(testTofu.ENGINE_TEST.test("describeIfTool(['perl', 'bash'], 'shell')")).toBe(false);
     for (const f of files) expect([f, testTofu.ENGINE_TEST.test(fs.readFileSync(path.join(ROOT, f), 'utf8'))]).toEqual([f, true]);
   });
+
+  test('runs `npm run validate` under OpenTofu through the example app\'s validate test, and refuses to start without it', () => {
+    const files: string[] = testTofu.engineTestFiles();
+    expect(files).toContain(testTofu.VALIDATE_TEST);
+    expect(testTofu.validateCoverageLost(files)).toBeNull();
+    expect(testTofu.validateCoverageLost(files.filter((f) => f !== testTofu.VALIDATE_TEST))).toMatch(/app\.test\.ts .* is not among the real-engine test files/);
+    // a checkout whose app test no longer spawns scripts/validate.js
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-tofu-'));
+    try {
+      fs.mkdirSync(path.join(dir, path.dirname(testTofu.VALIDATE_TEST)), { recursive: true });
+      fs.writeFileSync(path.join(dir, testTofu.VALIDATE_TEST), "describeIfTool([...OFFLINE_TERRAFORM], 'x', () => {});\n");
+      expect(testTofu.validateCoverageLost([testTofu.VALIDATE_TEST], dir)).toMatch(/no longer runs scripts\/validate\.js/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 // OpenTofu as $TOFU_BIN or `tofu` on PATH (.ci/run exports TOFU_BIN from scripts/build-tofu.sh).

@@ -16,6 +16,7 @@ import type { TfJson } from '../../scripts/validate';
 import { synthStack } from '../helpers/synth';
 import { qemuFwCfg, shellwords } from '../helpers/qemu-fwcfg';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
+import { validateStackOnce } from '../helpers/shared-validation';
 import { initialized, ok, tfJson, validate } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -242,7 +243,8 @@ describeIfTool([...OFFLINE_TERRAFORM], 'the example Talos cluster: every node co
   }, 120_000);
 
   test('once the secrets exist (local-only apply), the second plan reads the Talos data sources for real', async () => {
-    const r = await validate.validateStack({ config, name: 'talos-example-plan2', planJson: true });
+    // the same run as talos/example.test.ts's, once per jest run
+    const r = await validateStackOnce(config, 'talos-example-plan2');
     expect(r.timings.secrets).toBeGreaterThan(0);
     expect(r.dataSourcesRead).toBe(3); // both machine configurations and the client configuration
     const changes = r.planJson!.resource_changes!.filter((c) => c.type === 'talos_machine_configuration_apply');

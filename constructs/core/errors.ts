@@ -54,14 +54,14 @@ export class Problems {
   constructor(private readonly scope: IConstruct | string) {}
 
   /** Records `'<prop>' must <rule>, got <value>. <fix>` unless `ok`. Returns `ok`. */
-  public check(ok: boolean, prop: string, rule: string, value: unknown, fix?: string): boolean {
+  public check(ok: boolean, prop: string, rule: string, value: unknown, fix: string): boolean {
     if (!ok) this.add(prop, rule, value, fix);
     return ok;
   }
 
   /** Records a problem unconditionally, in the standard shape. */
-  public add(prop: string, rule: string, value: unknown, fix?: string): void {
-    this.list.push(`'${prop}' must ${rule}, got ${show(value)}.${fix ? ` ${fix}` : ''}`);
+  public add(prop: string, rule: string, value: unknown, fix: string): void {
+    this.list.push(`'${prop}' must ${rule}, got ${show(value)}. ${fix}`);
   }
 
   /** Records a free-form problem (for rules that span several props). */
@@ -79,7 +79,7 @@ export class Problems {
 }
 
 /** Throws a single-problem {@link ValidationError} in the standard shape. */
-export function fail(scope: IConstruct | string, prop: string, rule: string, value: unknown, fix?: string): never {
+export function fail(scope: IConstruct | string, prop: string, rule: string, value: unknown, fix: string): never {
   const p = new Problems(scope);
   p.add(prop, rule, value, fix);
   p.throwIfAny();

@@ -42,7 +42,7 @@ const MAC_RE = /^[0-9A-F]{2}(:[0-9A-F]{2}){5}$/i;
 /** Returns the problems of a MAC address as a user would write it in props. */
 export function checkMacAddress(p: Problems, prop: string, mac: string): void {
   if (!MAC_RE.test(mac)) {
-    p.add(prop, 'be a MAC address like "02:AB:CD:EF:01:23"', mac);
+    p.add(prop, 'be a MAC address like "02:AB:CD:EF:01:23"', mac, 'Write six hex pairs separated by colons, or leave it out to get a MAC derived from the name.');
     return;
   }
   const first = parseInt(mac.slice(0, 2), 16);
@@ -53,7 +53,7 @@ export function checkMacAddress(p: Problems, prop: string, mac: string): void {
 /** Returns the problems of a VM id. */
 export function checkVmId(p: Problems, prop: string, vmId: number): void {
   p.check(Number.isInteger(vmId) && vmId >= 100 && vmId <= 999999999, prop,
-    'be an integer from 100 to 999999999 (Proxmox VM id range)', vmId);
+    'be an integer from 100 to 999999999 (Proxmox VM id range)', vmId, 'Pick an unused VM id from 100 to 999999999.');
 }
 
 /**

@@ -44,13 +44,13 @@ export function networkAddress(cidr: Cidr): string {
 
 /** Adds a problem unless `value` is an IP address. Returns whether it is. */
 export function checkIp(p: Problems, prop: string, value: string): boolean {
-  return p.check(isIpAddress(value), prop, 'be an IP address like "10.0.0.11"', value);
+  return p.check(isIpAddress(value), prop, 'be an IP address like "10.0.0.11"', value, 'Write a plain IPv4 or IPv6 address, without prefix length or host name.');
 }
 
 /** Adds a problem unless `value` is a host address with prefix (`10.0.0.11/24`). Returns the parsed CIDR. */
 export function checkCidr(p: Problems, prop: string, value: string): Cidr | undefined {
   const c = parseCidr(value);
-  p.check(c !== undefined, prop, 'be an address with prefix length like "10.0.0.11/24"', value);
+  p.check(c !== undefined, prop, 'be an address with prefix length like "10.0.0.11/24"', value, 'Write the address followed by a slash and the prefix length, e.g. "10.0.0.0/16".');
   return c;
 }
 
@@ -58,5 +58,5 @@ export function checkCidr(p: Problems, prop: string, value: string): Cidr | unde
 export function checkInSubnet(p: Problems, prop: string, address: string, cidr: Cidr): boolean {
   const net = `${networkAddress(cidr)}/${cidr.prefixLength}`;
   return p.check(cidrContains(cidr, address), prop, `be inside the subnet ${net}`, address,
-    'Use an address of that subnet, or change the prefix length.');
+    `Pick an address inside ${net}, or change the subnet.`);
 }

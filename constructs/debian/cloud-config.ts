@@ -110,13 +110,13 @@ const HOST_RE = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 /** Adds the problems of the user-data settings. Token values are not checked. */
 export function checkUserDataSettings(p: Problems, s: Pick<DebianUserDataInput, 'packages' | 'ntpServers' | 'ntpPools' | 'chronyAllowCidrs' | 'journalMaxUseMiB'>): void {
   for (const pkg of s.packages) {
-    if (!Token.isUnresolved(pkg)) p.check(PACKAGE_RE.test(pkg), 'packages', 'contain Debian package names', pkg);
+    if (!Token.isUnresolved(pkg)) p.check(PACKAGE_RE.test(pkg), 'packages', 'contain Debian package names', pkg, 'Use the package name as `apt-cache show` lists it (lower case, no version or spaces).');
   }
   for (const [prop, hosts] of [['ntpServers', s.ntpServers], ['ntpPools', s.ntpPools]] as const) {
-    for (const h of hosts) if (!Token.isUnresolved(h)) p.check(HOST_RE.test(h), prop, 'contain host names', h);
+    for (const h of hosts) if (!Token.isUnresolved(h)) p.check(HOST_RE.test(h), prop, 'contain host names', h, 'Write a host name or IP address without scheme, port or spaces.');
   }
   for (const c of s.chronyAllowCidrs) if (!Token.isUnresolved(c)) checkCidr(p, 'chronyAllowCidrs', c);
-  p.check(Number.isInteger(s.journalMaxUseMiB) && s.journalMaxUseMiB >= 16, 'journalMaxUseMiB', 'be an integer of at least 16', s.journalMaxUseMiB);
+  p.check(Number.isInteger(s.journalMaxUseMiB) && s.journalMaxUseMiB >= 16, 'journalMaxUseMiB', 'be an integer of at least 16', s.journalMaxUseMiB, 'Set it to 16 or more (journald needs room for at least a few files).');
 }
 
 /** Pure: every package the template installs, sorted and de-duplicated. */

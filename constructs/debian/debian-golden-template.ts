@@ -144,22 +144,22 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
     const why = props.i915Sriov ? 'the package set with the i915 DKMS build' : 'the package set';
     if (known(hw.memoryMiB)) {
       p.check(hw.memoryMiB >= min.memoryMiB, 'memoryMiB', `be at least ${min.memoryMiB} for ${why}`, hw.memoryMiB,
-        'Cloud images have no swap: below this apt or the compiler is killed half-way (see MINIMUM_BUILD_RESOURCES).');
+        `Give ${min.memoryMiB} MiB or more: cloud images have no swap, below this apt or the compiler is killed half-way (see MINIMUM_BUILD_RESOURCES).`);
     }
     if (known(hw.diskSizeGiB)) {
       p.check(hw.diskSizeGiB >= min.diskSizeGiB, 'diskSizeGiB', `be at least ${min.diskSizeGiB} for ${why}`, hw.diskSizeGiB,
-        'Clones can grow the disk, but the build itself needs the room (see MINIMUM_BUILD_RESOURCES).');
+        `Give ${min.diskSizeGiB} GiB or more: clones can grow the disk, but the build itself needs the room (see MINIMUM_BUILD_RESOURCES).`);
     }
-    p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
+    p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode, 'Use the node name as shown by `pvecm nodes` (letters, digits, hyphens).');
     p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name,
-      'Proxmox refuses other VM names; set name explicitly.');
+      'Set name explicitly: Proxmox refuses other VM names.');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
     p.check(Number.isInteger(timeout) && timeout >= 60 && timeout <= 7200, 'cloudInitTimeoutSeconds',
-      'be an integer from 60 to 7200', timeout, 'A build with the SR-IOV driver takes 12-15 minutes: 900 is the default.');
+      'be an integer from 60 to 7200', timeout, 'Give 60 to 7200 seconds: a build with the SR-IOV driver takes 12-15 minutes (900 is the default).');
     p.check(props.connection.hasSsh && props.connection.nodeSsh !== undefined, 'connection',
       'have SSH to the Proxmox nodes', `${props.connection.node.path} without ssh`,
-      'The user-data is a snippet, which the Proxmox API cannot upload (Bugzilla #2208), and the finalize step runs ' +
-      'qm on the node: set ssh (e.g. `ssh: { agent: true }`) on the ProxmoxConnection.');
+      'Set ssh (e.g. `ssh: { agent: true }`) on the ProxmoxConnection: the user-data is a snippet, which the Proxmox API ' +
+      'cannot upload (Bugzilla #2208), and the finalize step runs qm on the node.');
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
     warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', props.sshAuthorizedKeys);
     checkUserDataSettings(p, settings);
@@ -264,7 +264,7 @@ export class DebianGoldenTemplate extends Construct implements IVmTemplate {
     if (!cs) {
       p.add('checksum', 'be set', cs, `Copy the SHA-512 of the image from ${where}: Checksum.sha512('<hex>').`);
     } else if (!cs.algorithm) {
-      p.add('checksum', 'verify the image', 'Checksum.none()', `Debian publishes SHA512SUMS for every build: ${where}.`);
+      p.add('checksum', 'verify the image', 'Checksum.none()', `Use Checksum.sha512('<hex>') from ${where}: Debian publishes SHA512SUMS for every build.`);
     }
   }
 }

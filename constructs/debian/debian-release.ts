@@ -49,8 +49,8 @@ export function isKnownDebianMajor(major: number): major is DebianMajor {
 export function checkDebianImage(p: Problems, spec: DebianImageSpec): void {
   const known = Object.keys(DEBIAN_RELEASES).join(', ');
   p.check(isKnownDebianMajor(spec.major), 'release', `be a known Debian release (${known})`, spec.major,
-    'Debian 13 (trixie) is the default; add a release to DEBIAN_RELEASES when Debian publishes it.');
-  p.check(spec.variant === 'generic' || spec.variant === 'genericcloud', 'variant', "be 'generic' or 'genericcloud'", spec.variant);
+    'Use 13 (trixie, the default), or add the release to DEBIAN_RELEASES once Debian publishes it.');
+  p.check(spec.variant === 'generic' || spec.variant === 'genericcloud', 'variant', "be 'generic' or 'genericcloud'", spec.variant, 'Use \'genericcloud\' for VMs, or \'generic\' when you need its extra drivers.');
   p.check(BUILD_RE.test(spec.build), 'build', 'be a dated build like "20251117-2299" or "latest"', spec.build,
     'Pick a folder from https://cloud.debian.org/images/cloud/<codename>/.');
 }

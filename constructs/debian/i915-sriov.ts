@@ -51,11 +51,11 @@ export class I915Sriov {
 export function checkI915Sriov(p: Problems, i: I915Sriov, prefix = 'i915Sriov.'): void {
   p.check(/^[0-9a-fA-F]{64}$/.test(i.sha256 ?? ''), `${prefix}sha256`, 'be 64 hex digits (SHA-256 of the .deb)', i.sha256,
     'Take it from the release page, or run sha256sum on the downloaded .deb.');
-  p.check(/^[0-9A-Za-z][0-9A-Za-z.+~-]*$/.test(i.version), `${prefix}version`, 'be a release like "2025.07.22"', i.version);
-  p.check(/^https:\/\/[^\s'"\\]+\.deb$/.test(i.debUrl), `${prefix}debUrl`, 'be an https URL of a .deb without quotes or spaces', i.debUrl);
+  p.check(/^[0-9A-Za-z][0-9A-Za-z.+~-]*$/.test(i.version), `${prefix}version`, 'be a release like "2025.07.22"', i.version, 'Use the release tag of the i915 SR-IOV package, e.g. "2025.07.22".');
+  p.check(/^https:\/\/[^\s'"\\]+\.deb$/.test(i.debUrl), `${prefix}debUrl`, 'be an https URL of a .deb without quotes or spaces', i.debUrl, 'Link the release\'s .deb asset over https.');
   for (const k of i.kernelParameters) {
-    p.check(/^[A-Za-z0-9_.,:=/-]+$/.test(k), `${prefix}kernelParameters`, 'contain parameters like "i915.enable_guc=3"', k);
+    p.check(/^[A-Za-z0-9_.,:=/-]+$/.test(k), `${prefix}kernelParameters`, 'contain parameters like "i915.enable_guc=3"', k, 'Write each kernel parameter as key=value without spaces or quotes.');
   }
   p.check(Number.isInteger(i.downloadAttempts) && i.downloadAttempts >= 1 && i.downloadAttempts <= 10,
-    `${prefix}downloadAttempts`, 'be an integer from 1 to 10', i.downloadAttempts);
+    `${prefix}downloadAttempts`, 'be an integer from 1 to 10', i.downloadAttempts, 'Set it to a whole number from 1 to 10.');
 }

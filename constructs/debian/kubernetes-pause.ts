@@ -23,7 +23,7 @@ export function pauseImageFor(kubernetesVersion: string): string | undefined {
 export function checkKubernetesVersionForPause(p: Problems, prop: string, kubernetesVersion: string): void {
   const minors = Object.keys(PAUSE_VERSION_BY_KUBERNETES_MINOR).map((m) => `1.${m}`).join(', ');
   p.check(pauseImageFor(kubernetesVersion) !== undefined, prop, `be a Kubernetes release like "1.34.1" of a known minor (${minors})`,
-    kubernetesVersion, 'containerd\'s sandbox image follows it; add the minor to PAUSE_VERSION_BY_KUBERNETES_MINOR from kubeadm\'s constants.go.');
+    kubernetesVersion, 'Pick a release of one of those minors, or add its minor to PAUSE_VERSION_BY_KUBERNETES_MINOR from kubeadm\'s constants.go (containerd\'s sandbox image follows it).');
 }
 
 /** The pause image of a Kubernetes release that checkKubernetesVersionForPause accepted (throws for any other). */

@@ -107,12 +107,12 @@ const LABEL_RE = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
 export function checkButaneSpec(p: Problems, spec: Omit<ButaneSpec, 'version'>): void {
   if (spec.hostname !== undefined && !Token.isUnresolved(spec.hostname)) {
     p.check(spec.hostname.length <= 253 && spec.hostname.split('.').every((l) => LABEL_RE.test(l)), 'hostname',
-      'be a host name of DNS labels (letters, digits, hyphens)', spec.hostname);
+      'be a host name of DNS labels (letters, digits, hyphens)', spec.hostname, 'Use dot-separated labels of letters, digits and hyphens, at most 253 characters.');
   }
   const userNames = new Set<string>();
   for (const u of spec.users ?? []) {
     const at = `users.${u.name}`;
-    p.check(LINUX_USER_NAME_RE.test(u.name), 'users', 'hold Linux user names (lowercase, digits, _ and -, at most 32)', u.name);
+    p.check(LINUX_USER_NAME_RE.test(u.name), 'users', 'hold Linux user names (lowercase, digits, _ and -, at most 32)', u.name, 'Rename the user: start with a lower-case letter or _, then lower-case letters, digits, _ or -.');
     p.check(!userNames.has(u.name), 'users', 'not repeat a user', u.name, 'Merge the entries.');
     userNames.add(u.name);
     (u.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `${at}.sshAuthorizedKeys[${i}]`, k));
@@ -124,22 +124,22 @@ export function checkButaneSpec(p: Problems, spec: Omit<ButaneSpec, 'version'>):
   }
   const paths = new Set<string>(spec.hostname !== undefined ? ['/etc/hostname'] : []);
   for (const f of spec.files ?? []) {
-    p.check(/^\/[^\0]*[^/]$/.test(f.path), 'files', 'hold absolute file paths', f.path);
-    p.check(!paths.has(f.path), 'files', 'not repeat a path (or write /etc/hostname when hostname is set)', f.path);
+    p.check(/^\/[^\0]*[^/]$/.test(f.path), 'files', 'hold absolute file paths', f.path, 'Give the full path from /, without a trailing slash.');
+    p.check(!paths.has(f.path), 'files', 'not repeat a path (or write /etc/hostname when hostname is set)', f.path, 'Merge the entries into one file, or drop the one that writes /etc/hostname.');
     paths.add(f.path);
     if (f.mode !== undefined) {
       // 0o777 at most: setuid/setgid/sticky bits are rare in configs, and it catches decimal 644 (= 0o1204).
       p.check(Number.isInteger(f.mode) && f.mode >= 0 && f.mode <= 0o777, `files.${f.path}.mode`,
-        'be permission bits from 0 to 0o777 (write 0o644, not 644)', f.mode);
+        'be permission bits from 0 to 0o777 (write 0o644, not 644)', f.mode, 'Write the mode in octal with the 0o prefix, e.g. 0o644.');
     }
   }
   const units = new Set<string>();
   for (const u of spec.units ?? []) {
-    p.check(UNIT_RE.test(u.name), 'units', 'hold systemd unit names with a type suffix like "hello.service"', u.name);
+    p.check(UNIT_RE.test(u.name), 'units', 'hold systemd unit names with a type suffix like "hello.service"', u.name, 'Name the unit with its type suffix, e.g. "hello.service" or "backup.timer".');
     p.check(!units.has(u.name), 'units', 'not repeat a unit', u.name, 'Put its drop-ins in one entry.');
     units.add(u.name);
     for (const d of u.dropins ?? []) {
-      p.check(/^[A-Za-z0-9_.@-]+\.conf$/.test(d.name), `units.${u.name}.dropins`, 'hold file names ending in .conf', d.name);
+      p.check(/^[A-Za-z0-9_.@-]+\.conf$/.test(d.name), `units.${u.name}.dropins`, 'hold file names ending in .conf', d.name, 'Name the drop-in with a .conf suffix, e.g. "10-override.conf".');
     }
   }
 }
@@ -153,7 +153,7 @@ export function checkButaneDocument(p: Problems, prop: string, text: string, fla
   const docs = YAML.parseAllDocuments(text);
   const errors = docs.flatMap((d) => ('errors' in d ? d.errors : []));
   if (errors.length > 0) {
-    p.addRaw(`'${prop}' must be valid YAML, got: ${errors[0].message.split('\n')[0]}. Fix the Butane file (indentation, ` +
+    p.addRaw(`'${prop}' must be valid YAML, got a parse error: ${errors[0].message.split('\n')[0].replace(/:$/, '')}. Fix the Butane file (indentation, ` +
       'quoting, unbalanced brackets).');
     return;
   }
@@ -171,8 +171,8 @@ export function checkButaneDocument(p: Problems, prop: string, text: string, fla
   }
   const users = ((d.passwd as any)?.users ?? []) as Array<Record<string, unknown>>;
   if (Array.isArray(users) && users.some((u) => u && typeof u === 'object' && 'password_hash' in u)) {
-    p.addRaw(`'${prop}' must not hold a literal password_hash (value not shown): it would be stored in the code and ` +
-      "the synthesized JSON. Use the users prop with passwordHash from a sensitive TerraformVariable, or SSH keys.");
+    p.addRaw(`'${prop}' must not hold a literal password_hash (it would be stored in the code and the synthesized JSON), ` +
+      "got one (value not shown). Use the users prop with passwordHash from a sensitive TerraformVariable, or SSH keys.");
   }
 }
 

@@ -81,9 +81,9 @@ export class FlatcarImage extends Construct {
     const p = new Problems(this);
     const parsed = checkFlatcarRelease(p, channel, version);
     checkImageVariant(p, variant, parsed);
-    p.check(compression === 'none' || compression === 'bz2', 'compression', "be 'none' or 'bz2'", compression);
+    p.check(compression === 'none' || compression === 'bz2', 'compression', "be 'none' or 'bz2'", compression, 'Use \'bz2\' for the published .img.bz2 images, or \'none\' for an uncompressed mirror.');
     if (props.baseUrl !== undefined) {
-      p.check(/^https?:\/\/[^\s]+$/.test(props.baseUrl), 'baseUrl', 'be an http(s) URL', props.baseUrl);
+      p.check(/^https?:\/\/[^\s]+$/.test(props.baseUrl), 'baseUrl', 'be an http(s) URL', props.baseUrl, 'Give the mirror as an http(s) URL without spaces.');
     }
     p.throwIfAny();
 

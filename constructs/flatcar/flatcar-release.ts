@@ -69,7 +69,7 @@ export function parseFlatcarVersion(v: string): FlatcarVersion | undefined {
  */
 export function checkFlatcarRelease(p: Problems, channel: string, version: string, prefix = ''): FlatcarVersion | undefined {
   const channelOk = p.check((FLATCAR_CHANNELS as readonly string[]).includes(channel), `${prefix}channel`,
-    `be one of ${FLATCAR_CHANNELS.map((c) => `'${c}'`).join(', ')}`, channel);
+    `be one of ${FLATCAR_CHANNELS.map((c) => `'${c}'`).join(', ')}`, channel, 'Pick the channel your version is published in.');
   const parsed = parseFlatcarVersion(version);
   if (!p.check(parsed !== undefined, `${prefix}version`, 'be a Flatcar version MAJOR.MINOR.PATCH like "4230.2.4"', version,
     "Pick one from https://www.flatcar.org/releases; 'current' is not allowed: a pinned version keeps plans reproducible.")) {
@@ -86,7 +86,7 @@ export function checkFlatcarRelease(p: Problems, channel: string, version: strin
 
 /** Adds a problem when `variant` does not exist yet in `version`. */
 export function checkImageVariant(p: Problems, variant: string, version: FlatcarVersion | undefined, prefix = ''): void {
-  if (!p.check(variant === 'qemu' || variant === 'proxmoxve', `${prefix}variant`, "be 'qemu' or 'proxmoxve'", variant)) return;
+  if (!p.check(variant === 'qemu' || variant === 'proxmoxve', `${prefix}variant`, "be 'qemu' or 'proxmoxve'", variant, 'Use \'proxmoxve\' for Ignition from the cloud-init drive, or \'qemu\' for fw_cfg.')) return;
   if (variant === 'proxmoxve' && version) {
     p.check(version.major >= MIN_FLATCAR_MAJOR_FOR_PROXMOXVE, `${prefix}variant`,
       `be 'qemu' for Flatcar ${formatVersion(version)}: the 'proxmoxve' image exists from ${MIN_FLATCAR_MAJOR_FOR_PROXMOXVE} ` +

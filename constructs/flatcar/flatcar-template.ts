@@ -14,6 +14,7 @@ import { checkVmId, deriveMacAddress, deriveVmId, IdentityRegistry } from '../co
 import { BootDiskImage, planVmMedia } from '../proxmox/media';
 import { DatastoreRef, isPlaceholderChecksum, placeholderChecksumWarning } from '../proxmox/image';
 import { warnPlaceholderSshKeys } from '../core/placeholders';
+import { checkSshPublicKey } from '../core/ssh';
 import { FLATCAR_IGNITION_FW_CFG_NAME, FwCfgEntry } from '../proxmox/qemu-args';
 import { IVmTemplate } from '../proxmox/template';
 import { allShared, checkVmHardware, VM_DEFAULTS, vmResourceConfig } from '../proxmox/vm-hardware';
@@ -124,17 +125,19 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     butaneVersion: ButaneVersion; vmId: number; users: FlatcarUser[]; userSnippets: readonly ButaneSnippet[];
   }): { delivery: ResolvedIgnitionDelivery; cloneNodes: readonly string[] } {
     const { connection, image } = props;
-    const { butaneVersion, vmId, users, userSnippets } = r;
+    const { butaneVersion, vmId, userSnippets } = r;
     const p = new Problems(this);
     p.check(!Token.isUnresolved(props.name) && NAME_RE.test(props.name), 'name',
-      'be a DNS label known at synth time (letters, digits, hyphens; at most 63)', props.name);
-    p.check(!Token.isUnresolved(props.proxmoxNode) && NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
+      'be a DNS label known at synth time (letters, digits, hyphens; at most 63)', props.name, 'Use a literal name of lower-case letters, digits and hyphens.');
+    p.check(!Token.isUnresolved(props.proxmoxNode) && NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode, 'Use a literal node name as shown by `pvecm nodes` (letters, digits, hyphens).');
     checkVmId(p, 'vmId', vmId);
     checkVmHardware(p, props, { memoryMiB: props.kubernetes ? 2048 : 1024, diskSizeGiB: FLATCAR_MIN_DISK_GIB });
     checkButaneForFlatcar(p, 'butaneVersion', butaneVersion, image.parsedVersion);
     p.check(!(props.sshAuthorizedKeys?.length && (props.users ?? []).some((u) => u.name === 'core' && u.sshAuthorizedKeys?.length)),
       'sshAuthorizedKeys', "not be set when users has 'core' with keys", props.sshAuthorizedKeys, "Keep core's keys in one place.");
-    checkButaneSpec(p, { hostname: props.hostname, users, files: props.files, units: props.units });
+    // Checked under the props the user wrote (sshAuthorizedKeys end up in the core user's keys).
+    (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
+    checkButaneSpec(p, { hostname: props.hostname, users: props.users ?? [], files: props.files, units: props.units });
     props.kubernetes?.check(p, 'kubernetes');
     userSnippets.forEach((s) => checkButaneDocument(p, `butaneSnippets[${s.name}]`, s.content, image.parsedVersion));
     const delivery = resolveIgnitionDelivery(p, 'ignitionDelivery', props.ignitionDelivery ?? IgnitionDelivery.auto(), {
@@ -142,7 +145,7 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     });
     if (props.hookScriptFileId !== undefined && !Token.isUnresolved(props.hookScriptFileId)) {
       p.check(/^[A-Za-z][A-Za-z0-9._-]*:snippets\/[^\s/]+$/.test(props.hookScriptFileId), 'hookScriptFileId',
-        'be a snippet volume id like "local:snippets/hook.pl"', props.hookScriptFileId);
+        'be a snippet volume id like "local:snippets/hook.pl"', props.hookScriptFileId, 'Upload the hook script to a snippets datastore and give its volume id.');
     }
     // Only root@pam may set `hookscript`: qemu-server's config permission check lists it in no privilege group,
     // so it falls to `die "only root can set '$opt' config"` for any other user and every API token.
@@ -150,13 +153,13 @@ export class FlatcarTemplate extends Construct implements IVmTemplate {
     if (props.hookScriptFileId !== undefined) {
       p.check(connection.canSetKvmArguments, 'hookScriptFileId', 'be set only with a connection that has root@pam (authMode ' +
         "'root-password' or 'api-token+root-password')", props.hookScriptFileId,
-        `Proxmox lets only root@pam set a VM's hookscript, never an API token; ${connection.node.path} is in '${connection.authMode}' mode.`);
+        `Use a root@pam connection: Proxmox lets only root@pam set a VM's hookscript, never an API token (${connection.node.path} is in '${connection.authMode}' mode).`);
     }
     const cloneNodes = props.cloneProxmoxNodes ?? [];
     for (const n of cloneNodes) {
-      p.check(NAME_RE.test(n) && n !== props.proxmoxNode, 'cloneProxmoxNodes', 'hold Proxmox node names other than proxmoxNode', n);
+      p.check(NAME_RE.test(n) && n !== props.proxmoxNode, 'cloneProxmoxNodes', 'hold Proxmox node names other than proxmoxNode', n, 'List only the other Proxmox nodes the template is copied to; proxmoxNode has it already.');
     }
-    p.check(new Set(cloneNodes).size === cloneNodes.length, 'cloneProxmoxNodes', 'not repeat a node', cloneNodes);
+    p.check(new Set(cloneNodes).size === cloneNodes.length, 'cloneProxmoxNodes', 'not repeat a node', cloneNodes, 'List each node once.');
     p.throwIfAny();
     return { delivery, cloneNodes };
   }

@@ -130,12 +130,12 @@ export function resolveIgnitionDelivery(p: Problems, prop: string, d: IgnitionDe
       "ProxmoxConnection, or use IgnitionDelivery.fwCfgString() with the 'qemu' image and a root@pam password connection.");
   }
   const ds = d.snippetDatastore;
-  p.check(/^[A-Za-z][A-Za-z0-9._-]*$/.test(ds.id), `${prop}.snippetDatastore.id`, 'be a Proxmox storage id', ds.id);
+  p.check(/^[A-Za-z][A-Za-z0-9._-]*$/.test(ds.id), `${prop}.snippetDatastore.id`, 'be a Proxmox storage id', ds.id, 'Use the storage id from the Proxmox datastore list, e.g. "local".');
   const dir = kind === 'fw-cfg-file' ? d.hostSnippetDirectory : undefined;
   if (kind === 'fw-cfg-file') {
     p.check(dir !== undefined && /^\/[^\s"\\,]*$/.test(dir), `${prop}.hostSnippetDirectory`,
       `be the absolute path of the '${ds.id}' datastore's snippets on the host (no spaces, quotes or commas)`, dir,
-      "e.g. '/mnt/pve/<storage>/snippets'; only 'local' has a known default.");
+      "Set it, e.g. to '/mnt/pve/<storage>/snippets'; only 'local' has a known default.");
   }
   return { kind, usesSnippet, snippetDatastore: ds, hostSnippetDirectory: dir?.replace(/\/+$/, '') };
 }

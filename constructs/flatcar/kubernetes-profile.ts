@@ -92,7 +92,7 @@ export class KubernetesProfile {
     if (this.method === 'sysext') {
       const o = this.options as KubernetesSysextOptions;
       checkIgnitionChecksum(p, `${prefix}.checksum`, o.checksum);
-      if (o.url !== undefined) p.check(/^https?:\/\/\S+$/.test(o.url), `${prefix}.url`, 'be an http(s) URL', o.url);
+      if (o.url !== undefined) p.check(/^https?:\/\/\S+$/.test(o.url), `${prefix}.url`, 'be an http(s) URL', o.url, 'Give the download as an http(s) URL without spaces.');
     } else {
       const o = this.options as KubernetesBinariesOptions;
       checkIgnitionChecksum(p, `${prefix}.kubeadmChecksum`, o.kubeadmChecksum);
@@ -137,7 +137,7 @@ export function checkIgnitionChecksum(p: Problems, prop: string, c: Checksum | u
     'Every download of the profile is verified; take the hash from the release\'s checksum file.')) return;
   if (Token.isUnresolved(c!.value!)) return;
   const len = c!.algorithm === 'sha256' ? 64 : 128;
-  p.check(new RegExp(`^[0-9a-fA-F]{${len}}$`).test(c!.value ?? ''), prop, `be ${len} hex digits for ${c!.algorithm}`, c!.value);
+  p.check(new RegExp(`^[0-9a-fA-F]{${len}}$`).test(c!.value ?? ''), prop, `be ${len} hex digits for ${c!.algorithm}`, c!.value, 'Copy the hash from the release\'s checksum file.');
 }
 
 /** Ignition's `verification.hash`: `<algorithm>-<hex>`. */

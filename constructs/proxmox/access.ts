@@ -91,22 +91,22 @@ export class ProxmoxAccess extends Construct {
       e.problems.forEach((m) => p.addRaw(m));
     }
     if (!Token.isUnresolved(userId)) {
-      p.check(/^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$/.test(userId), 'userId', 'look like "name@realm"', userId);
+      p.check(/^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+$/.test(userId), 'userId', 'look like "name@realm"', userId, 'Write the user as name@realm, e.g. "terraform@pve".');
     }
-    p.check(/^[A-Za-z][A-Za-z0-9._-]*$/.test(tokenName), 'tokenName', 'start with a letter and hold letters, digits, . _ -', tokenName);
-    p.check(/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(roleId), 'roleId', 'hold letters, digits, . _ -', roleId);
+    p.check(/^[A-Za-z][A-Za-z0-9._-]*$/.test(tokenName), 'tokenName', 'start with a letter and hold letters, digits, . _ -', tokenName, 'Rename the token: a letter first, then letters, digits, ., _ or -.');
+    p.check(/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(roleId), 'roleId', 'hold letters, digits, . _ -', roleId, 'Rename the role: letters, digits, ., _ or - only.');
     p.check(!BUILT_IN_ROLES.includes(roleId), 'roleId', 'not be a built-in Proxmox role', roleId, 'Choose a new role id.');
     // pve-storage's storage id format (PVE::JSONSchema pve-storage-id).
     for (const id of storageIds) {
-      p.check(/^[a-z][a-z0-9._-]*[a-z0-9]$/i.test(id), 'storageIds', 'hold Proxmox storage ids like "local" or "cephfs"', id);
+      p.check(/^[a-z][a-z0-9._-]*[a-z0-9]$/i.test(id), 'storageIds', 'hold Proxmox storage ids like "local" or "cephfs"', id, 'Use the storage ids from the Proxmox datastore list.');
     }
-    p.check(new Set(storageIds).size === storageIds.length, 'storageIds', 'not repeat a storage', storageIds);
+    p.check(new Set(storageIds).size === storageIds.length, 'storageIds', 'not repeat a storage', storageIds, 'List each storage once.');
     p.check(storageRoleId !== roleId && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(storageRoleId) && !BUILT_IN_ROLES.includes(storageRoleId),
-      'storageRoleId', 'be a new role id other than roleId', storageRoleId);
-    p.check(/^\/[A-Za-z0-9/_.-]*$/.test(aclPath), 'aclPath', 'be an ACL path like "/" or "/vms"', aclPath);
+      'storageRoleId', 'be a new role id other than roleId', storageRoleId, 'Choose a role id of its own that is neither roleId nor a built-in role.');
+    p.check(/^\/[A-Za-z0-9/_.-]*$/.test(aclPath), 'aclPath', 'be an ACL path like "/" or "/vms"', aclPath, 'Start the path with / and use letters, digits, /, _, . or - only.');
     if (props.tokenExpirationDate !== undefined && !Token.isUnresolved(props.tokenExpirationDate)) {
       p.check(!Number.isNaN(Date.parse(props.tokenExpirationDate)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(props.tokenExpirationDate),
-        'tokenExpirationDate', 'be an RFC 3339 time like "2027-01-01T00:00:00Z"', props.tokenExpirationDate);
+        'tokenExpirationDate', 'be an RFC 3339 time like "2027-01-01T00:00:00Z"', props.tokenExpirationDate, 'Write a date and time with a timezone, e.g. "2027-01-01T00:00:00Z".');
     }
     p.throwIfAny();
     this.warnAboutRealm(userId);

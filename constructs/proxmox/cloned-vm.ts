@@ -118,10 +118,10 @@ export class ClonedVm extends Construct {
     const startTimeout = props.startTimeoutSeconds ?? DEFAULT_START_TIMEOUT_SECONDS;
 
     const p = new Problems(this);
-    p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name, 'Proxmox refuses other VM names.');
-    for (const n of placement.proxmoxNodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'placement', 'name Proxmox nodes', n);
-    p.check(placement.kind !== 'spread' || placement.proxmoxNodes.length > 0, 'placement', 'spread over at least one node', placement.proxmoxNodes);
-    p.check(new Set(placement.proxmoxNodes).size === placement.proxmoxNodes.length, 'placement', 'not repeat a node', placement.proxmoxNodes);
+    p.check(DNS_NAME_RE.test(name), 'name', 'be a DNS name (lower case letters, digits, dashes)', name, 'Rename it: Proxmox refuses other VM names.');
+    for (const n of placement.proxmoxNodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'placement', 'name Proxmox nodes', n, 'Use node names as shown by `pvecm nodes` (letters, digits, hyphens).');
+    p.check(placement.kind !== 'spread' || placement.proxmoxNodes.length > 0, 'placement', 'spread over at least one node', placement.proxmoxNodes, 'Give ClonePlacement.spread() at least one Proxmox node.');
+    p.check(new Set(placement.proxmoxNodes).size === placement.proxmoxNodes.length, 'placement', 'not repeat a node', placement.proxmoxNodes, 'List each node once.');
     const proxmoxNode = p.count ? t.templateProxmoxNode : placement.resolve(name, t.templateProxmoxNode);
     const crossNode = !Token.isUnresolved(t.templateProxmoxNode) && !Token.isUnresolved(proxmoxNode) && proxmoxNode !== t.templateProxmoxNode;
     if (crossNode) {
@@ -129,22 +129,22 @@ export class ClonedVm extends Construct {
         proxmoxNode, 'Proxmox clones to another node only when every template disk (boot, EFI, cloud-init) is on storage shared by ' +
         `all nodes (e.g. Ceph RBD): build the template there, or place the clone on '${t.templateProxmoxNode}'.`);
       p.check(full, 'fullClone', `be true for a clone on another node than the template's ('${t.templateProxmoxNode}')`, full,
-        "A linked clone shares the template's disks and cannot live on another node (migration aborts).");
+        "Set fullClone to true: a linked clone shares the template's disks and cannot live on another node (migration aborts).");
     }
     p.check(full || !t.fromImportedDisk, 'fullClone', 'be true for a template whose boot disk was imported from an image', full,
-      'Proxmox cannot linked-clone such a template (bpg issue #1959); use a full clone.');
+      'Set fullClone to true: Proxmox cannot linked-clone such a template (bpg issue #1959).');
     if (known(props.vmId)) checkVmId(p, 'vmId', props.vmId);
     const { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds } = props;
     checkVmHardware(p, { cores, memoryMiB, diskSizeGiB, vlanId, macAddress, agentTimeoutSeconds });
     p.check(props.diskSizeGiB === undefined || props.diskDatastore !== undefined, 'diskDatastore', 'be set when diskSizeGiB is set', props.diskDatastore,
-      "bpg's disk block defaults datastore_id to 'local-lvm' and would move the disk there: name the clone's storage.");
+      "Name the clone's storage: bpg's disk block defaults datastore_id to 'local-lvm' and would move the disk there.");
     ip.check(p, 'ipConfig');
     for (const s of props.dnsServers ?? []) if (known(s)) checkIp(p, 'dnsServers', s);
-    if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username);
+    if (known(props.username)) p.check(LINUX_USER_NAME_RE.test(props.username), 'username', 'be a Linux user name', props.username, 'Use a lower-case letter or _ first, then lower-case letters, digits, _ or -.');
     (props.sshAuthorizedKeys ?? []).forEach((k, i) => checkSshPublicKey(p, `sshAuthorizedKeys[${i}]`, k));
     warnPlaceholderSshKeys(this, 'sshAuthorizedKeys', props.sshAuthorizedKeys);
     for (const [prop, v] of [['cloneTimeoutSeconds', cloneTimeout], ['startTimeoutSeconds', startTimeout]] as const) {
-      if (known(v)) p.check(Number.isInteger(v) && v > 0, prop, 'be a positive integer', v);
+      if (known(v)) p.check(Number.isInteger(v) && v > 0, prop, 'be a positive integer', v, 'Give a whole number of seconds, 1 or more.');
     }
     p.throwIfAny();
 

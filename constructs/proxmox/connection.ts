@@ -151,21 +151,21 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
 
     const p = new Problems(this);
     p.check(['api-token', 'root-password', 'api-token+root-password'].includes(authMode), 'authMode',
-      "be one of 'api-token', 'root-password', 'api-token+root-password'", authMode);
+      "be one of 'api-token', 'root-password', 'api-token+root-password'", authMode, 'Pick the mode matching the credentials you have (see ProxmoxAuthMode).');
     p.check(['terraform-variables', 'provider-environment'].includes(secretSource), 'secretSource',
-      "be 'terraform-variables' or 'provider-environment'", secretSource);
+      "be 'terraform-variables' or 'provider-environment'", secretSource, 'Use \'terraform-variables\' to get sensitive variables, or \'provider-environment\' to read PROXMOX_VE_* variables.');
     p.check(!(authMode === 'api-token+root-password' && secretSource === 'provider-environment'), 'secretSource',
       "be 'terraform-variables' when authMode is 'api-token+root-password'", secretSource,
       'Both provider instances would read the same PROXMOX_VE_* variables; use terraform-variables.');
     p.check(TOKEN_ID_RE.test(tokenId), 'apiTokenId', 'look like "user@realm!tokenname"', tokenId,
       'The secret UUID is not part of the id: it comes from a sensitive variable.');
-    p.check(PREFIX_RE.test(prefix), 'variablePrefix', 'be lower_snake_case', prefix);
+    p.check(PREFIX_RE.test(prefix), 'variablePrefix', 'be lower_snake_case', prefix, 'Use lower-case letters, digits and underscores, starting with a letter, e.g. "proxmox".');
     if (props.endpoint !== undefined) {
       p.check(/^https:\/\/[^\s/]+(:\d+)?\/?$/.test(props.endpoint), 'endpoint',
-        'be an https URL of the API like "https://pve.example.com:8006/"', props.endpoint);
+        'be an https URL of the API like "https://pve.example.com:8006/"', props.endpoint, 'Write https://, the host and an optional port only, e.g. "https://pve1.home.arpa:8006/".');
     }
     for (const [node, addr] of Object.entries(props.ssh?.proxmoxNodeAddresses ?? {})) {
-      p.check(addr.trim().length > 0, `ssh.proxmoxNodeAddresses.${node}`, 'be a host name or IP address', addr);
+      p.check(addr.trim().length > 0, `ssh.proxmoxNodeAddresses.${node}`, 'be a host name or IP address', addr, 'Give the address SSH reaches this node at, or remove the entry.');
     }
     p.throwIfAny();
 
@@ -232,8 +232,8 @@ export class ProxmoxConnection extends Construct implements IProxmoxConnection {
   public providerForKvmArguments(requester: IConstruct, prop: string): ProxmoxProvider {
     if (!this.rootProvider) {
       throw new ValidationError(requester,
-        `'${prop}' needs QEMU 'args' (kvm_arguments), which Proxmox only accepts from root@pam authenticated by ` +
-        `password, got a connection in '${this.authMode}' mode (${this.node.path}). Either set authMode to ` +
+        `'${prop}' must come with a connection that may set QEMU 'args' (kvm_arguments), which Proxmox only accepts from root@pam ` +
+        `authenticated by password, got a connection in '${this.authMode}' mode (${this.node.path}). Either set authMode to ` +
         `'api-token+root-password' (a root alias used only for this VM) or 'root-password', or deliver the ` +
         'configuration without args: the cloud-init drive (e.g. the Flatcar proxmoxve image), a snippet, or Talos META.');
     }

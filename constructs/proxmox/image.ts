@@ -128,14 +128,14 @@ export class ProxmoxImage extends Construct {
       if (!/^https?:\/\//.test(props.url)) throw new Error('scheme');
       parsed = inferDecompression(props.url);
     } catch {
-      p.add('url', 'be an http(s) URL', props.url);
+      p.add('url', 'be an http(s) URL', props.url, 'Give the download as an http:// or https:// URL.');
     }
     const contentType = props.contentType ?? (parsed.baseName.endsWith('.iso') ? 'iso' : 'import');
     const decompression = props.decompression ?? parsed.decompression;
     const fileName = props.fileName ?? parsed.baseName;
     const datastore = props.datastore ?? { id: 'local' };
 
-    p.check(['iso', 'import'].includes(contentType), 'contentType', "be 'iso' or 'import'", contentType);
+    p.check(['iso', 'import'].includes(contentType), 'contentType', "be 'iso' or 'import'", contentType, 'Use \'iso\' for installer images or \'import\' for disk images.');
     const exts = EXTENSIONS[contentType] ?? [];
     p.check(exts.some((e) => fileName.endsWith(e)), 'fileName', `end with ${exts.join(' or ')} for content type '${contentType}'`,
       fileName, 'Proxmox refuses other extensions ("wrong file extension"): set fileName with the real format, ' +
@@ -145,21 +145,21 @@ export class ProxmoxImage extends Construct {
     p.check(!(contentType === 'import' && decompression), 'decompression',
       "be unset for content type 'import' (disk.import_from needs an uncompressed image)", decompression,
       "Use contentType 'iso' with a '.img' file name and import the disk with file_id over SSH, or an uncompressed URL.");
-    p.check(props.proxmoxNodes.length > 0, 'proxmoxNodes', 'name at least one Proxmox node', props.proxmoxNodes);
-    for (const n of props.proxmoxNodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'proxmoxNodes', 'contain Proxmox node names', n);
-    p.check(new Set(props.proxmoxNodes).size === props.proxmoxNodes.length, 'proxmoxNodes', 'not repeat a node', props.proxmoxNodes);
+    p.check(props.proxmoxNodes.length > 0, 'proxmoxNodes', 'name at least one Proxmox node', props.proxmoxNodes, 'Name the Proxmox nodes to download the image to.');
+    for (const n of props.proxmoxNodes) p.check(PROXMOX_NODE_NAME_RE.test(n), 'proxmoxNodes', 'contain Proxmox node names', n, 'Use node names as shown by `pvecm nodes` (letters, digits, hyphens).');
+    p.check(new Set(props.proxmoxNodes).size === props.proxmoxNodes.length, 'proxmoxNodes', 'not repeat a node', props.proxmoxNodes, 'List each node once.');
     const cs = props.checksum;
     if (!cs) {
       p.add('checksum', 'be set', cs, 'Use Checksum.sha256("<hex>") (or Checksum.none("<reason>") to opt out explicitly).');
     } else if (cs.algorithm) {
       const len = HEX_LENGTH[cs.algorithm];
       p.check(new RegExp(`^[0-9a-fA-F]{${len}}$`).test(cs.value ?? ''), 'checksum',
-        `be ${len} hex digits for ${cs.algorithm}`, cs.value);
+        `be ${len} hex digits for ${cs.algorithm}`, cs.value, 'Copy the hash from the image\'s checksum file.');
     } else {
-      p.check((cs.optOutReason ?? '').trim().length > 0, 'checksum', 'give a reason when opting out with Checksum.none()', cs.optOutReason);
+      p.check((cs.optOutReason ?? '').trim().length > 0, 'checksum', 'give a reason when opting out with Checksum.none()', cs.optOutReason, 'Say in Checksum.none("<reason>") why the download cannot be verified.');
     }
     const timeout = props.uploadTimeoutSeconds ?? 1800;
-    p.check(Number.isInteger(timeout) && timeout > 0, 'uploadTimeoutSeconds', 'be a positive integer', timeout);
+    p.check(Number.isInteger(timeout) && timeout > 0, 'uploadTimeoutSeconds', 'be a positive integer', timeout, 'Give a whole number of seconds, 1 or more (the default is 1800).');
     p.throwIfAny();
 
     checksumWarnings(this, props.url, cs, props.checksumWarningScope);

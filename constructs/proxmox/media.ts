@@ -93,7 +93,7 @@ export function planVmMedia(scope: IConstruct | string, req: VmMediaRequest): Vm
   const preconditions: TerraformPrecondition[] = [];
 
   if (!req.bootDisk && !req.bootIso) {
-    problems.push(`'${prop}' must include a boot disk image or a boot ISO, got neither.`);
+    problems.push(`'${prop}' must include a boot disk image or a boot ISO, got neither. Give the VM a boot disk image or a boot ISO.`);
   }
   if (req.bootDisk?.route === 'file_id' && !req.hasSsh) {
     problems.push(`'${prop}.bootDisk' must use route 'import_from' when the connection has no SSH, got 'file_id'. ` +
@@ -134,7 +134,8 @@ export function planVmMedia(scope: IConstruct | string, req: VmMediaRequest): Vm
     }
   }
   if (req.machine === 'q35' && extraIsos.length > 2) {
-    problems.push(`'${prop}.configIsos' must hold at most 2 extra ISOs on q35 (AHCI ports ide.4 and ide.5), got ${extraIsos.length}.`);
+    problems.push(`'${prop}.configIsos' must hold at most 2 extra ISOs on q35 (AHCI ports ide.4 and ide.5), got ${extraIsos.length}. ` +
+      'Attach at most 2, or move their content to the cloud-init drive.');
   }
   if (problems.length) throw new ValidationError(scope, problems);
 

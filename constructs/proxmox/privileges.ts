@@ -152,14 +152,14 @@ export function storagePrivilegesFor(jobs: readonly ProxmoxJob[]): string[] {
 export function privilegesFor(jobs: readonly ProxmoxJob[], pveMajor: number): string[] {
   const problems: string[] = [];
   if (!(SUPPORTED_PVE_MAJORS as readonly number[]).includes(pveMajor)) {
-    problems.push(`'pveMajor' must be ${SUPPORTED_PVE_MAJORS.join(' or ')} (the Proxmox VE versions whose privileges are known), ` +
+    problems.push(`'pveMajorVersion' must be ${SUPPORTED_PVE_MAJORS.join(' or ')} (the Proxmox VE versions whose privileges are known), ` +
       `got ${JSON.stringify(pveMajor)}. Privilege names differ between versions (PVE 9 removed VM.Monitor), so a role for an ` +
       'unknown version could not be created: upgrade to a supported version or add its list to privileges.ts.');
   }
   for (const job of jobs) {
-    if (!PROXMOX_JOBS.includes(job)) problems.push(`'jobs' must contain ${PROXMOX_JOBS.join(', ')}, got ${JSON.stringify(job)}.`);
+    if (!PROXMOX_JOBS.includes(job)) problems.push(`'jobs' must contain ${PROXMOX_JOBS.join(', ')}, got ${JSON.stringify(job)}. Use one of those job names.`);
   }
-  if (jobs.length === 0) problems.push("'jobs' must name at least one job, got [].");
+  if (jobs.length === 0) problems.push("'jobs' must name at least one job, got []. List the jobs the token is for.");
   if (problems.length) throw new ValidationError('privilegesFor', problems);
   const out = new Set<string>();
   for (const job of jobs) {

@@ -147,7 +147,7 @@ interface Parts {
 function parts(entry: FwCfgEntry, scope: IConstruct | string): Parts {
   validateFwCfgName(scope, entry.name, 'name');
   if ((entry.content === undefined) === (entry.file === undefined)) {
-    fail(scope, 'content', "be set, or 'file' instead, but not both", { content: entry.content, file: entry.file });
+    fail(scope, 'content', "be set, or 'file' instead, but not both", { content: entry.content, file: entry.file }, 'Set exactly one of \'content\' and \'file\'.');
   }
   const [key, prop, value] = entry.content !== undefined
     ? (['string', 'content', entry.content] as const)
@@ -177,11 +177,11 @@ export function fwCfgArgument(entry: FwCfgEntry, scope: IConstruct | string = 'f
     return `-fw_cfg "${p.prefix}${escaped}"`;
   }
   const problems = new Problems(scope);
-  problems.check(p.value !== '', p.prop, 'not be empty (QEMU refuses an empty fw_cfg blob)', p.value);
+  problems.check(p.value !== '', p.prop, 'not be empty (QEMU refuses an empty fw_cfg blob)', p.value, 'Give the blob some content, or leave the entry out.');
   problems.check(!/[\r\n\0]/.test(p.value), p.prop, 'not contain a line feed, carriage return or NUL', p.value,
     LINE_BREAK_FIX);
   if (p.key === 'file') {
-    problems.check(p.value.startsWith('/'), 'file', 'be an absolute path on the Proxmox host', p.value);
+    problems.check(p.value.startsWith('/'), 'file', 'be an absolute path on the Proxmox host', p.value, 'Give the full path from /, as the Proxmox host sees it.');
   }
   // The QEMU argv element; Terraform NFC-normalizes every string, so measure what it will pass on.
   const bytes = Buffer.byteLength(p.prefix + escapeForQemuOptValue(p.value.normalize('NFC')), 'utf8');

@@ -72,9 +72,9 @@ export class TemplateHighAvailability extends Construct {
     const p = new Problems(this);
     p.check(props.template.onSharedStorage, 'template', 'be on shared storage to be highly available', props.template.node.path,
       'The HA manager moves the configuration to another node, not the disks: put every template disk on shared storage.');
-    p.check(pve === 8 || pve === 9, 'pveMajorVersion', 'be 8 or 9', pve);
+    p.check(pve === 8 || pve === 9, 'pveMajorVersion', 'be 8 or 9', pve, 'Set the major version of your Proxmox VE cluster.');
     if (props.group !== undefined) {
-      p.check(CONFIG_ID_RE.test(props.group), 'group', 'be an HA group id', props.group);
+      p.check(CONFIG_ID_RE.test(props.group), 'group', 'be an HA group id', props.group, 'Use the id of an existing HA group: a letter, then letters, digits, - or _.');
       p.check(pve !== 9, 'group', 'be unset on Proxmox VE 9', props.group,
         'PVE 9 migrates HA groups to HA rules and makes no new ones: give the nodes in \'proxmoxNodes\' (a node-affinity rule is made).');
       p.check(props.proxmoxNodes === undefined, 'group', "not be set together with 'proxmoxNodes'", props.group,
@@ -82,14 +82,14 @@ export class TemplateHighAvailability extends Construct {
     }
     if (props.proxmoxNodes !== undefined) {
       const entries = Object.entries(props.proxmoxNodes);
-      p.check(entries.length > 0, 'proxmoxNodes', 'name at least one node', props.proxmoxNodes);
+      p.check(entries.length > 0, 'proxmoxNodes', 'name at least one node', props.proxmoxNodes, 'Name at least one node with its priority, or leave proxmoxNodes out.');
       for (const [node, priority] of entries) {
-        p.check(PROXMOX_NODE_NAME_RE.test(node), 'proxmoxNodes', 'have Proxmox node names as keys', node);
-        p.check(Number.isInteger(priority) && priority >= 0, 'proxmoxNodes', 'have integer priorities of at least 0', priority);
+        p.check(PROXMOX_NODE_NAME_RE.test(node), 'proxmoxNodes', 'have Proxmox node names as keys', node, 'Use node names as shown by `pvecm nodes` (letters, digits, hyphens).');
+        p.check(Number.isInteger(priority) && priority >= 0, 'proxmoxNodes', 'have integer priorities of at least 0', priority, 'Give each node a whole-number priority of 0 or more (higher is preferred).');
       }
       p.check(placementId !== undefined, 'placementId', 'be set when the template VM id is a reference', placementId,
         "Set 'placementId' to the HA rule or group id to use.");
-      if (placementId !== undefined) p.check(CONFIG_ID_RE.test(placementId), 'placementId', 'be an HA rule/group id (a letter, then letters, digits, - or _)', placementId);
+      if (placementId !== undefined) p.check(CONFIG_ID_RE.test(placementId), 'placementId', 'be an HA rule/group id (a letter, then letters, digits, - or _)', placementId, 'Rename it: a letter, then letters, digits, - or _.');
     }
     p.throwIfAny();
 

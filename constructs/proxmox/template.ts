@@ -51,9 +51,9 @@ export class VmTemplate {
     const p = new Problems(c);
     // A reference (e.g. another stack's template id) is checked by Proxmox at deploy time.
     p.check(Token.isUnresolved(attrs.templateVmId) || (Number.isInteger(attrs.templateVmId) && attrs.templateVmId >= 100), 'templateVmId',
-      'be a Proxmox VM id (an integer of at least 100)', attrs.templateVmId);
+      'be a Proxmox VM id (an integer of at least 100)', attrs.templateVmId, 'Give the VM id of the template, 100 or more.');
     p.check(PROXMOX_NODE_NAME_RE.test(attrs.templateProxmoxNode), 'templateProxmoxNode',
-      'be a Proxmox node name', attrs.templateProxmoxNode);
+      'be a Proxmox node name', attrs.templateProxmoxNode, 'Give the node the template lives on, as shown by `pvecm nodes`.');
     p.throwIfAny();
     return Object.assign(c, {
       templateVmId: attrs.templateVmId,

@@ -94,7 +94,7 @@ export function networkDevice(device: VirtualEnvironmentVmNetworkDevice): Virtua
 
 /** Adds a problem unless `seconds` is a whole number of seconds from 1 to 86400. */
 export function checkAgentTimeout(p: Problems, prop: string, seconds: number): void {
-  p.check(Number.isInteger(seconds) && seconds >= 1 && seconds <= 86400, prop, 'be an integer from 1 to 86400', seconds);
+  p.check(Number.isInteger(seconds) && seconds >= 1 && seconds <= 86400, prop, 'be an integer from 1 to 86400', seconds, 'Give a whole number of seconds from 1 to 86400.');
 }
 
 /**
@@ -115,13 +115,13 @@ export function checkVmHardware(p: Problems, hw: VmHardwareProps, minimum: { mem
   const cores = hw.cores ?? VM_DEFAULTS.cores;
   const mem = hw.memoryMiB ?? VM_DEFAULTS.memoryMiB;
   const disk = hw.diskSizeGiB ?? VM_DEFAULTS.diskSizeGiB;
-  if (known(cores)) p.check(Number.isInteger(cores) && cores >= 1 && cores <= 512, `${prefix}cores`, 'be an integer from 1 to 512', cores);
+  if (known(cores)) p.check(Number.isInteger(cores) && cores >= 1 && cores <= 512, `${prefix}cores`, 'be an integer from 1 to 512', cores, 'Give a whole number of cores from 1 to 512.');
   const minMem = minimum.memoryMiB ?? 512;
-  if (known(mem)) p.check(Number.isInteger(mem) && mem >= minMem, `${prefix}memoryMiB`, `be an integer of at least ${minMem}`, mem);
+  if (known(mem)) p.check(Number.isInteger(mem) && mem >= minMem, `${prefix}memoryMiB`, `be an integer of at least ${minMem}`, mem, `Give ${minMem} MiB or more.`);
   const minDisk = minimum.diskSizeGiB ?? 1;
-  if (known(disk)) p.check(Number.isInteger(disk) && disk >= minDisk, `${prefix}diskSizeGiB`, `be an integer of at least ${minDisk}`, disk);
+  if (known(disk)) p.check(Number.isInteger(disk) && disk >= minDisk, `${prefix}diskSizeGiB`, `be an integer of at least ${minDisk}`, disk, `Give ${minDisk} GiB or more.`);
   if (known(hw.vlanId)) {
-    p.check(Number.isInteger(hw.vlanId) && hw.vlanId >= 1 && hw.vlanId <= 4094, `${prefix}vlanId`, 'be from 1 to 4094', hw.vlanId);
+    p.check(Number.isInteger(hw.vlanId) && hw.vlanId >= 1 && hw.vlanId <= 4094, `${prefix}vlanId`, 'be from 1 to 4094', hw.vlanId, 'Use a VLAN tag from 1 to 4094, or leave it out for an untagged NIC.');
   }
   if (known(hw.macAddress)) checkMacAddress(p, `${prefix}macAddress`, hw.macAddress);
   if (known(hw.agentTimeoutSeconds)) checkAgentTimeout(p, `${prefix}agentTimeoutSeconds`, hw.agentTimeoutSeconds);

@@ -46,9 +46,9 @@ export class TalosCni {
   /** Adds the problems of the options to `p`. */
   public check(p: Problems, prop: string): void {
     if (this.name !== 'cilium') return;
-    p.check(/^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/.test(this.ciliumVersion!), `${prop}.version`, 'be a Cilium release like "1.16.5" (no leading v)', this.ciliumVersion);
+    p.check(/^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/.test(this.ciliumVersion!), `${prop}.version`, 'be a Cilium release like "1.16.5" (no leading v)', this.ciliumVersion, 'Use a Cilium release number such as "1.16.5", without the leading v.');
     p.check(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(:[A-Za-z0-9._-]+)?(@sha256:[0-9a-f]{64})?$/.test(this.cliImage!), `${prop}.cliImage`,
-      'be an image reference like "quay.io/cilium/cilium-cli:v0.18.7"', this.cliImage);
+      'be an image reference like "quay.io/cilium/cilium-cli:v0.18.7"', this.cliImage, 'Give a registry/repository:tag reference, e.g. "quay.io/cilium/cilium-cli:v0.18.7".');
   }
 }
 

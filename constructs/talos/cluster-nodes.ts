@@ -31,18 +31,18 @@ export class ClusterNodes {
     const net = cluster.network;
     const p = new Problems(scope);
     const existing = this.nodes.get(name);
-    p.check(!existing, `${what}.name`, 'be unique in the cluster', name, existing && `It is already a ${existing.node.role}.`);
+    p.check(!existing, `${what}.name`, 'be unique in the cluster', name, `Pick another name: it is already a ${existing?.node.role}.`);
     if (!Token.isUnresolved(props.address) && checkIp(p, `${what}.address`, props.address)) {
       if (subnet && checkInSubnet(p, `${what}.address`, props.address, subnet) && subnet.prefixLength < 31) {
-        p.check(props.address !== networkAddress(subnet), `${what}.address`, 'be a host address, not the network address', props.address);
+        p.check(props.address !== networkAddress(subnet), `${what}.address`, 'be a host address, not the network address', props.address, 'Pick an address of a host in the subnet, not its first one.');
       }
-      p.check(props.address !== cluster.vip, `${what}.address`, 'differ from the cluster VIP', props.address, 'The VIP moves between control planes; give the node its own address.');
-      p.check(props.address !== net.gateway, `${what}.address`, 'differ from the gateway', props.address);
+      p.check(props.address !== cluster.vip, `${what}.address`, 'differ from the cluster VIP', props.address, 'Give the node its own address: the VIP moves between control planes.');
+      p.check(props.address !== net.gateway, `${what}.address`, 'differ from the gateway', props.address, 'Give the node an address of its own; the gateway belongs to the router.');
       const holder = this.addressHolders.get(props.address);
-      p.check(!holder, `${what}.address`, 'be unique in the cluster', props.address, holder && `${holder} already uses it.`);
+      p.check(!holder, `${what}.address`, 'be unique in the cluster', props.address, `Pick another address: ${holder} already uses it.`);
     }
     if (props.proxmoxNode !== undefined) {
-      p.check(cluster.proxmoxNodes.includes(props.proxmoxNode), `${what}.proxmoxNode`, `be one of the cluster's proxmoxNodes (${cluster.proxmoxNodes.join(', ')})`, props.proxmoxNode);
+      p.check(cluster.proxmoxNodes.includes(props.proxmoxNode), `${what}.proxmoxNode`, `be one of the cluster's proxmoxNodes (${cluster.proxmoxNodes.join(', ')})`, props.proxmoxNode, 'Pick one of those nodes, or add it to the cluster\'s proxmoxNodes.');
     }
     p.throwIfAny();
   }

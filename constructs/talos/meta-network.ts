@@ -43,7 +43,7 @@ export function checkStaticAddress(p: Problems, a: StaticAddress, prefix = ''): 
   let cidr: Cidr | undefined;
   if (!Token.isUnresolved(a.address)) {
     cidr = checkCidr(p, `${prefix}address`, a.address);
-    if (cidr && !p.check(cidr.kind === 'ipv4', `${prefix}address`, 'be an IPv4 address with prefix length', a.address)) cidr = undefined;
+    if (cidr && !p.check(cidr.kind === 'ipv4', `${prefix}address`, 'be an IPv4 address with prefix length', a.address, 'Write an IPv4 address with prefix length, e.g. "10.0.0.11/16".')) cidr = undefined;
     if (cidr) {
       p.check(networkAddress(cidr) !== cidr.address || cidr.prefixLength >= 31, `${prefix}address`,
         'be a host address, not the network address', a.address, 'Use e.g. "10.0.0.11/16", not "10.0.0.0/16".');
@@ -51,11 +51,11 @@ export function checkStaticAddress(p: Problems, a: StaticAddress, prefix = ''): 
   }
   if (!Token.isUnresolved(a.gateway) && checkIp(p, `${prefix}gateway`, a.gateway) && cidr) {
     if (checkInSubnet(p, `${prefix}gateway`, a.gateway, cidr)) {
-      p.check(a.gateway !== cidr.address, `${prefix}gateway`, 'differ from the address', a.gateway);
+      p.check(a.gateway !== cidr.address, `${prefix}gateway`, 'differ from the address', a.gateway, 'Set the gateway to the router of the subnet, not the node itself.');
     }
   }
   const ns = a.nameservers ?? DEFAULT_NAMESERVERS;
-  p.check(ns.length > 0, `${prefix}nameservers`, 'name at least one resolver', ns);
+  p.check(ns.length > 0, `${prefix}nameservers`, 'name at least one resolver', ns, 'List at least one DNS server, or leave nameservers out for the defaults.');
   for (const n of ns) if (!Token.isUnresolved(n)) checkIp(p, `${prefix}nameservers`, n);
   return cidr;
 }

@@ -92,26 +92,26 @@ export function extraNicMac(seed: string, i: number, nic: TalosExtraNic): string
 /** Adds the problems of `hw` (prop names prefixed with `prefix`). */
 export function checkNodeHardware(p: Problems, hw: TalosNodeHardwareProps, prefix = ''): void {
   const disks = hw.dataDisks ?? [];
-  p.check(disks.length <= MAX_DATA_DISKS, `${prefix}dataDisks`, `have at most ${MAX_DATA_DISKS} disks`, disks.length);
+  p.check(disks.length <= MAX_DATA_DISKS, `${prefix}dataDisks`, `have at most ${MAX_DATA_DISKS} disks`, disks.length, 'Remove disks, or combine them into larger ones.');
   const volumes = new Set<string>();
   disks.forEach((d, i) => {
     const at = `${prefix}dataDisks[${i}]`;
-    p.check(Number.isInteger(d.sizeGiB) && d.sizeGiB >= 1, `${at}.sizeGiB`, 'be a whole number of GiB, at least 1', d.sizeGiB);
+    p.check(Number.isInteger(d.sizeGiB) && d.sizeGiB >= 1, `${at}.sizeGiB`, 'be a whole number of GiB, at least 1', d.sizeGiB, 'Give a whole number of GiB, 1 or more.');
     if (d.volume !== undefined) {
       p.check(VOLUME_RE.test(d.volume), `${at}.volume`, 'be a lower-case name of at most 32 characters (a-z, 0-9, -)', d.volume,
-        'It becomes the mount point /var/mnt/<volume>.');
-      p.check(!volumes.has(d.volume), `${at}.volume`, 'be unique on the node', d.volume);
+        'Rename it: it becomes the mount point /var/mnt/<volume>.');
+      p.check(!volumes.has(d.volume), `${at}.volume`, 'be unique on the node', d.volume, 'Give each data disk its own volume name.');
       volumes.add(d.volume);
     }
   });
   (hw.extraNics ?? []).forEach((n, i) => {
     const at = `${prefix}extraNics[${i}]`;
-    p.check(BRIDGE_RE.test(n.bridge ?? ''), `${at}.bridge`, 'be a Linux bridge name like "vmbr1"', n.bridge);
-    if (n.vlanId !== undefined) p.check(Number.isInteger(n.vlanId) && n.vlanId >= 1 && n.vlanId <= 4094, `${at}.vlanId`, 'be from 1 to 4094', n.vlanId);
-    if (n.mtu !== undefined) p.check(Number.isInteger(n.mtu) && n.mtu >= 576 && n.mtu <= 65520, `${at}.mtu`, 'be from 576 to 65520', n.mtu);
+    p.check(BRIDGE_RE.test(n.bridge ?? ''), `${at}.bridge`, 'be a Linux bridge name like "vmbr1"', n.bridge, 'Use the name of a bridge on the Proxmox node, e.g. "vmbr1".');
+    if (n.vlanId !== undefined) p.check(Number.isInteger(n.vlanId) && n.vlanId >= 1 && n.vlanId <= 4094, `${at}.vlanId`, 'be from 1 to 4094', n.vlanId, 'Use a VLAN tag from 1 to 4094, or leave it out for an untagged NIC.');
+    if (n.mtu !== undefined) p.check(Number.isInteger(n.mtu) && n.mtu >= 576 && n.mtu <= 65520, `${at}.mtu`, 'be from 576 to 65520', n.mtu, 'Give an MTU from 576 to 65520, or leave it out for the bridge\'s.');
     if (n.address !== undefined && !Token.isUnresolved(n.address)) {
       const c = parseCidr(n.address);
-      p.check(c?.kind === 'ipv4' && n.address.includes('/'), `${at}.address`, 'be an IPv4 address with prefix like "10.10.0.21/24"', n.address);
+      p.check(c?.kind === 'ipv4' && n.address.includes('/'), `${at}.address`, 'be an IPv4 address with prefix like "10.10.0.21/24"', n.address, 'Write an IPv4 address with prefix length, or leave it out for a NIC without address.');
     }
     if (n.macAddress !== undefined) checkMacAddress(p, `${at}.macAddress`, n.macAddress);
   });
@@ -119,9 +119,9 @@ export function checkNodeHardware(p: Problems, hw: TalosNodeHardwareProps, prefi
     const at = `${prefix}pciDevices[${i}]`;
     p.check(d.id === undefined, `${at}.id`, 'be unset: a raw PCI id can only be passed through by root@pam, not by an API token', d.id,
       'Create a PCI resource mapping (Datacenter > Resource Mappings) for the device and give its name as mapping; the token needs Mapping.Use on it.');
-    p.check(MAPPING_RE.test(d.mapping ?? ''), `${at}.mapping`, 'be the name of a Proxmox PCI resource mapping', d.mapping);
+    p.check(MAPPING_RE.test(d.mapping ?? ''), `${at}.mapping`, 'be the name of a Proxmox PCI resource mapping', d.mapping, 'Create the mapping under Datacenter > Resource Mappings and give its name.');
   });
-  p.check((hw.pciDevices ?? []).length <= 16, `${prefix}pciDevices`, 'have at most 16 devices (hostpci0..hostpci15)', (hw.pciDevices ?? []).length);
+  p.check((hw.pciDevices ?? []).length <= 16, `${prefix}pciDevices`, 'have at most 16 devices (hostpci0..hostpci15)', (hw.pciDevices ?? []).length, 'Pass through at most 16 devices.');
 }
 
 /** What the VM resource gets from `hw`, to append to its disks and NICs. */

@@ -44,11 +44,11 @@ export function poolAddresses(first: string, count: number): string[] | undefine
 export function planPool(scope: IConstruct, name: string, props: TalosNodePoolProps): Array<{ name: string; address: string }> {
   const what = `addPool("${name}")`;
   const p = new Problems(scope);
-  p.check(POOL_NAME_RE.test(name), `${what}.name`, 'be a lower-case DNS label of at most 58 characters (the nodes are <name>-01 ...)', name);
+  p.check(POOL_NAME_RE.test(name), `${what}.name`, 'be a lower-case DNS label of at most 58 characters (the nodes are <name>-01 ...)', name, 'Use lower-case letters, digits and hyphens, at most 58 characters.');
   p.check(Number.isInteger(props.count) && props.count >= 1 && props.count <= MAX_POOL_SIZE, `${what}.count`,
     `be a whole number from 1 to ${MAX_POOL_SIZE}`, props.count, 'Use a second pool for more nodes.');
   p.check(!Token.isUnresolved(props.firstAddress) && isIpAddress(props.firstAddress) && !props.firstAddress.includes(':'),
-    `${what}.firstAddress`, 'be a literal IPv4 address', props.firstAddress);
+    `${what}.firstAddress`, 'be a literal IPv4 address', props.firstAddress, 'Give the first node\'s IPv4 address as a literal, e.g. "10.0.0.31".');
   p.throwIfAny();
   const addresses = poolAddresses(props.firstAddress, props.count);
   p.check(addresses !== undefined, `${what}.count`, `fit ${props.count} consecutive host addresses from ${props.firstAddress} without crossing a .0 or .255`,

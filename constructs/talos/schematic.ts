@@ -50,7 +50,7 @@ const FORBIDDEN_KERNEL_ARGS: ReadonlyArray<[RegExp, string, string]> = [
 export function checkSchematic(p: Problems, spec: SchematicSpec, prefix = ''): void {
   for (const e of spec.extensions ?? []) {
     if (Token.isUnresolved(e)) continue;
-    p.check(EXTENSION_RE.test(e), `${prefix}extensions`, 'contain official extension names like "siderolabs/qemu-guest-agent"', e);
+    p.check(EXTENSION_RE.test(e), `${prefix}extensions`, 'contain official extension names like "siderolabs/qemu-guest-agent"', e, 'Use an extension name from the Talos image factory, e.g. "siderolabs/qemu-guest-agent".');
   }
   for (const a of spec.kernelArgs ?? []) {
     if (Token.isUnresolved(a)) continue;
@@ -62,8 +62,8 @@ export function checkSchematic(p: Problems, spec: SchematicSpec, prefix = ''): v
   }
   const keys = new Set<number>();
   for (const m of spec.meta ?? []) {
-    p.check(Number.isInteger(m.key) && m.key >= 0 && m.key <= 255, `${prefix}meta`, 'use keys from 0 to 255', m.key);
-    p.check(!keys.has(m.key), `${prefix}meta`, 'not repeat a key', m.key);
+    p.check(Number.isInteger(m.key) && m.key >= 0 && m.key <= 255, `${prefix}meta`, 'use keys from 0 to 255', m.key, 'Use a META key from 0 to 255.');
+    p.check(!keys.has(m.key), `${prefix}meta`, 'not repeat a key', m.key, 'Give each META key once.');
     keys.add(m.key);
   }
 }

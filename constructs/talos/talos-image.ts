@@ -96,10 +96,10 @@ export class TalosImage extends Construct {
 
     const p = new Problems(this);
     checkTalosVersion(p, 'talosVersion', talosVersion);
-    p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform);
-    p.check(['amd64', 'arm64'].includes(architecture), 'architecture', "be 'amd64' or 'arm64'", architecture);
-    p.check(['disk-image', 'iso'].includes(format), 'format', "be 'disk-image' or 'iso'", format);
-    p.check(/^https:\/\/[^\s/]+$/.test(factory), 'imageFactoryUrl', 'be an https URL without a path like "https://factory.talos.dev"', factory);
+    p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform, 'Use \'nocloud\' for cloud-init addressing, else \'metal\'.');
+    p.check(['amd64', 'arm64'].includes(architecture), 'architecture', "be 'amd64' or 'arm64'", architecture, 'Use \'amd64\' for x86-64 hosts, or \'arm64\'.');
+    p.check(['disk-image', 'iso'].includes(format), 'format', "be 'disk-image' or 'iso'", format, 'Use \'disk-image\' to boot from disk, or \'iso\' to boot the installer.');
+    p.check(/^https:\/\/[^\s/]+$/.test(factory), 'imageFactoryUrl', 'be an https URL without a path like "https://factory.talos.dev"', factory, 'Give only the scheme and host of the factory, e.g. "https://factory.talos.dev".');
     checkSchematic(p, spec);
     p.throwIfAny();
 

@@ -243,10 +243,10 @@ function resolveNode(id: string, props: TalosNodeProps): ResolvedNode {
 function checkNode(node: Construct, props: TalosNodeProps, r: ResolvedNode): void {
   const { name, role, platform, network, boot } = r;
   const p = new Problems(node);
-  p.check(HOSTNAME_RE.test(name), 'hostname', 'be a lower-case host name (a-z, 0-9, -; at most 63 characters)', name);
-  p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode);
-  p.check(['controlplane', 'worker'].includes(role), 'role', "be 'controlplane' or 'worker'", role);
-  p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform);
+  p.check(HOSTNAME_RE.test(name), 'hostname', 'be a lower-case host name (a-z, 0-9, -; at most 63 characters)', name, 'Use lower-case letters, digits and hyphens, at most 63 characters.');
+  p.check(PROXMOX_NODE_NAME_RE.test(props.proxmoxNode), 'proxmoxNode', 'be a Proxmox node name', props.proxmoxNode, 'Use the node name as shown by `pvecm nodes` (letters, digits, hyphens).');
+  p.check(['controlplane', 'worker'].includes(role), 'role', "be 'controlplane' or 'worker'", role, 'Use \'controlplane\' or \'worker\'.');
+  p.check(['metal', 'nocloud'].includes(platform), 'platform', "be 'metal' or 'nocloud'", platform, 'Use \'nocloud\' for cloud-init addressing, else \'metal\'.');
   checkVmHardware(p, r.hardware, TALOS_MINIMUM_HARDWARE[role] ?? {});
   checkNodeHardware(p, props);
   network.check(p, 'network', platform);
@@ -256,13 +256,13 @@ function checkNode(node: Construct, props: TalosNodeProps, r: ResolvedNode): voi
   if (props.image) {
     p.check(network.addressing !== 'meta', 'image', 'not be shared when the network is TalosNetwork.meta() (the address is baked into the image)',
       props.image.node.path, 'Leave image unset: the node then gets its own image.');
-    p.check(props.image.platform === platform, 'image', `be built for platform '${platform}'`, props.image.platform);
-    p.check(props.image.format === boot.kind, 'image', `have format '${boot.kind}' to match boot`, props.image.format);
+    p.check(props.image.platform === platform, 'image', `be built for platform '${platform}'`, props.image.platform, `Share an image built for '${platform}', or leave image unset.`);
+    p.check(props.image.format === boot.kind, 'image', `have format '${boot.kind}' to match boot`, props.image.format, `Share an image of format '${boot.kind}', or leave image unset.`);
     p.check(props.talosVersion === undefined || props.talosVersion === props.image.talosVersion, 'talosVersion',
       `be unset or equal to the shared image's version (${props.image.talosVersion})`, props.talosVersion,
-      'The node runs the version of its image.');
+      'Leave talosVersion unset: the node runs the version of its image.');
     p.check(props.kernelArgs === undefined && props.extensions === undefined, 'kernelArgs',
-      'be unset (with extensions) when a shared image is given: they belong to that image', props.kernelArgs ?? props.extensions);
+      'be unset (with extensions) when a shared image is given: they belong to that image', props.kernelArgs ?? props.extensions, 'Move them to the shared image, or leave image unset.');
   }
   p.throwIfAny();
 }

@@ -34,7 +34,7 @@ function minorNumber(minor: string): number {
 export function checkTalosVersion(p: Problems, prop: string, version: string): boolean {
   if (Token.isUnresolved(version)) return true;
   const minor = talosMinor(version);
-  if (!p.check(minor !== undefined, prop, 'be a Talos release like "v1.11.5" (with the leading v)', version)) return false;
+  if (!p.check(minor !== undefined, prop, 'be a Talos release like "v1.11.5" (with the leading v)', version, 'Write the Talos tag with its leading v, e.g. "v1.11.5".')) return false;
   const known = Object.keys(TALOS_KUBERNETES_SUPPORT);
   return p.check(known.includes(minor!), prop, `be a release of a Talos minor in the support matrix (${known.join(', ')})`,
     version, 'Pick one of those releases, or extend TALOS_KUBERNETES_SUPPORT after checking the Talos support matrix.');
@@ -47,7 +47,7 @@ export function checkTalosVersion(p: Problems, prop: string, version: string): b
 export function checkKubernetesVersion(p: Problems, prop: string, version: string, talosVersion: string): boolean {
   if (Token.isUnresolved(version)) return true;
   const minor = kubernetesMinor(version);
-  if (!p.check(minor !== undefined, prop, 'be a Kubernetes release like "1.32.1" (without a leading v)', version)) return false;
+  if (!p.check(minor !== undefined, prop, 'be a Kubernetes release like "1.32.1" (without a leading v)', version, 'Write the Kubernetes version without a leading v, e.g. "1.34.1".')) return false;
   const talos = Token.isUnresolved(talosVersion) ? undefined : talosMinor(talosVersion);
   const range = talos ? TALOS_KUBERNETES_SUPPORT[talos] : undefined;
   if (!range) return true; // the Talos version itself is reported by checkTalosVersion
