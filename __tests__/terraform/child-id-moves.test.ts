@@ -3,14 +3,13 @@
 // scripts/validate.js), that state plans to a move and nothing else; without the moved block it would be a
 // destroy and a create (the check that the block is what keeps the VM). TalosNode's VM, renamed the same way, is
 // planned from the previous release's own fixture in upgrade.test.ts.
-import * as fs from 'fs';
-import * as path from 'path';
 import { App, Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { VirtualEnvironmentVm } from '../../.gen/providers/proxmox/virtual-environment-vm';
 import * as validate from '../../scripts/validate';
-import type { PlanJson, TfJson } from '../../scripts/validate';
+import type { TfJson } from '../../scripts/validate';
 import { buildTemplate } from '../flatcar/fixtures';
+import { applyThenHandOverState, plannedChanges } from '../helpers/state-upgrade';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
 
 const STACK = 'child-id-moves';
@@ -22,10 +21,6 @@ function addressUnder(like: Construct, id: string): string {
   let scope: Construct = new TerraformStack(Testing.app(), STACK);
   for (const i of ids) scope = new Construct(scope, i);
   return `${VM}.${new VirtualEnvironmentVm(scope, id, { nodeName: 'pve1' }).friendlyUniqueId}`;
-}
-
-function actions(plan: PlanJson): Array<{ address: string; from?: string; actions: string }> {
-  return (plan.resource_changes ?? []).map((c: any) => ({ address: c.address, from: c.previous_address, actions: c.change.actions.join('+') }));
 }
 
 describeIfTool([...OFFLINE_TERRAFORM], "FlatcarTemplate's VM moved from child id 'Resource' to 'Vm'", () => {
@@ -48,18 +43,14 @@ describeIfTool([...OFFLINE_TERRAFORM], "FlatcarTemplate's VM moved from child id
     const before = validate.Workspace.create({ name: 'child-id-old', config: previous });
     const after = validate.Workspace.create({ name: 'child-id-new', config: current });
     try {
-      validate.check('init (old)', await before.init());
-      validate.check('plan (old)', await before.plan(['-out', 'plan']));
-      validate.check('apply (old)', await before.apply('plan'));
-      fs.copyFileSync(path.join(before.dir, 'terraform.tfstate'), path.join(after.dir, 'terraform.tfstate'));
-      validate.check('init (new)', await after.init());
+      await applyThenHandOverState(before, after, { before: 'old', after: 'new' });
 
-      const moved = actions(await after.planJson());
+      const moved = plannedChanges(await after.planJson());
       expect(moved.find((c) => c.address === now)).toEqual({ address: now, from: old, actions: 'no-op' });
       expect(moved.filter((c) => c.actions !== 'no-op' && c.actions !== 'read')).toEqual([]);
 
       after.writeConfig(withoutMove);
-      const lost = actions(await after.planJson());
+      const lost = plannedChanges(await after.planJson());
       expect(lost.filter((c) => c.address === old || c.address === now).map((c) => [c.address, c.actions]).sort())
         .toEqual([[old, 'delete'], [now, 'create']].sort());
     } finally {

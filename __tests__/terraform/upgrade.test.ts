@@ -8,8 +8,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing, TerraformStack } from 'cdktf';
 import * as validate from '../../scripts/validate';
-import type { PlanJson, TfJson } from '../../scripts/validate';
+import type { TfJson } from '../../scripts/validate';
 import { buildUpgradeStacks } from '../fixtures/upgrade/stacks';
+import { applyThenHandOverState, plannedChanges } from '../helpers/state-upgrade';
 import { describeIfTool } from '../helpers/tools';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -61,14 +62,8 @@ describeIfTool('terraform', 'upgrading from the previous release (bpg 0.90.0 -> 
     const before = validate.Workspace.create({ name: `${name}-old`, config: old, mirror: oldMirror });
     const after = validate.Workspace.create({ name: `${name}-new`, config: validate.withoutProvisioners(current[name]) });
     try {
-      validate.check('init (previous release)', await before.init());
-      validate.check('plan (previous release)', await before.plan(['-out', 'plan']));
-      validate.check('apply (previous release)', await before.apply('plan'));
-      fs.copyFileSync(path.join(before.dir, 'terraform.tfstate'), path.join(after.dir, 'terraform.tfstate'));
-
-      validate.check('init (this release)', await after.init());
-      const plan: PlanJson = await after.planJson();
-      const changes = (plan.resource_changes ?? []).map((c: any) => ({ address: c.address, from: c.previous_address, actions: c.change.actions.join('+') }));
+      await applyThenHandOverState(before, after, { before: 'previous release', after: 'this release' });
+      const changes = plannedChanges(await after.planJson());
       // Nothing the previous release made is destroyed or replaced; a create is only allowed for a resource the
       // previous release did not have (a feature added since, e.g. the per-storage ACLs of ProxmoxAccess, or the Talos cluster's upgrade steps:
       // terraform_data whose talosctl guard finds every node already on its image on the first apply).

@@ -52,13 +52,18 @@ export const DEFERRED_CDKTF_MODULES: readonly string[] = ['archiver', 'semver'];
  */
 export function deferUnusedCdktfModules(): string[] {
   if (process.env.PROXMOX_CDKTF_EAGER_MODULES === '1') return [];
-  let cdktfDir: string;
-  try {
-    cdktfDir = path.dirname(require.resolve('cdktf/package.json'));
-  } catch {
-    return [];
-  }
+  const cdktfDir = cdktfPackageDir();
+  if (cdktfDir === undefined) return [];
   return DEFERRED_CDKTF_MODULES.filter((name) => deferModule(name, cdktfDir));
+}
+
+/** The directory of the cdktf package this process loads, or undefined when there is none. */
+function cdktfPackageDir(): string | undefined {
+  try {
+    return path.dirname(require.resolve('cdktf/package.json'));
+  } catch {
+    return undefined;
+  }
 }
 
 function deferModule(name: string, fromDir: string): boolean {
@@ -100,12 +105,8 @@ function deferModule(name: string, fromDir: string): boolean {
  */
 export function useFastSynthesis(): string[] {
   if (process.env.PROXMOX_CDKTF_PLAIN_SYNTH === '1') return [];
-  let cdktfDir: string;
-  try {
-    cdktfDir = path.dirname(require.resolve('cdktf/package.json'));
-  } catch {
-    return [];
-  }
+  const cdktfDir = cdktfPackageDir();
+  if (cdktfDir === undefined) return [];
   // The replacements mirror cdktf 0.21's internals (core/fast-synth.ts): any other package or release keeps its own.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const pkg: { name?: string; version?: string } = require(path.join(cdktfDir, 'package.json'));
