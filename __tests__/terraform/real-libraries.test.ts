@@ -243,7 +243,7 @@ describeIfTool([...OFFLINE_TERRAFORM], 'the example Talos cluster: every node co
     config = synthStack((s) => addTalosCluster(s, new ProxmoxConnection(s, 'Proxmox'))).json;
     // the state that run applied (provisioners left out, as applied() does)
     resources = (await validateStackOnce(config, 'talos-example-plan2')).state.values.root_module.resources;
-  }, 120_000);
+  }, 240_000); // the whole validateStack run, when this file is the first to ask for it
 
   test('once the secrets exist (local-only apply), the second plan reads the Talos data sources for real', async () => {
     // the same run as talos/example.test.ts's, once per jest run
