@@ -60,8 +60,14 @@ class RequiredEngineVersion extends TerraformElement {
     return { terraform: { required_version: this.constraint } };
   }
 
+  /**
+   * Nothing in HCL output (`SYNTH_HCL_OUTPUT`): cdktf 0.21's renderTerraform writes every terraform-block attribute
+   * other than its blocks as `0 = "<name>"` (it renders the list of names), which Terraform cannot parse. Such a
+   * stack keeps cdktf's own check instead (see {@link skipImpliedVersionChecks}).
+   * @see https://github.com/hashicorp/terraform-cdk/blob/v0.21.0/packages/cdktf/lib/hcl/render.ts
+   */
   toHclTerraform(): any {
-    return this.toTerraform();
+    return {};
   }
 }
 
@@ -105,13 +111,14 @@ export function constraintLowerBound(constraint: string): Version | undefined {
 /**
  * Makes the stack drop, when it runs its validations (cdktf's StackSynthesizer adds the moved-block check just
  * before), each `ValidateTerraformVersion` of the form `>=X` on the stack whose X its declared required_version
- * already guarantees. constructs 10 keeps validations in a private array; there is no public way to remove one.
+ * already guarantees; not in HCL output, which leaves the declaration out. constructs 10 keeps validations in a private array; there is no public way to remove one.
  */
 function skipImpliedVersionChecks(stack: TerraformStack): void {
   const run = stack.runAllValidations;
   if (typeof run !== 'function') return;
   stack.runAllValidations = function runAllValidations(this: TerraformStack): void {
-    const declared = declaredRequiredVersion(this);
+    const hclOutput = (this.synthesizer as unknown as { hclOutput?: unknown }).hclOutput === true;
+    const declared = hclOutput ? undefined : declaredRequiredVersion(this);
     const bound = declared === undefined ? undefined : constraintLowerBound(declared);
     const node = this.node as unknown as { _validations?: unknown[] };
     if (bound && Array.isArray(node._validations)) {
