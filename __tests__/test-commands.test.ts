@@ -42,14 +42,14 @@ describe('jest-sequencer: slowest files first', () => {
     const tests = [t('__tests__/a-small.test.ts', 10), t('__tests__/debian/real-root.test.ts', 5), t('__tests__/z-big.test.ts', 9000),
       t('__tests__/package.test.ts', 5), t('__tests__/flavours/cdktn.test.ts', 5)];
     expect(order(new Sequencer(), tests)).toEqual([
-      '__tests__/debian/real-root.test.ts', '__tests__/flavours/cdktn.test.ts', '__tests__/package.test.ts', '__tests__/z-big.test.ts', '__tests__/a-small.test.ts']);
+      '__tests__/debian/real-root.test.ts', '__tests__/package.test.ts', '__tests__/flavours/cdktn.test.ts', '__tests__/z-big.test.ts', '__tests__/a-small.test.ts']);
   });
 
   test('jest\'s cached time of the last run wins over the estimate, and a file that failed last time runs first', () => {
     const seq = new Sequencer();
     const tests = [t('__tests__/debian/real-root.test.ts'), t('__tests__/package.test.ts'), t('__tests__/x.test.ts'), t('__tests__/y.test.ts')];
     // jest's cache format: [status (0 failed, 1 passed), milliseconds]
-    seq._cache.set(context, { [tests[1].path]: [1, 90000], [tests[2].path]: [0, 10] });
+    seq._cache.set(context, { [tests[1].path]: [1, 900000], [tests[2].path]: [0, 10] });
     expect(order(seq, tests)).toEqual(['__tests__/x.test.ts', '__tests__/package.test.ts', '__tests__/debian/real-root.test.ts', '__tests__/y.test.ts']);
   });
 
