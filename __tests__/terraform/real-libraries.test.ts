@@ -16,6 +16,7 @@ import type { TfJson } from '../../scripts/validate';
 import { synthStack } from '../helpers/synth';
 import { qemuFwCfg, shellwords } from '../helpers/qemu-fwcfg';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
+import { scaledTimeout } from '../helpers/timeouts';
 import { reuseTalosSecrets, validateStackOnce } from '../helpers/shared-validation';
 import { initialized, ok, tfJson, validate } from './support';
 
@@ -243,7 +244,7 @@ describeIfTool([...OFFLINE_TERRAFORM], 'the example Talos cluster: every node co
     config = synthStack((s) => addTalosCluster(s, new ProxmoxConnection(s, 'Proxmox'))).json;
     // the state that run applied (provisioners left out, as applied() does)
     resources = (await validateStackOnce(config, 'talos-example-plan2')).state.values.root_module.resources;
-  }, 240_000); // the whole validateStack run, when this file is the first to ask for it
+  }, scaledTimeout(240_000)); // the whole validateStack run, when this file is the first to ask for it
 
   test('once the secrets exist (local-only apply), the second plan reads the Talos data sources for real', async () => {
     // the same run as talos/example.test.ts's, once per jest run
