@@ -102,6 +102,8 @@ export interface StackResult {
   timings: { init: number; validate: number; plan: number; secrets?: number; plan2?: number; apply?: number; replan?: number };
   plan: { add: number; change: number; destroy: number };
   planJson?: PlanJson;
+  /** `terraform show -json` of the state after the apply (offline, with `stateJson: true`). */
+  state?: any;
 }
 
 export function findTerraform(): string | null;
@@ -118,7 +120,7 @@ export function check(step: string, r: RunResult): RunResult;
 export function planSummary(stdout: string): { add: number; change: number; destroy: number };
 /** The deprecation warnings ("Warning: Deprecated", "Argument is deprecated", "Attribute Deprecated") in Terraform's human-readable output, one line each. */
 export function deprecationWarnings(output: string): string[];
-export function validateStack(o: WorkspaceOptions & { planJson?: boolean }): Promise<StackResult>;
+export function validateStack(o: WorkspaceOptions & { planJson?: boolean; stateJson?: boolean }): Promise<StackResult>;
 export function validateStackDir(stackDir: string, o?: Omit<WorkspaceOptions, 'stackDir'> & { planJson?: boolean }): Promise<StackResult>;
 export function planJson(configOrDir: TfJson | string, o?: WorkspaceOptions): Promise<PlanJson>;
 export function appCommand(root?: string): { cmd: string; args: string[]; label: string };

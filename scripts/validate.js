@@ -373,8 +373,14 @@ class Workspace {
   apply(planFile = 'plan') { return this.run(['apply', '-input=false', '-lock=false', '-auto-approve', planFile]); }
   /** apply -target of the given addresses only (no plan file). */
   applyTargets(addresses) { return this.run(['apply', '-input=false', '-lock=false', '-auto-approve', ...addresses.map((a) => `-target=${a}`)]); }
-  /** Selected provider versions ({ "registry.terraform.io/ns/type": "1.2.3" }) after init. */
+  /**
+   * Selected provider versions ({ "registry.terraform.io/ns/type": "1.2.3" }) after init: what `version -json` calls
+   * provider_selections, read from the dependency lock file that init wrote (one Terraform start less), else from
+   * `version -json`.
+   */
   async providerVersions() {
+    const locked = lockedVersions(path.join(this.dir, '.terraform.lock.hcl'));
+    if (locked) return locked;
     const r = await this.run(['version', '-json']);
     try { return JSON.parse(r.stdout).provider_selections || {}; } catch { return {}; }
   }
@@ -410,6 +416,21 @@ class Workspace {
   cleanup() {
     if (!this.keep) fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The provider versions of a dependency lock file (https://developer.hashicorp.com/terraform/language/files/dependency-lock:
+ * `provider "<address>" {` blocks, each with `version = "<version>"`), or null without a lock file.
+ */
+function lockedVersions(file) {
+  let text;
+  try { text = fs.readFileSync(file, 'utf8'); } catch { return null; }
+  const out = {};
+  for (const m of text.matchAll(/^provider\s+"([^"]+)"\s*\{([^}]*)/gm)) {
+    const v = /^\s*version\s*=\s*"([^"]+)"/m.exec(m[2]);
+    if (v) out[m[1]] = v[1];
+  }
+  return out;
 }
 
 function check(step, r) {
@@ -452,7 +473,8 @@ const dataSourcesRead = (stdout) => (String(stdout).match(/^data\.\S+: Read comp
  * The check of one stack: init, validate, plan -out; for a Talos stack, apply -target of talos_machine_secrets
  * and a second plan (the Talos data sources render from the real secrets). Offline, also apply (faked remote
  * side) and plan -detailed-exitcode, which must show no changes. Throws TerraformError (with Terraform's
- * output) on the first failure.
+ * output) on the first failure. `planJson: true` adds the last plan's `show -json`, `stateJson: true` (offline) the
+ * applied state's.
  * @returns {Promise<{name, dir, mode, providers, resources, dataSources, dataSourcesRead, timings, plan, planJson?}>}
  */
 async function validateStack(o) {
@@ -480,6 +502,7 @@ async function validateStack(o) {
       plan = await step('plan2', ws.plan(['-out', 'plan']));
     }
     const planJson = o.planJson ? await ws.showJson('plan') : undefined;
+    let stateJson;
     if (ws.mode === 'offline') {
       await step('apply', ws.apply('plan'));
       const replan = await ws.plan(['-detailed-exitcode']);
@@ -488,12 +511,14 @@ async function validateStack(o) {
         throw new TerraformError('plan after apply (expected no changes)', { ...replan, stderr: `${replan.stderr}\nThe second plan shows changes: the configuration does not converge.` });
       }
       check('plan after apply', replan);
+      if (o.stateJson) stateJson = await ws.state();
     }
     const count = (k) => Object.values(ws.config[k] || {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
     return {
       name: ws.name, dir: ws.dir, mode: ws.mode, providers, resources: count('resource'), dataSources: count('data'),
       // resources to add: the first plan's (everything); data sources read: the last plan's (Talos ones render there)
       dataSourcesRead: dataSourcesRead(plan.stdout), timings, plan: planSummary(firstPlan.stdout), planJson,
+      ...(stateJson ? { state: stateJson } : {}),
     };
   } finally {
     ws.cleanup();

@@ -30,3 +30,43 @@ export async function applyThenHandOverState(before: validate.Workspace, after: 
   fs.copyFileSync(path.join(before.dir, 'terraform.tfstate'), path.join(after.dir, 'terraform.tfstate'));
   validate.check(`init (${labels.after})`, await after.init());
 }
+
+/**
+ * init, plan and apply of a configuration once per configuration, then a new working directory per caller holding a
+ * copy of the state it left, initialized: tests that each plan their own change against the same applied stack share
+ * one apply (the plan each test asserts on still runs in its own directory). Whichever test asks first applies, so
+ * the tests may run in any order or alone. The state holds the stack's secrets: it stays in the temporary directories.
+ */
+export class AppliedOnce {
+  private readonly states = new Map<string, Promise<string>>();
+  private readonly workspaces: validate.Workspace[] = [];
+
+  /** A new workspace of `config`, initialized, with the state that applying `config` leaves. */
+  async workspace(name: string, config: validate.TfJson): Promise<validate.Workspace> {
+    const key = JSON.stringify(config);
+    if (!this.states.has(key)) this.states.set(key, this.apply(name, config));
+    const state = await this.states.get(key)!;
+    const ws = this.track(validate.Workspace.create({ name, config }));
+    fs.copyFileSync(state, path.join(ws.dir, 'terraform.tfstate'));
+    validate.check(`init (${name})`, await ws.init());
+    return ws;
+  }
+
+  /** Removes every directory this made. */
+  cleanup(): void {
+    for (const ws of this.workspaces.splice(0)) ws.cleanup();
+  }
+
+  private async apply(name: string, config: validate.TfJson): Promise<string> {
+    const ws = this.track(validate.Workspace.create({ name: `${name}-applied`, config }));
+    validate.check(`init (${name})`, await ws.init());
+    validate.check(`plan (${name})`, await ws.plan(['-out', 'plan']));
+    validate.check(`apply (${name})`, await ws.apply('plan'));
+    return path.join(ws.dir, 'terraform.tfstate');
+  }
+
+  private track(ws: validate.Workspace): validate.Workspace {
+    this.workspaces.push(ws);
+    return ws;
+  }
+}

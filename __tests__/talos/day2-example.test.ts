@@ -5,6 +5,9 @@ import { addDay2Cluster } from '../../examples/talos-day2';
 import { ProxmoxConnection } from '../../constructs/proxmox/connection';
 import { resourcesOf, synthStack } from '../helpers/synth';
 import { describeIfTool } from '../helpers/tools';
+import { reuseTalosSecrets } from '../helpers/shared-validation';
+
+reuseTalosSecrets(); // the Talos keys are not what this file checks: made once per jest run
 
 const { json } = synthStack((s: TerraformStack) => {
   addDay2Cluster(s, new ProxmoxConnection(s, 'Proxmox', { endpoint: 'https://atlas.home.arpa:8006/' }));

@@ -7,6 +7,9 @@ import * as validate from '../../scripts/validate';
 import type { Workspace } from '../../scripts/validate';
 import { synthStack } from '../helpers/synth';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
+import { reuseTalosSecrets } from '../helpers/shared-validation';
+
+reuseTalosSecrets(); // the Talos keys are not what this file checks: made once per jest run
 
 function example(extraWorker: boolean) {
   return synthStack((s: TerraformStack) => {

@@ -7,6 +7,9 @@ import * as validate from '../../scripts/validate';
 import type { Workspace } from '../../scripts/validate';
 import { synthStack } from '../helpers/synth';
 import { describeIfTool } from '../helpers/tools';
+import { reuseTalosSecrets } from '../helpers/shared-validation';
+
+reuseTalosSecrets(); // the Talos keys are not what this file checks: made once per jest run
 
 function stack(count: number) {
   return validate.withoutProvisioners(synthStack((s: TerraformStack) => {

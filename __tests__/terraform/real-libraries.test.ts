@@ -16,8 +16,11 @@ import type { TfJson } from '../../scripts/validate';
 import { synthStack } from '../helpers/synth';
 import { qemuFwCfg, shellwords } from '../helpers/qemu-fwcfg';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
-import { validateStackOnce } from '../helpers/shared-validation';
+import { scaledTimeout } from '../helpers/timeouts';
+import { reuseTalosSecrets, validateStackOnce } from '../helpers/shared-validation';
 import { initialized, ok, tfJson, validate } from './support';
+
+reuseTalosSecrets(); // the Talos keys are not what this file checks: made once per jest run
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const libs = require('../../tools/tf-schema-provider/libs');
@@ -239,8 +242,9 @@ describeIfTool([...OFFLINE_TERRAFORM], 'the example Talos cluster: every node co
   let config: TfJson;
   beforeAll(async () => {
     config = synthStack((s) => addTalosCluster(s, new ProxmoxConnection(s, 'Proxmox'))).json;
-    resources = await applied('talos-example-real', config);
-  }, 120_000);
+    // the state that run applied (provisioners left out, as applied() does)
+    resources = (await validateStackOnce(config, 'talos-example-plan2')).state.values.root_module.resources;
+  }, scaledTimeout(240_000)); // the whole validateStack run, when this file is the first to ask for it
 
   test('once the secrets exist (local-only apply), the second plan reads the Talos data sources for real', async () => {
     // the same run as talos/example.test.ts's, once per jest run

@@ -9,8 +9,12 @@ import { TalosCni } from '../../constructs/talos/cilium';
 import { TalosCluster } from '../../constructs/talos/talos-cluster';
 import * as validate from '../../scripts/validate';
 import type { Workspace } from '../../scripts/validate';
+import { AppliedOnce } from '../helpers/state-upgrade';
 import { synthStack } from '../helpers/synth';
 import { describeIfTool } from '../helpers/tools';
+import { reuseTalosSecrets } from '../helpers/shared-validation';
+
+reuseTalosSecrets(); // the Talos keys are not what this file checks: made once per jest run
 
 interface Versions { talos: string; kubernetes: string; workerExtensions?: string[]; workerPatch?: Record<string, unknown> }
 
@@ -34,20 +38,15 @@ const changesOf = (plan: validate.PlanJson) => (plan.resource_changes ?? [])
 
 describeIfTool('terraform', 'upgrading a Talos cluster plans in-place upgrades, never a new VM', () => {
   const OLD: Versions = { talos: 'v1.12.6', kubernetes: '1.35.2' };
-  const workspaces: Workspace[] = [];
+  // Five tests plan their change against the same cluster applied at OLD: one apply, a copy of its state each.
+  const states = new AppliedOnce();
   afterAll(async () => {
-    for (const ws of workspaces) ws.cleanup();
+    states.cleanup();
     await validate.stopHost();
   });
 
-  async function applied(addressing: 'meta' | 'dhcp', v: Versions): Promise<Workspace> {
-    const ws = validate.Workspace.create({ name: `talos-upgrade-${addressing}`, config: validate.withoutProvisioners(stack(v, addressing)) });
-    workspaces.push(ws);
-    validate.check('init', await ws.init());
-    validate.check('plan', await ws.plan(['-out', 'plan']));
-    validate.check('apply', await ws.apply('plan'));
-    return ws;
-  }
+  const applied = (addressing: 'meta' | 'dhcp', v: Versions): Promise<Workspace> =>
+    states.workspace(`talos-upgrade-${addressing}`, validate.withoutProvisioners(stack(v, addressing)));
 
   test.each(['meta', 'dhcp'] as const)('%s addressing: a new Talos and Kubernetes version replaces only upgrade steps and images', async (addressing) => {
     const ws = await applied(addressing, OLD);

@@ -12,6 +12,9 @@ import type { TfJson } from '../../scripts/validate';
 import { buildUpgradeStacks } from '../fixtures/upgrade/stacks';
 import { applyThenHandOverState, plannedChanges } from '../helpers/state-upgrade';
 import { describeIfTool } from '../helpers/tools';
+import { reuseTalosSecrets } from '../helpers/shared-validation';
+
+reuseTalosSecrets(); // the Talos keys are not what this file checks: made once per jest run
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(ROOT, '__tests__', 'fixtures', 'upgrade');

@@ -10,6 +10,7 @@ import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { NullProvider } from '@cdktf/provider-null/lib/provider';
 import { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
 import { describeIfTool, OFFLINE_TERRAFORM } from '../helpers/tools';
+import { scaledTimeout } from '../helpers/timeouts';
 import { flat, validate } from './support';
 
 const SCRIPT = path.join(__dirname, '..', '..', 'scripts', 'validate.js');
@@ -27,7 +28,8 @@ function synth(stacks: Record<string, (s: TerraformStack) => void>): string {
   return outdir;
 }
 
-const run = (args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 60_000 });
+// A generous limit: on the shared 2-core machine at load 20 one run took over 60 s (it was killed, not failed).
+const run = (args: string[]) => spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: scaledTimeout(240_000) });
 
 describeIfTool([...OFFLINE_TERRAFORM], 'scripts/validate.js', () => {
   const dirs: string[] = [];
@@ -114,7 +116,7 @@ describeIfTool([...OFFLINE_TERRAFORM], 'scripts/validate.js', () => {
     dirs.push(mirrorDir);
     validate.writeMirror(mirrorDir); // the layout `terraform providers mirror` makes (unpacked variant)
     const r = spawnSync(process.execPath, [SCRIPT, '--outdir', outdir, '--plugin-dir', mirrorDir, '--keep'], {
-      encoding: 'utf8', timeout: 60_000, env: { ...process.env, TF_SCHEMA_PROVIDER_NO_HOST: '' },
+      encoding: 'utf8', timeout: scaledTimeout(240_000), env: { ...process.env, TF_SCHEMA_PROVIDER_NO_HOST: '' },
     });
     expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     // no offline helpers in this mode: no provider-libs build, no fake apply
