@@ -41,22 +41,24 @@ interface ResolveOptions {
  * objects itself. `isTokenNumber` is cdktf's check for an encoded number token (scalar or list).
  */
 export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boolean, specials: ReadonlySet<unknown>,
-  resultUnused: (options: ResolveOptions) => boolean = () => false): Resolve {
+  resultUnused: (options: ResolveOptions) => boolean = () => false, mayShare: (obj: unknown) => boolean = () => false): Resolve {
   let active = 0;
   return function resolve(obj: unknown, options: ResolveOptions): unknown {
     // A call whose caller drops the result (cdktf's prepareStack) only needs the tokens resolved, for their side
-    // effects (cross-stack references): plain data is then visited, not copied. Never for nested calls, which tokens
-    // make while resolving and whose results they use.
+    // effects (cross-stack references): plain data is then visited, not copied. A call whose input is a fresh tree
+    // that nothing else holds (the stack's merged tree, see replaceResolve) keeps the plain arrays and objects it
+    // would copy unchanged. Neither for nested calls, which tokens make while resolving and whose results they use.
     const visitOnly = active === 0 && resultUnused(options);
+    const share = active === 0 && !visitOnly && mayShare(obj);
     active++;
     try {
-      return resolveWith(obj, options, visitOnly);
+      return resolveWith(obj, options, visitOnly, share);
     } finally {
       active--;
     }
   };
 
-  function resolveWith(obj: unknown, options: ResolveOptions, visitOnly: boolean): unknown {
+  function resolveWith(obj: unknown, options: ResolveOptions, visitOnly: boolean, share: boolean): unknown {
     const root = options.prefix ?? [];
     const keys: string[] = [];
     // What cdktf's resolve passes down: each nested context copies these four flags from its parent's.
@@ -85,28 +87,40 @@ export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boo
         for (const e of x) {
           if ((typeof e === 'string' && e.indexOf(TOKEN_MARK) !== -1) || (typeof e === 'number' && !(e > TOKEN_DOUBLE_BOUND) && isTokenNumber(e))) return delegate(x);
         }
-        const out: unknown[] = [];
+        // Shared only when the copy would be alike: a plain array, each element kept as it is.
+        let out: unknown[] | undefined = share && Object.getPrototypeOf(x) === Array.prototype ? undefined : [];
         for (let i = 0; i < x.length; i++) {
+          const before = x[i];
           keys.push(`${i}`);
-          const v = walk(x[i]);
+          const v = walk(before);
           keys.pop();
-          if (v !== undefined && !visitOnly) out.push(v);
+          if (visitOnly) continue;
+          if (out === undefined && (v === undefined || v !== before)) out = x.slice(0, i);
+          if (v !== undefined) out?.push(v);
         }
-        return visitOnly ? undefined : out;
+        return visitOnly ? undefined : out ?? x;
       }
       const o = x as Record<string, unknown>;
       // Resolvables, constructs (an error) and objects with a token in a key: cdktf's own path.
       if (typeof o.resolve === 'function' || (o._children !== undefined && o._metadata !== undefined)) return delegate(x);
       const names = Object.keys(o);
       for (const k of names) if (!plainString(k)) return delegate(x);
-      const result: Record<string, unknown> = {};
-      for (const k of names) {
+      const proto = Object.getPrototypeOf(o);
+      let result: Record<string, unknown> | undefined = share && (proto === Object.prototype || proto === null) ? undefined : {};
+      for (let j = 0; j < names.length; j++) {
+        const k = names[j];
+        const before = o[k];
         keys.push(k);
-        const v = walk(o[k]);
+        const v = walk(before);
         keys.pop();
-        if (v !== undefined && !visitOnly) result[k] = v;
+        if (visitOnly) continue;
+        if (result === undefined && (v === undefined || v !== before)) {
+          result = {};
+          for (let i = 0; i < j; i++) result[names[i]] = o[names[i]];
+        }
+        if (v !== undefined && result !== undefined) result[k] = v;
       }
-      return visitOnly ? undefined : result;
+      return visitOnly ? undefined : result ?? o;
     };
     return walk(obj);
   }
@@ -153,10 +167,55 @@ export function replaceResolve(cdktfDir: string): boolean {
     };
   }
   const fast = fastResolve(mod.resolve, (n) => extract(n, false) !== undefined || extract(n, true) !== undefined, specials,
-    (options) => preparingStack > 0 && options.preparing === true);
+    (options) => preparingStack > 0 && options.preparing === true, mergedStackTrees(cdktfDir));
   (fast as { fast?: boolean }).fast = true;
   mod.resolve = fast;
   return true;
+}
+
+/**
+ * cdktf's TerraformStack.toTerraform merges its elements' resolved fragments into a fresh tree, then the stack's
+ * overrides (`deepMerge(tf, this.rawOverrides)`), and resolves that tree once more, which copies all of it (the
+ * largest allocation of a synthesis). Returns a check for that tree, for stacks without overrides: nothing else
+ * holds it or its parts (deepMerge makes its objects; the fragments and metadata are fresh results of resolve), so
+ * its resolution may keep the parts that resolve unchanged instead of copying them (see fastResolve).
+ * @see https://github.com/hashicorp/terraform-cdk/blob/v0.21.0/packages/cdktf/lib/terraform-stack.ts
+ */
+function mergedStackTrees(cdktfDir: string): (obj: unknown) => boolean {
+  type Merge = (target: unknown, ...sources: unknown[]) => unknown;
+  type Stack = { prototype: { toTerraform?: () => unknown } };
+  let util: { deepMerge?: Merge };
+  let stack: Stack;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    util = require(path.join(cdktfDir, 'lib', 'util.js'));
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    stack = require(path.join(cdktfDir, 'lib', 'terraform-stack.js')).TerraformStack;
+  } catch {
+    return () => false;
+  }
+  const merge = util.deepMerge;
+  const toTerraform = stack?.prototype.toTerraform;
+  if (typeof merge !== 'function' || typeof toTerraform !== 'function') return () => false;
+  const stacks: Array<{ rawOverrides?: unknown }> = [];
+  let merged: object | undefined;
+  stack.prototype.toTerraform = function stackToTerraform(this: { rawOverrides?: unknown }): unknown {
+    stacks.push(this);
+    try {
+      return toTerraform.call(this);
+    } finally {
+      stacks.pop();
+      merged = undefined;
+    }
+  };
+  util.deepMerge = function deepMerge(target: unknown, ...sources: unknown[]): unknown {
+    const s = stacks[stacks.length - 1];
+    const overrides = s?.rawOverrides;
+    merged = s && sources.length === 1 && sources[0] === overrides && typeof overrides === 'object' && overrides !== null
+      && Object.keys(overrides).length === 0 && typeof target === 'object' && target !== null ? target : undefined;
+    return merge(target, ...sources);
+  };
+  return (obj) => obj !== undefined && obj === merged;
 }
 
 /**
