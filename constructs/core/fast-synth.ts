@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { mergedStackTrees } from './stack-merge';
 
 /**
  * Faster equivalents of cdktf 0.21 synthesis steps whose cost grows with the size of the JSON, not with what
@@ -41,7 +42,8 @@ interface ResolveOptions {
  * objects itself. `isTokenNumber` is cdktf's check for an encoded number token (scalar or list).
  */
 export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boolean, specials: ReadonlySet<unknown>,
-  resultUnused: (options: ResolveOptions) => boolean = () => false, mayShare: (obj: unknown) => boolean = () => false): Resolve {
+  resultUnused: (options: ResolveOptions) => boolean = () => false, mayShare: (obj: unknown) => boolean = () => false,
+  copied: (result: unknown) => void = () => undefined): Resolve {
   let active = 0;
   return function resolve(obj: unknown, options: ResolveOptions): unknown {
     // A call whose caller drops the result (cdktf's prepareStack) only needs the tokens resolved, for their side
@@ -52,7 +54,9 @@ export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boo
     const share = active === 0 && !visitOnly && mayShare(obj);
     active++;
     try {
-      return resolveWith(obj, options, visitOnly, share);
+      const result = resolveWith(obj, options, visitOnly, share);
+      if (!visitOnly && !share && active === 1) copied(result);
+      return result;
     } finally {
       active--;
     }
@@ -166,56 +170,12 @@ export function replaceResolve(cdktfDir: string): boolean {
       }
     };
   }
+  const trees = mergedStackTrees(cdktfDir);
   const fast = fastResolve(mod.resolve, (n) => extract(n, false) !== undefined || extract(n, true) !== undefined, specials,
-    (options) => preparingStack > 0 && options.preparing === true, mergedStackTrees(cdktfDir));
+    (options) => preparingStack > 0 && options.preparing === true, trees.mayShare, trees.resolved);
   (fast as { fast?: boolean }).fast = true;
   mod.resolve = fast;
   return true;
-}
-
-/**
- * cdktf's TerraformStack.toTerraform merges its elements' resolved fragments into a fresh tree, then the stack's
- * overrides (`deepMerge(tf, this.rawOverrides)`), and resolves that tree once more, which copies all of it (the
- * largest allocation of a synthesis). Returns a check for that tree, for stacks without overrides: nothing else
- * holds it or its parts (deepMerge makes its objects; the fragments and metadata are fresh results of resolve), so
- * its resolution may keep the parts that resolve unchanged instead of copying them (see fastResolve).
- * @see https://github.com/hashicorp/terraform-cdk/blob/v0.21.0/packages/cdktf/lib/terraform-stack.ts
- */
-function mergedStackTrees(cdktfDir: string): (obj: unknown) => boolean {
-  type Merge = (target: unknown, ...sources: unknown[]) => unknown;
-  type Stack = { prototype: { toTerraform?: () => unknown } };
-  let util: { deepMerge?: Merge };
-  let stack: Stack;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    util = require(path.join(cdktfDir, 'lib', 'util.js'));
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    stack = require(path.join(cdktfDir, 'lib', 'terraform-stack.js')).TerraformStack;
-  } catch {
-    return () => false;
-  }
-  const merge = util.deepMerge;
-  const toTerraform = stack?.prototype.toTerraform;
-  if (typeof merge !== 'function' || typeof toTerraform !== 'function') return () => false;
-  const stacks: Array<{ rawOverrides?: unknown }> = [];
-  let merged: object | undefined;
-  stack.prototype.toTerraform = function stackToTerraform(this: { rawOverrides?: unknown }): unknown {
-    stacks.push(this);
-    try {
-      return toTerraform.call(this);
-    } finally {
-      stacks.pop();
-      merged = undefined;
-    }
-  };
-  util.deepMerge = function deepMerge(target: unknown, ...sources: unknown[]): unknown {
-    const s = stacks[stacks.length - 1];
-    const overrides = s?.rawOverrides;
-    merged = s && sources.length === 1 && sources[0] === overrides && typeof overrides === 'object' && overrides !== null
-      && Object.keys(overrides).length === 0 && typeof target === 'object' && target !== null ? target : undefined;
-    return merge(target, ...sources);
-  };
-  return (obj) => obj !== undefined && obj === merged;
 }
 
 /**
