@@ -17,7 +17,11 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },
-  testTimeout: 120000,
+  // JEST_TIMEOUT_SCALE (default 1) scales this and the tests' fixed spawn time limits (__tests__/helpers/timeouts.ts),
+  // for a machine loaded by other work.
+  testTimeout: Math.round(120000 * (Number(process.env.JEST_TIMEOUT_SCALE) > 0 ? Number(process.env.JEST_TIMEOUT_SCALE) : 1)),
+  // Slowest files first, also on a fresh clone without jest's timing cache (scripts/jest-sequencer.js).
+  testSequencer: '<rootDir>/scripts/jest-sequencer.js',
   // Removes the temp directories cdktf's Testing helpers leave behind.
   setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/cleanup-tmp.ts'],
   // builds tools/provider-libs (Go) once per run; cached across runs

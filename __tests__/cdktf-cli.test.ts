@@ -4,6 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { scaledTimeout } from './helpers/timeouts';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -14,7 +15,7 @@ test('npm run cdktf -- synth: no checkpoint request, the stacks are written', ()
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, HOMELAB_CONFIG: '', CI: 'true' };
     delete env.CHECKPOINT_DISABLE;
-    const r = spawnSync(process.execPath, ['scripts/cdktf.js', 'synth', '--output', out], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, ['scripts/cdktf.js', 'synth', '--output', out], { cwd: ROOT, env, encoding: 'utf8', timeout: scaledTimeout(120_000) });
     const all = `${r.stdout}${r.stderr}`;
     expect(all).not.toMatch(/request timeout|ENOTFOUND|checkpoint/i);
     expect(r.status).toBe(0);

@@ -3,6 +3,7 @@
 // when optional, what happens without it (`@default`).
 import * as fs from 'fs';
 import * as path from 'path';
+import { scaledTimeout } from './helpers/timeouts';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const gen = require('../scripts/gen-reference.js') as {
@@ -14,7 +15,7 @@ const gen = require('../scripts/gen-reference.js') as {
 
 describe('the committed reference', () => {
   let result: { markdown: string; problems: string[] };
-  beforeAll(() => { result = gen.generate(); }, 120000);
+  beforeAll(() => { result = gen.generate(); }, scaledTimeout(120000));
 
   test(`${gen.OUTPUT} is what \`${gen.FIX_COMMAND}\` generates`, () => {
     const file = path.join(gen.ROOT, gen.OUTPUT);
@@ -36,7 +37,7 @@ describe('the committed reference', () => {
 
 describe('the generator', () => {
   let result: { markdown: string; problems: string[] };
-  beforeAll(() => { result = gen.generate('__tests__/fixtures/docs-reference/index.ts'); }, 120000);
+  beforeAll(() => { result = gen.generate('__tests__/fixtures/docs-reference/index.ts'); }, scaledTimeout(120000));
 
   test('names each prop without a doc comment, and each optional prop without @default', () => {
     expect(result.problems).toEqual([
@@ -61,5 +62,5 @@ describe('the generator', () => {
 
   test('is deterministic', () => {
     expect(gen.generate('__tests__/fixtures/docs-reference/index.ts').markdown).toBe(result.markdown);
-  }, 120000);
+  }, scaledTimeout(120000));
 });

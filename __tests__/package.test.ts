@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { synthConsumerApp } from './helpers/consumer-app';
+import { scaledTimeout } from './helpers/timeouts';
 
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -32,7 +33,7 @@ describe('library packaging', () => {
     npm(['install', '--prefer-offline', `cdktf@${pkg.peerDependencies.cdktf}`, `constructs@${pkg.peerDependencies.constructs}`,
       path.join(dir, info.filename)], app);
     pkgDir = path.join(app, 'node_modules', 'proxmox-cdktf-constructs');
-  }, 300000);
+  }, scaledTimeout(300000));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('the tarball holds the compiled library, bindings and templates, and no tests or sources', () => {
@@ -75,5 +76,5 @@ describe('library packaging', () => {
     const json = synthConsumerApp(app, 'cdktf', 'proxmox-cdktf-constructs');
     expect(Object.keys(json.resource.proxmox_download_file)).toHaveLength(1);
     expect(json.terraform.required_providers.proxmox).toEqual({ source: 'bpg/proxmox', version: '0.111.1' });
-  }, 120000);
+  }, scaledTimeout(120000));
 });

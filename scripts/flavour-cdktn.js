@@ -40,7 +40,9 @@ const COPIED = ['templates', 'README.md'];
  */
 // cdktf-cli.test.ts runs the project's cdktf CLI (scripts/cdktf.js, `npm run cdktf`); the flavour has no CLI:
 // cdktn-cli needs Node >= 22.19 (README "CDK Terrain").
-const NOT_FLAVOUR_TESTS = ['__tests__/gen-drift.test.ts', '__tests__/package.test.ts', '__tests__/flavours/', '__tests__/cdktf-cli.test.ts'];
+// test-commands.test.ts checks the root's package.json scripts and .ci/run (the flavour's package has no scripts).
+const NOT_FLAVOUR_TESTS = ['__tests__/gen-drift.test.ts', '__tests__/package.test.ts', '__tests__/flavours/', '__tests__/cdktf-cli.test.ts',
+  '__tests__/test-commands.test.ts'];
 /**
  * Tests (by name) that assert something of cdktf itself, skipped in the flavour run, each with the reason.
  * Names, not files: the rest of those files runs on the flavour.

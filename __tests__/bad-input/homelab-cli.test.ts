@@ -6,6 +6,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { scaledTimeout } from '../helpers/timeouts';
 import { expectProblemShape, PROBLEM } from './shape';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -92,7 +93,7 @@ beforeAll(async () => {
   ];
   const results = await Promise.all(all.map(([name, text]) => synth(name, text)));
   all.forEach(([name], i) => { runs[name] = results[i]; });
-}, 180_000);
+}, scaledTimeout(180_000));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 type CliRow = [description: string, run: string, field: string, value: string];

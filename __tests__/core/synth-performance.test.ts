@@ -1,4 +1,6 @@
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 // Run in child processes: the switch is process-wide and must not leak into other tests.
@@ -71,6 +73,21 @@ describe('deferUnusedCdktfModules', () => {
       "process.stdout.write(JSON.stringify({ deferred, before: semverLoaded(), ok: check('>=1.0.0'), bad: check('<1.0.0').length, after: semverLoaded() }));",
     ]);
     expect(r).toMatchObject({ deferred: ['archiver', 'semver'], before: false, ok: [], bad: 1, after: true });
+  });
+
+  test('the example app never loads semver: its stacks declare the Terraform version instead of running cdktf\'s check', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'semver-'));
+    try {
+      const result = path.join(dir, 'loaded.json');
+      const script = [
+        `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(result)}, JSON.stringify(Object.keys(require.cache).filter((k) => /[\\/]semver[\\/](functions|classes|ranges)[\\/]/.test(k)).length)));`,
+        "require('./dist/main.js');",
+      ].join('\n');
+      execFileSync(process.execPath, ['-e', script], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: path.join(dir, 'out'), HOMELAB_CONFIG: '' }, stdio: 'pipe' });
+      expect(JSON.parse(fs.readFileSync(result, 'utf8'))).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('PROXMOX_CDKTF_EAGER_MODULES=1 leaves loading as cdktf does it', () => {

@@ -8,6 +8,7 @@ import { DEFAULT_DEBIAN_TEMPLATE_FEATURES, I915Sriov } from '../../constructs/de
 import { verificationChecks } from '../../constructs/debian/verification';
 import { renderFinalizeScript, shellQuote } from '../../constructs/debian/finalize-script';
 import { describeIfTool, testIfTool } from '../helpers/tools';
+import { scaledTimeout } from '../helpers/timeouts';
 
 const TEMPLATES = join(__dirname, '..', '..', 'templates', 'debian');
 const checks = verificationChecks({
@@ -98,7 +99,7 @@ describeIfTool(['bash', 'perl'], 'finalize script control flow (fake qm)', () =>
 
   const run = (env: Record<string, string> = {}, timeout = 60) => {
     const r = spawnSync('bash', ['-s'], {
-      input: script(timeout), encoding: 'utf8', timeout: 20000,
+      input: script(timeout), encoding: 'utf8', timeout: scaledTimeout(20000),
       env: { PATH: `${dir}:${process.env.PATH}`, STATE: dir, GOLDEN_TEMPLATE_POLL_SECONDS: '0', ...env },
     });
     const log = readFileSync(join(dir, 'log'), 'utf8');

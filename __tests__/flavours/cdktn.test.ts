@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { synthConsumerApp } from '../helpers/consumer-app';
+import { scaledTimeout } from '../helpers/timeouts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -104,7 +105,7 @@ describe('the cdktn flavour', () => {
     // Incremental: installs the cdktn toolchain when missing, regenerates bindings only when schemas changed.
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'flavour-cdktn.js'), 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'flavours-'));
-  }, 600000);
+  }, scaledTimeout(600000));
   afterAll(() => { if (work) fs.rmSync(work, { recursive: true, force: true }); });
 
   /** Synthesizes `script` of `distDir` into `outdir`; returns the framework packages the process loaded. */
@@ -139,7 +140,7 @@ describe('the cdktn flavour', () => {
     expect(JSON.parse(read(a))['//'].metadata.version).toBe(require(path.join(ROOT, 'node_modules', 'cdktf', 'package.json')).version);
     expect(JSON.parse(read(b))['//'].metadata.version).toBe(require(path.join(flavour.TOOLCHAIN, 'cdktn', 'package.json')).version);
     expect(compareSynthTrees(a, b)).toEqual([]);
-  }, 120000);
+  }, scaledTimeout(120000));
 
   test("the scripts the flavour run leaves to the cdktf run start the root's cdktf build from the flavour tree too", () => {
     const preload = path.join(work, 'record-main.js');
@@ -161,7 +162,7 @@ describe('the cdktn flavour', () => {
     const validateJs = fs.realpathSync(path.join(flavour.OUT, 'scripts', 'validate.js'));
     expect(require(validateJs).appCommand().args).toEqual(['scripts/app.js']);
     expect(path.dirname(path.dirname(validateJs))).toBe(fs.realpathSync(ROOT));
-  }, 120000);
+  }, scaledTimeout(120000));
 
   test('no module of the built flavour loads cdktf or a @cdktf package', () => {
     const offenders: string[] = [];
@@ -209,5 +210,5 @@ describe('the cdktn flavour', () => {
     expect(downloads.map((t) => Object.keys(json.resource[t]).length)).toEqual([1]);
     expect(json['//'].metadata.version).toBe(require(path.join(flavour.TOOLCHAIN, 'cdktn', 'package.json')).version);
 
-  }, 300000);
+  }, scaledTimeout(300000));
 });

@@ -5,6 +5,7 @@ import { spawnSync, SpawnSyncReturns } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { templatePackageUnion } from '../../constructs/debian/cloud-config';
+import { scaledTimeout } from './timeouts';
 
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'debian-root.sh');
 
@@ -100,7 +101,7 @@ export class DebianRoot {
   exec(command: string, opts: { path?: string; network?: boolean; input?: string; timeoutMs?: number } = {}): SpawnSyncReturns<string> {
     return spawnSync('unshare', this.command(['/bin/bash', '-c', command], opts),
       // SIGKILL on timeout: unshare --fork ignores SIGTERM, and --kill-child then takes the whole PID namespace down.
-      { encoding: 'utf8', input: opts.input, timeout: opts.timeoutMs ?? 300000, killSignal: 'SIGKILL' });
+      { encoding: 'utf8', input: opts.input, timeout: scaledTimeout(opts.timeoutMs ?? 300000), killSignal: 'SIGKILL' });
   }
 
   /** Unmounts (innermost first, lazily if busy) and removes the copy. Safe to call twice. */

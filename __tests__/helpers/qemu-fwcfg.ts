@@ -2,6 +2,7 @@
 // real QEMU (qtest, no guest code) and real Perl `shellwords` (what Proxmox runs on a VM's `args`).
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as path from 'path';
+import { scaledTimeout } from './timeouts';
 import { findTool } from './tools';
 
 const PERL = findTool('perl') ?? 'perl';
@@ -9,7 +10,7 @@ const QEMU = findTool('qemu-system-x86_64') ?? 'qemu-system-x86_64';
 
 // Real QEMU, read back through the guest-visible fw_cfg interface with qtest (I/O ports + DMA, no guest code).
 
-export const QEMU_TIMEOUT_MS = 20_000;
+export const QEMU_TIMEOUT_MS = scaledTimeout(20_000);
 
 export class QemuQtest {
   private readonly proc: ChildProcess;

@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { scaledTimeout } from '../helpers/timeouts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -106,4 +107,4 @@ test.each(Object.keys(RUNS))('%s synthesized in two directories writes byte-iden
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-}, 60_000);
+}, scaledTimeout(60_000));

@@ -38,7 +38,8 @@ export function skipTokenCreationStacks(): boolean {
  * Packages cdktf loads with its index that no stack of this project calls: `archiver` (zip archives of
  * TerraformAsset directories, cdktf/lib/private/fs.js, which cdktf even runs in a child process that loads it
  * itself) and `semver` (Terraform version checks of cdktf's own terraform_data, which core/terraform-data.ts
- * replaces). Together about 120 ms of the ~210 ms CPU it takes to load cdktf, measured with `npm run bench`.
+ * replaces, and of stacks with `moved` blocks, which core/engine-version.ts skips where the stack declares the
+ * release). Together about 120 ms of the ~210 ms CPU it takes to load cdktf, measured with `npm run bench`.
  */
 export const DEFERRED_CDKTF_MODULES: readonly string[] = ['archiver', 'semver'];
 
