@@ -39,7 +39,9 @@ interface ResolveOptions {
 /**
  * `resolve(obj, options)` with cdktf's semantics: returns what `original` returns for every input, calling it
  * for each value that holds (or may hold) a token, and walking plain strings, numbers, booleans, arrays and
- * objects itself. `isTokenNumber` is cdktf's check for an encoded number token (scalar or list).
+ * objects itself. `isTokenNumber` is cdktf's check for an encoded number token (scalar or list). `resultUnused`
+ * and `mayShare` name the outermost calls that may visit only, or keep unchanged parts (see below); `copied` is told
+ * each result of an outermost call that returned a copy (see core/stack-merge.ts).
  */
 export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boolean, specials: ReadonlySet<unknown>,
   resultUnused: (options: ResolveOptions) => boolean = () => false, mayShare: (obj: unknown) => boolean = () => false,
@@ -48,8 +50,9 @@ export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boo
   return function resolve(obj: unknown, options: ResolveOptions): unknown {
     // A call whose caller drops the result (cdktf's prepareStack) only needs the tokens resolved, for their side
     // effects (cross-stack references): plain data is then visited, not copied. A call whose input is a fresh tree
-    // that nothing else holds (the stack's merged tree, see replaceResolve) keeps the plain arrays and objects it
-    // would copy unchanged. Neither for nested calls, which tokens make while resolving and whose results they use.
+    // that nothing else holds (the stack's merged tree) keeps the plain arrays and objects it
+    // would copy unchanged (see core/stack-merge.ts). Neither for nested calls, which tokens make while resolving
+    // and whose results they use.
     const visitOnly = active === 0 && resultUnused(options);
     const share = active === 0 && !visitOnly && mayShare(obj);
     active++;
