@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Fn, Lazy, TerraformStack, TerraformVariable, Token, Tokenization, DefaultTokenResolver, StringConcat } from 'cdktf';
 import { Construct } from 'constructs';
-import { memoizeBinaryVersionChecks, replaceResolve } from '../../constructs/core/fast-synth';
+import { fastResolve, memoizeBinaryVersionChecks, replaceResolve } from '../../constructs/core/fast-synth';
 import { stableStringify, stableStringifyPieces } from '../../constructs/core/stable-json';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -94,6 +94,42 @@ describeCdktf('fastResolve (replaceResolve)', () => {
     };
     expect(err({ a: [{ b: () => 1 }] })).toMatch(/\/a\/0\/b/);
     expect(err({ a: { c: new Holder(stack, 'h') } })).toMatch(/\/a\/c/);
+  });
+});
+
+describe('fastResolve of a tree nothing else holds', () => {
+  test('keeps the plain parts that resolve unchanged, and copies what resolve changes', () => {
+    const original = (x: unknown) => (typeof x === 'string' ? x.replace(/\$\{TfToken\[[^\]]*\]\}/g, 'R') : x);
+    const share = fastResolve(original, () => false, new Set(), () => false, () => true);
+    const copy = fastResolve(original, () => false, new Set());
+    const plain = { a: [1, 'x', { b: true }], c: { d: null } };
+    expect(share(plain, {})).toBe(plain);
+    expect(copy(plain, {})).not.toBe(plain);
+    expect(copy(plain, {})).toEqual(plain);
+    // Dropped undefined values and resolved tokens make a copy of their array or object and its parents only.
+    const mixed = { a: [1, undefined, 2], b: undefined, c: { t: '${TfToken[TOKEN.1]}' }, d: { e: 'same' }, f: [{ g: 1 }] };
+    const r = share(mixed, {}) as Record<string, unknown>;
+    expect(JSON.stringify(r)).toBe(JSON.stringify(copy(mixed, {})));
+    expect(r).toEqual({ a: [1, 2], c: { t: 'R' }, d: { e: 'same' }, f: [{ g: 1 }] });
+    expect(Object.keys(r)).toEqual(['a', 'c', 'd', 'f']);
+    expect(r.d).toBe(mixed.d);
+    expect(r.f).toBe(mixed.f);
+  });
+});
+
+describeCdktf('the stack\'s merged tree (replaceResolve)', () => {
+  test('resolved without a copy only when nothing else holds its parts: a stack with overrides is copied', () => {
+    expect(replaceResolve(CDKTF_DIR) || (require(path.join(CDKTF_DIR, 'lib', 'tokens', 'private', 'resolve.js')).resolve as { fast?: boolean }).fast).toBe(true);
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'merged-tree-')) });
+    const stack = new TerraformStack(app, 's');
+    new TerraformVariable(stack, 'v', { type: 'string', default: 'x' });
+    // deepMerge puts an override's array into the merged tree as it is: the result must not be that array.
+    const list = ['a', 'b'];
+    stack.addOverride('terraform.required_list', list);
+    const out = stack.toTerraform() as { terraform: { required_list: string[] }; variable: unknown };
+    expect(out.terraform.required_list).toEqual(['a', 'b']);
+    expect(out.terraform.required_list).not.toBe(list);
+    expect(out.variable).toEqual({ v: { default: 'x', type: 'string' } });
   });
 });
 

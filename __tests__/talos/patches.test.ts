@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { holdsReference, hostnamePatch, nodePatch, patchYaml, splitPatches, tailscaleServicePatch, usesHostnameDocument } from '../../constructs/talos/patches';
 import { TerraformVariable } from 'cdktf';
 import { resolveIn, synthStack } from '../helpers/synth';
@@ -65,5 +65,26 @@ describe('host name on Talos 1.12+', () => {
     expect(nodePatch({ hostname: 'w', macAddress: '02:00:00:00:00:01', dhcp: true, hostnameDocument: true })).toEqual({
       machine: { network: { interfaces: [{ deviceSelector: { hardwareAddr: '02:00:00:00:00:01' }, dhcp: true }] } },
     });
+  });
+});
+
+describe('patchYaml reuses the YAML of a patch it rendered before', () => {
+  const render = (p: Record<string, unknown>) => stringify(p, { lineWidth: 0 });
+
+  test('alike JSON text, alike YAML; what JSON text does not show is rendered anew', () => {
+    const shared = { a: 1 };
+    // Same JSON text as `twice`, but one object met twice: the yaml package writes an anchor and an alias.
+    const plain = { x: { a: 1 }, y: { a: 1 } };
+    const twice = { x: shared, y: shared };
+    expect(patchYaml(plain)).toBe(render(plain));
+    expect(patchYaml(twice)).toBe(render(twice));
+    expect(patchYaml(twice)).toContain('*a1');
+    // undefined, non-finite numbers, dates: JSON text hides them or writes them as something else (and -0 as 0).
+    for (const [a, b] of [[{ n: 0 }, { n: -0 }], [{ u: null }, { u: undefined }], [{ f: null }, { f: Infinity }], [{ d: '1970-01-01T00:00:00.000Z' }, { d: new Date(0) }], [{ l: [null] }, { l: [undefined] }]]) {
+      expect(patchYaml(a)).toBe(render(a));
+      expect(patchYaml(b)).toBe(render(b));
+    }
+    const long = { machine: { nodeLabels: { region: 'r'.repeat(200) } } };
+    expect(patchYaml(long)).toBe(patchYaml({ machine: { nodeLabels: { region: 'r'.repeat(200) } } }));
   });
 });

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { mergedStackTrees } from './stack-merge';
 
 /**
  * Faster equivalents of cdktf 0.21 synthesis steps whose cost grows with the size of the JSON, not with what
@@ -38,25 +39,33 @@ interface ResolveOptions {
 /**
  * `resolve(obj, options)` with cdktf's semantics: returns what `original` returns for every input, calling it
  * for each value that holds (or may hold) a token, and walking plain strings, numbers, booleans, arrays and
- * objects itself. `isTokenNumber` is cdktf's check for an encoded number token (scalar or list).
+ * objects itself. `isTokenNumber` is cdktf's check for an encoded number token (scalar or list). `resultUnused`
+ * and `mayShare` name the outermost calls that may visit only, or keep unchanged parts (see below); `copied` is told
+ * each result of an outermost call that returned a copy (see core/stack-merge.ts).
  */
 export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boolean, specials: ReadonlySet<unknown>,
-  resultUnused: (options: ResolveOptions) => boolean = () => false): Resolve {
+  resultUnused: (options: ResolveOptions) => boolean = () => false, mayShare: (obj: unknown) => boolean = () => false,
+  copied: (result: unknown) => void = () => undefined): Resolve {
   let active = 0;
   return function resolve(obj: unknown, options: ResolveOptions): unknown {
     // A call whose caller drops the result (cdktf's prepareStack) only needs the tokens resolved, for their side
-    // effects (cross-stack references): plain data is then visited, not copied. Never for nested calls, which tokens
-    // make while resolving and whose results they use.
+    // effects (cross-stack references): plain data is then visited, not copied. A call whose input is a fresh tree
+    // that nothing else holds (the stack's merged tree) keeps the plain arrays and objects it
+    // would copy unchanged (see core/stack-merge.ts). Neither for nested calls, which tokens make while resolving
+    // and whose results they use.
     const visitOnly = active === 0 && resultUnused(options);
+    const share = active === 0 && !visitOnly && mayShare(obj);
     active++;
     try {
-      return resolveWith(obj, options, visitOnly);
+      const result = resolveWith(obj, options, visitOnly, share);
+      if (!visitOnly && !share && active === 1) copied(result);
+      return result;
     } finally {
       active--;
     }
   };
 
-  function resolveWith(obj: unknown, options: ResolveOptions, visitOnly: boolean): unknown {
+  function resolveWith(obj: unknown, options: ResolveOptions, visitOnly: boolean, share: boolean): unknown {
     const root = options.prefix ?? [];
     const keys: string[] = [];
     // What cdktf's resolve passes down: each nested context copies these four flags from its parent's.
@@ -85,28 +94,40 @@ export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boo
         for (const e of x) {
           if ((typeof e === 'string' && e.indexOf(TOKEN_MARK) !== -1) || (typeof e === 'number' && !(e > TOKEN_DOUBLE_BOUND) && isTokenNumber(e))) return delegate(x);
         }
-        const out: unknown[] = [];
+        // Shared only when the copy would be alike: a plain array, each element kept as it is.
+        let out: unknown[] | undefined = share && Object.getPrototypeOf(x) === Array.prototype ? undefined : [];
         for (let i = 0; i < x.length; i++) {
+          const before = x[i];
           keys.push(`${i}`);
-          const v = walk(x[i]);
+          const v = walk(before);
           keys.pop();
-          if (v !== undefined && !visitOnly) out.push(v);
+          if (visitOnly) continue;
+          if (out === undefined && (v === undefined || v !== before)) out = x.slice(0, i);
+          if (v !== undefined) out?.push(v);
         }
-        return visitOnly ? undefined : out;
+        return visitOnly ? undefined : out ?? x;
       }
       const o = x as Record<string, unknown>;
       // Resolvables, constructs (an error) and objects with a token in a key: cdktf's own path.
       if (typeof o.resolve === 'function' || (o._children !== undefined && o._metadata !== undefined)) return delegate(x);
       const names = Object.keys(o);
       for (const k of names) if (!plainString(k)) return delegate(x);
-      const result: Record<string, unknown> = {};
-      for (const k of names) {
+      const proto = Object.getPrototypeOf(o);
+      let result: Record<string, unknown> | undefined = share && (proto === Object.prototype || proto === null) ? undefined : {};
+      for (let j = 0; j < names.length; j++) {
+        const k = names[j];
+        const before = o[k];
         keys.push(k);
-        const v = walk(o[k]);
+        const v = walk(before);
         keys.pop();
-        if (v !== undefined && !visitOnly) result[k] = v;
+        if (visitOnly) continue;
+        if (result === undefined && (v === undefined || v !== before)) {
+          result = {};
+          for (let i = 0; i < j; i++) result[names[i]] = o[names[i]];
+        }
+        if (v !== undefined && result !== undefined) result[k] = v;
       }
-      return visitOnly ? undefined : result;
+      return visitOnly ? undefined : result ?? o;
     };
     return walk(obj);
   }
@@ -152,8 +173,9 @@ export function replaceResolve(cdktfDir: string): boolean {
       }
     };
   }
+  const trees = mergedStackTrees(cdktfDir);
   const fast = fastResolve(mod.resolve, (n) => extract(n, false) !== undefined || extract(n, true) !== undefined, specials,
-    (options) => preparingStack > 0 && options.preparing === true);
+    (options) => preparingStack > 0 && options.preparing === true, trees.mayShare, trees.resolved);
   (fast as { fast?: boolean }).fast = true;
   mod.resolve = fast;
   return true;

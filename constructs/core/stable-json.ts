@@ -35,7 +35,11 @@ export function stableStringify(obj: unknown, opts?: unknown, real?: () => (o: u
 function expandEmpty(text: string, space: string): string {
   const pieces: string[] = [];
   let from = 0;
-  for (let at = text.indexOf(STAND_IN_JSON); at !== -1; at = text.indexOf(STAND_IN_JSON, from)) {
+  // Searched for without the opening quote: a pattern that starts with a quote, the most frequent character of
+  // the text, takes V8 about ten times longer to find (measured on a 27 MB cdk.tf.json).
+  for (let esc = text.indexOf(ESCAPED_NUL); esc !== -1; esc = text.indexOf(ESCAPED_NUL, Math.max(from, esc + 1))) {
+    const at = esc - 1;
+    if (text.charCodeAt(at) !== 34 || at < from) continue; // not a stand-in: a NUL is only written in stand-ins (sortedCopy)
     const brackets = text.substr(at + STAND_IN_JSON.length, 2); // '{}' or '[]'
     let indent = '';
     if (space) {
@@ -65,6 +69,7 @@ const EMPTY_OBJECT = '\u0000{}';
 const EMPTY_ARRAY = '\u0000[]';
 /** How JSON.stringify starts a stand-in: a quote, then the escaped NUL (no other string holds a NUL: see sortedCopy). */
 const STAND_IN_JSON = '"\\u0000';
+const ESCAPED_NUL = STAND_IN_JSON.slice(1);
 const UNSUITABLE = Symbol('unsuitable');
 const ARRAY_INDEX_RE = /^(?:0|[1-9]\d*)$/;
 const prep = (v: unknown): unknown => (v && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v);

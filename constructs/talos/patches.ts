@@ -17,7 +17,44 @@ export const KUBEPRISM_PORT = 7445;
 
 /** YAML for one patch; long lines are never folded (a folded token would break its reference). */
 export function patchYaml(patch: TalosConfigPatch): string {
-  return stringify(patch, { lineWidth: 0 });
+  // The same patch recurs on many nodes of a cluster (the topology patch per Proxmox host, hardware patches per
+  // node shape) and rendering YAML is the costliest step of adding a node: a patch of plain data is rendered once
+  // per distinct JSON text, which then names its YAML (see plainJson).
+  const key = plainJson(patch) ? JSON.stringify(patch) : undefined;
+  let yaml = key === undefined ? undefined : yamlByJson.get(key);
+  if (yaml === undefined) {
+    yaml = stringify(patch, { lineWidth: 0 });
+    if (key !== undefined) {
+      if (yamlByJson.size >= MAX_CACHED_PATCHES) yamlByJson.clear();
+      yamlByJson.set(key, yaml);
+    }
+  }
+  return yaml;
+}
+
+const yamlByJson = new Map<string, string>();
+const MAX_CACHED_PATCHES = 4096;
+
+/**
+ * Whether `value` is data whose YAML its JSON text determines: strings, booleans, null, finite numbers, and plain
+ * objects and arrays (without holes) of those, each object or array met once (the yaml package writes
+ * an anchor and alias for an object it meets twice, which JSON text does not show).
+ * @see https://eemeli.org/yaml/#tostring-options
+ */
+function plainJson(value: unknown, seen: Set<object> = new Set()): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !plainJson(value[i], seen)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k of Object.keys(value)) if (!plainJson((value as Record<string, unknown>)[k], seen)) return false;
+  return true;
 }
 
 /** What differs per node. */
