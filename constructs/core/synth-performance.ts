@@ -2,6 +2,7 @@ import Module = require('module');
 import * as path from 'path';
 import { memoizeBinaryVersionChecks, replaceResolve } from './fast-synth';
 import { replaceStableStringify } from './stable-json';
+import { skipLoneStackPreparingRun } from './lone-stack';
 
 /**
  * cdktf records a complete JavaScript stack trace (with `Error.stackTraceLimit` raised to infinity) for every
@@ -100,7 +101,8 @@ function deferModule(name: string, fromDir: string): boolean {
 
 /**
  * Replaces cdktf synthesis steps by equivalents with the same output (see core/fast-synth.ts, core/stable-json.ts): token resolution
- * of plain values, the sorted JSON writer of cdk.tf.json, and one run per process of each binary version check. Must run before cdktf is first loaded (see
+ * of plain values, the sorted JSON writer of cdk.tf.json, one run per process of each binary version check, and no
+ * preparing run for an app's only stack (core/lone-stack.ts). Must run before cdktf is first loaded (see
  * constructs/core/fast-start.ts); does nothing with PROXMOX_CDKTF_PLAIN_SYNTH=1 or with another package than cdktf 0.21
  * (such as the CDK Terrain flavour's cdktn). Returns what it replaced.
  */
@@ -116,5 +118,6 @@ export function useFastSynthesis(): string[] {
   if (replaceStableStringify(cdktfDir, module)) done.push('json-stable-stringify');
   if (replaceResolve(cdktfDir)) done.push('resolve');
   if (memoizeBinaryVersionChecks(cdktfDir)) done.push('binary-version-checks');
+  if (skipLoneStackPreparingRun(cdktfDir)) done.push('lone-stack-prepare');
   return done;
 }
