@@ -11,6 +11,13 @@ import { synthStack } from '../helpers/synth';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
+/**
+ * The null provider's bindings as the child processes below load them (from ROOT): the prebuilt package under cdktf,
+ * the compiled generated bindings in the CDK Terrain flavour's tree, which has no prebuilt package
+ * (scripts/flavour-cdktn.js).
+ */
+const NULL_BINDINGS = fs.existsSync(path.join(ROOT, 'dist', '.gen', 'providers', 'null')) ? './dist/.gen/providers/null' : '@cdktf/provider-null/lib';
+
 function nullResource(stack: TerraformStack, id = 'R'): Resource {
   if (!stack.node.tryFindChild('null')) new NullProvider(stack, 'null');
   return new Resource(stack, id);
@@ -90,8 +97,8 @@ describe('cdktf\'s synth-time `terraform version` check', () => {
     const script = [
       opts.fast ? "require('./dist/constructs/core/synth-performance.js').useFastSynthesis();" : '',
       "const cdktf = require('cdktf');",
-      "const { NullProvider } = require('@cdktf/provider-null/lib/provider');",
-      "const { Resource } = require('@cdktf/provider-null/lib/resource');",
+      `const { NullProvider } = require('${NULL_BINDINGS}/provider');`,
+      `const { Resource } = require('${NULL_BINDINGS}/resource');`,
       "const { movedFromLegacyType, movedFromChildId } = require('./dist/constructs/core/moved.js');",
       `const app = new cdktf.App({ outdir: ${JSON.stringify(path.join(dir, 'out'))} });`,
       "const s = new cdktf.TerraformStack(app, 's');",
