@@ -24,11 +24,21 @@ export function plannedChanges(plan: PlanJson): PlannedChange[] {
  */
 export async function applyThenHandOverState(before: validate.Workspace, after: validate.Workspace,
   labels: { before: string; after: string }): Promise<void> {
-  validate.check(`init (${labels.before})`, await before.init());
-  validate.check(`plan (${labels.before})`, await before.plan(['-out', 'plan']));
-  validate.check(`apply (${labels.before})`, await before.apply('plan'));
-  fs.copyFileSync(path.join(before.dir, 'terraform.tfstate'), path.join(after.dir, 'terraform.tfstate'));
-  validate.check(`init (${labels.after})`, await after.init());
+  await handOverState(await applyWorkspace(before, labels.before), after, labels.after);
+}
+
+/** init, plan -out and apply of `ws` (`label` names it in a failed step's message); returns the state file it leaves. */
+async function applyWorkspace(ws: validate.Workspace, label: string): Promise<string> {
+  validate.check(`init (${label})`, await ws.init());
+  validate.check(`plan (${label})`, await ws.plan(['-out', 'plan']));
+  validate.check(`apply (${label})`, await ws.apply('plan'));
+  return path.join(ws.dir, 'terraform.tfstate');
+}
+
+/** Gives `ws` a copy of the state file `state` and initializes it, ready to plan against that state. */
+async function handOverState(state: string, ws: validate.Workspace, label: string): Promise<void> {
+  fs.copyFileSync(state, path.join(ws.dir, 'terraform.tfstate'));
+  validate.check(`init (${label})`, await ws.init());
 }
 
 /**
@@ -47,8 +57,7 @@ export class AppliedOnce {
     if (!this.states.has(key)) this.states.set(key, this.apply(name, config));
     const state = await this.states.get(key)!;
     const ws = this.track(validate.Workspace.create({ name, config }));
-    fs.copyFileSync(state, path.join(ws.dir, 'terraform.tfstate'));
-    validate.check(`init (${name})`, await ws.init());
+    await handOverState(state, ws, name);
     return ws;
   }
 
@@ -57,12 +66,8 @@ export class AppliedOnce {
     for (const ws of this.workspaces.splice(0)) ws.cleanup();
   }
 
-  private async apply(name: string, config: validate.TfJson): Promise<string> {
-    const ws = this.track(validate.Workspace.create({ name: `${name}-applied`, config }));
-    validate.check(`init (${name})`, await ws.init());
-    validate.check(`plan (${name})`, await ws.plan(['-out', 'plan']));
-    validate.check(`apply (${name})`, await ws.apply('plan'));
-    return path.join(ws.dir, 'terraform.tfstate');
+  private apply(name: string, config: validate.TfJson): Promise<string> {
+    return applyWorkspace(this.track(validate.Workspace.create({ name: `${name}-applied`, config })), name);
   }
 
   private track(ws: validate.Workspace): validate.Workspace {
