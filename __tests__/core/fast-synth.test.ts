@@ -26,6 +26,9 @@ describeCdktf('stableStringify', () => {
     { b: {}, a: [], c: [{}, []], d: undefined, e: () => 1, f: [undefined, () => 1, null], g: new Date(0), h: { toJSON: () => ({ z: 1, y: [] }) } },
     { 10: 'ten', 9: 'nine', a: 'a', '01': 'zero-one' }, // array-index keys: sorted as text, not numerically
     { s: '\u0000{}', t: '\u0000[]', u: 'quote"\u0000[]', '\u0000{}': 'key' }, // strings that look like the stand-ins for empty containers
+    { s: '\u0085{}', t: [], u: 'quote"\u0085[]', v: {} }, // strings holding the stand-ins' marker, next to real empty containers
+    { '\u0085[]': 'key', e: [{}, [], { f: [] }] }, // a key holding the marker
+    { many: Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? {} : i % 3 === 1 ? [] : { x: i, y: { z: [] } })) },
     { x: { y: { z: {} } }, 'k"q': 'v\n\u0001\u2028', list: [1.5, -0, 1e21, true, false] },
   ];
 
