@@ -242,7 +242,7 @@ describe('useFastSynthesis', () => {
     // toolchain (the CDK Terrain flavour) nothing is replaced.
     const fast = synth({ PROXMOX_CDKTF_PLAIN_SYNTH: '' });
     const plain = synth({ PROXMOX_CDKTF_PLAIN_SYNTH: '1' });
-    expect(fast.used).toEqual(IS_CDKTF_021 ? ['json-stable-stringify', 'resolve', 'binary-version-checks', 'lone-stack-prepare'] : []);
+    expect(fast.used).toEqual(IS_CDKTF_021 ? ['json-stable-stringify', 'stack-files', 'resolve', 'binary-version-checks', 'lone-stack-prepare'] : []);
     expect(plain.used).toEqual([]);
     expect(Object.keys(fast.files).length).toBeGreaterThanOrEqual(2);
     expect(fast.files).toEqual(plain.files);

@@ -190,6 +190,17 @@ export function stableStringifyPieces(obj: unknown, space: string): string | und
   return write(prep(obj), 0) ? parts.join('') : undefined;
 }
 
+/** Returns a stand-in for the text of `obj`, or undefined to have the text written now (core/stack-writer.ts). */
+export type StringifyDeferral = (obj: unknown, opts: unknown) => string | undefined;
+let deferral: StringifyDeferral | undefined;
+
+/** Makes the stand-in of json-stable-stringify ask `next` first; returns the one it asked before. */
+export function deferStringify(next: StringifyDeferral | undefined): StringifyDeferral | undefined {
+  const before = deferral;
+  deferral = next;
+  return before;
+}
+
 /**
  * Puts {@link stableStringify} in place of the json-stable-stringify that cdktf (resolved from `cdktfDir`) loads.
  * Must run before cdktf is loaded (it binds the package when it loads). Returns whether it did.
@@ -215,7 +226,7 @@ export function replaceStableStringify(cdktfDir: string, parent: NodeModule): bo
   const m = new Module(file, parent);
   m.filename = file;
   m.loaded = true;
-  m.exports = (obj: unknown, opts?: unknown) => stableStringify(obj, opts, loadReal);
+  m.exports = (obj: unknown, opts?: unknown) => deferral?.(obj, opts) ?? stableStringify(obj, opts, loadReal);
   require.cache[file] = m;
   return true;
 }

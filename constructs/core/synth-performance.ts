@@ -3,6 +3,7 @@ import * as path from 'path';
 import { memoizeBinaryVersionChecks, replaceResolve } from './fast-synth';
 import { replaceStableStringify } from './stable-json';
 import { skipLoneStackPreparingRun } from './lone-stack';
+import { streamStackFiles } from './stack-writer';
 
 /**
  * cdktf records a complete JavaScript stack trace (with `Error.stackTraceLimit` raised to infinity) for every
@@ -116,6 +117,7 @@ export function useFastSynthesis(): string[] {
   if (pkg.name !== 'cdktf' || !/^0\.21\./.test(pkg.version ?? '')) return [];
   const done: string[] = [];
   if (replaceStableStringify(cdktfDir, module)) done.push('json-stable-stringify');
+  if (done.includes('json-stable-stringify') && streamStackFiles(cdktfDir)) done.push('stack-files');
   if (replaceResolve(cdktfDir)) done.push('resolve');
   if (memoizeBinaryVersionChecks(cdktfDir)) done.push('binary-version-checks');
   if (skipLoneStackPreparingRun(cdktfDir)) done.push('lone-stack-prepare');
