@@ -3,7 +3,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { bundleApp, bundleIsStale } = require('./bundle-app');
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -26,16 +26,19 @@ function compiledTime() {
   try { return fs.statSync(path.join(dist, '.tsbuildinfo')).mtimeMs; } catch { return 0; }
 }
 
-/** Builds dist/ when a source changed since the last build; returns the dist directory. */
+/** Builds dist/ (and the app's bundle, scripts/bundle-app.js) when a source changed since; returns the dist directory. */
 function buildIfStale() {
   if (compiledTime() < newestSource()) {
     process.stderr.write('sources changed since the last build: compiling (tsc -b)\n');
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'tsconfig.json')],
+    // Loaded here, not at the top: every synthesis runs this check, and child_process is only needed to build.
+    // eslint-disable-next-line global-require
+    require('child_process').execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'tsconfig.json')],
       { stdio: 'inherit', cwd: root });
     // tsc leaves the build info untouched when the output did not change; mark the check as done.
     const now = new Date();
     fs.utimesSync(path.join(dist, '.tsbuildinfo'), now, now);
   }
+  if (bundleIsStale()) bundleApp();
   return dist;
 }
 

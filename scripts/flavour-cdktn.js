@@ -77,6 +77,7 @@ const ROOT_BUILD_TESTS = [
   ["writes every stack's cdk.tf.json, and reports a bad config file without a stack trace", 'scripts/app.js'],
   ['every stack inits, validates, plans, applies and converges with real Terraform', 'scripts/validate.js (synthesizes with scripts/app.js)'],
   ['npm run synth prints a line per stack and the warnings, each cause once', 'scripts/app.js'],
+  ['the example app runs as one bundled file', 'scripts/app.js'],
   // every test of these two describe blocks of homelab/cli-errors.test.ts runs the CLI (its `helpers` block stays)
   ['homelab.json semantic errors through the CLI', 'scripts/app.js'],
   ['homelab.json pools and node hardware through the CLI', 'scripts/app.js'],

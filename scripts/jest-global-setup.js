@@ -1,6 +1,7 @@
 // Jest global setup: build (or find cached) tools/provider-libs before any test runs, so that tests going
 // through tools/tf-schema-provider render ct_config and Talos configurations with the providers' own libraries.
 // Without Go the tests that need it skip loudly (helpers/tools.ts OFFLINE_TERRAFORM); in CI it is a failure.
+// It bundles the compiled app (scripts/bundle-app.js) when the bundle is older than dist/.
 // It also makes the run's directory for results that test files in different workers share
 // (__tests__/helpers/shared-validation.ts); scripts/jest-global-teardown.js removes it.
 'use strict';
@@ -8,9 +9,12 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const libs = require('./build-provider-libs');
+const { bundleApp, bundleIsStale } = require('./bundle-app');
 
 module.exports = async () => {
   process.env.PROXMOX_TEST_SHARED_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-shared-'));
+  // The app's bundle (scripts/app.js runs it), made once here rather than by the first tests that start the app.
+  if (bundleIsStale()) bundleApp();
   const t = Date.now();
   const ci = process.env.CI === 'true' || process.env.CI === '1';
   let r;

@@ -26,6 +26,9 @@ describeCdktf('stableStringify', () => {
     { b: {}, a: [], c: [{}, []], d: undefined, e: () => 1, f: [undefined, () => 1, null], g: new Date(0), h: { toJSON: () => ({ z: 1, y: [] }) } },
     { 10: 'ten', 9: 'nine', a: 'a', '01': 'zero-one' }, // array-index keys: sorted as text, not numerically
     { s: '\u0000{}', t: '\u0000[]', u: 'quote"\u0000[]', '\u0000{}': 'key' }, // strings that look like the stand-ins for empty containers
+    { s: '\u0085{}', t: [], u: 'quote"\u0085[]', v: {} }, // strings holding the stand-ins' marker, next to real empty containers
+    { '\u0085[]': 'key', e: [{}, [], { f: [] }] }, // a key holding the marker
+    { many: Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? {} : i % 3 === 1 ? [] : { x: i, y: { z: [] } })) },
     { x: { y: { z: {} } }, 'k"q': 'v\n\u0001\u2028', list: [1.5, -0, 1e21, true, false] },
   ];
 
@@ -115,6 +118,29 @@ describe('fastResolve of a tree nothing else holds', () => {
     expect(r.d).toBe(mixed.d);
     expect(r.f).toBe(mixed.f);
   });
+
+  test('keeps what resolvedAlready names without walking it, and walks the rest', () => {
+    const original = (x: unknown) => (typeof x === 'string' ? x.replace(/\$\{TfToken\[[^\]]*\]\}/g, 'R') : x);
+    const read: string[] = [];
+    const watched = <T extends object>(name: string, o: T): T => new Proxy(o, { get: (t, k, r) => { read.push(`${name}.${String(k)}`); return Reflect.get(t, k, r); } });
+    const done = watched('done', { body: { t: 'x' } });
+    const list = watched('list', ['p', 'q']);
+    const open = watched('open', { t: '${TfToken[TOKEN.2]}' });
+    const known = new Set<object>([done, list]);
+    const share = fastResolve(original, () => false, new Set(), () => false, () => true, () => undefined, (o) => known.has(o));
+    const tree = { done, list, open };
+    const r = share(tree, {}) as Record<string, unknown>;
+    expect(r.done).toBe(done);
+    expect(r.list).toBe(list);
+    expect(r.open).toEqual({ t: 'R' });
+    expect(read.filter((k) => !k.startsWith('open.'))).toEqual([]);
+    expect(read).toContain('open.t');
+    // Only in a call that may share (the merged tree): a copying call walks them as before.
+    read.length = 0;
+    const copy = fastResolve(original, () => false, new Set(), () => false, () => false, () => undefined, (o) => known.has(o));
+    expect(copy(tree, {})).toEqual({ done: { body: { t: 'x' } }, list: ['p', 'q'], open: { t: 'R' } });
+    expect(read).toContain('done.body');
+  });
 });
 
 describeCdktf('the stack\'s merged tree (replaceResolve)', () => {
@@ -130,6 +156,25 @@ describeCdktf('the stack\'s merged tree (replaceResolve)', () => {
     expect(out.terraform.required_list).toEqual(['a', 'b']);
     expect(out.terraform.required_list).not.toBe(list);
     expect(out.variable).toEqual({ v: { default: 'x', type: 'string' } });
+  });
+
+  test('the resources taken as they are into the merged tree are not resolved a second time', () => {
+    expect(replaceResolve(CDKTF_DIR) || (require(path.join(CDKTF_DIR, 'lib', 'tokens', 'private', 'resolve.js')).resolve as { fast?: boolean }).fast).toBe(true);
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { TokenString } = require(path.join(CDKTF_DIR, 'lib', 'tokens', 'private', 'encoding.js'));
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'merged-tree-')) });
+    const stack = new TerraformStack(app, 's');
+    // A string that looks like a number token in text: fastResolve hands it to cdktf's resolve, which looks for one.
+    new TerraformVariable(stack, 'v', { type: 'string', default: 'rate 1e5' });
+    const spy = jest.spyOn(TokenString, 'forNumbers');
+    try {
+      const out = stack.toTerraform() as { variable: unknown };
+      expect(out.variable).toEqual({ v: { default: 'rate 1e5', type: 'string' } });
+      // Once for the element's own resolve; the stack's resolve of the merged tree leaves the variable's body alone.
+      expect(spy.mock.calls.filter(([str]) => str === 'rate 1e5')).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Synthesis cost grows linearly with cluster size. Counted, not timed: every token cdktf creates is registered in
 // its process-wide TokenMap (kept for the life of the process), so a per-add rebuild of something that lists all
 // nodes shows up as a quadratic token count long before it shows up as a slow synth on a busy machine.
-import { Testing, TerraformStack } from 'cdktf';
+import { Aspects, Testing, TerraformStack } from 'cdktf';
 import { resolveIn } from '../helpers/synth';
 import { skipTokenCreationStacks } from '../../constructs/core/synth-performance';
 import { ProxmoxConnection } from '../../constructs/proxmox/connection';
@@ -62,5 +62,17 @@ describe('TalosCluster at scale', () => {
     const perHost = new Map<string, number>();
     for (const w of full.cluster.workers) perHost.set(w.proxmoxNode, (perHost.get(w.proxmoxNode) ?? 0) + 1);
     expect([...perHost.values()].sort()).toEqual([332, 332, 333]);
+  });
+
+  test('the cluster\'s synth-time hooks are visited once, not handed down to every construct of every node', () => {
+    // cdktf gives an aspect to each construct below the one holding it (and records each visit by path); the
+    // cluster's two hooks (warnings and scheduling once complete, the upgrade order) sit on leaves made before any node.
+    const { stack, cluster } = build(20);
+    const holders = [stack, ...stack.node.findAll()].filter((c) => Aspects.of(c).all.length > 0);
+    expect(holders.map((c) => c.node.path).sort()).toEqual([cluster.secrets.node.path, cluster.upgrades.kubernetes!.node.path].sort());
+    for (const c of holders) expect(c.node.children).toEqual([]);
+    // Both still run at synthesis: the upgrade steps are ordered (first control plane first) and the workers' scheduling patch is added.
+    Testing.synth(stack);
+    expect(String(resolveIn(stack, cluster.upgrades.kubernetes!.dependsOn![0]))).toMatch(/^data\.talos_cluster_health\./);
   });
 });

@@ -41,11 +41,12 @@ interface ResolveOptions {
  * for each value that holds (or may hold) a token, and walking plain strings, numbers, booleans, arrays and
  * objects itself. `isTokenNumber` is cdktf's check for an encoded number token (scalar or list). `resultUnused`
  * and `mayShare` name the outermost calls that may visit only, or keep unchanged parts (see below); `copied` is told
- * each result of an outermost call that returned a copy (see core/stack-merge.ts).
+ * each result of an outermost call that returned a copy (see core/stack-merge.ts). In a call that may share,
+ * `resolvedAlready` names objects and arrays that would resolve to themselves: they are kept without a walk.
  */
 export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boolean, specials: ReadonlySet<unknown>,
   resultUnused: (options: ResolveOptions) => boolean = () => false, mayShare: (obj: unknown) => boolean = () => false,
-  copied: (result: unknown) => void = () => undefined): Resolve {
+  copied: (result: unknown) => void = () => undefined, resolvedAlready: (obj: object) => boolean = () => false): Resolve {
   let active = 0;
   return function resolve(obj: unknown, options: ResolveOptions): unknown {
     // A call whose caller drops the result (cdktf's prepareStack) only needs the tokens resolved, for their side
@@ -88,6 +89,7 @@ export function fastResolve(original: Resolve, isTokenNumber: (n: number) => boo
         case 'function': return delegate(x); // cdktf's error
         default: return x;
       }
+      if (share && resolvedAlready(x)) return x;
       if (x instanceof Date || root.length + keys.length > MAX_FAST_DEPTH) return delegate(x);
       if (Array.isArray(x)) {
         // A list token among the elements makes the whole list a token (cdktf's resolveList/resolveNumberList).
@@ -175,7 +177,7 @@ export function replaceResolve(cdktfDir: string): boolean {
   }
   const trees = mergedStackTrees(cdktfDir);
   const fast = fastResolve(mod.resolve, (n) => extract(n, false) !== undefined || extract(n, true) !== undefined, specials,
-    (options) => preparingStack > 0 && options.preparing === true, trees.mayShare, trees.resolved);
+    (options) => preparingStack > 0 && options.preparing === true, trees.mayShare, trees.resolved, trees.takenAsIs);
   (fast as { fast?: boolean }).fast = true;
   mod.resolve = fast;
   return true;

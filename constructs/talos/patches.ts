@@ -1,5 +1,6 @@
 import { Fn, Token } from 'cdktf';
 import { stringify } from 'yaml';
+import { plainWordsYaml } from '../core/plain-yaml';
 
 /**
  * Talos machine-configuration patches as typed objects, rendered to the YAML strings that
@@ -17,6 +18,9 @@ export const KUBEPRISM_PORT = 7445;
 
 /** YAML for one patch; long lines are never folded (a folded token would break its reference). */
 export function patchYaml(patch: TalosConfigPatch): string {
+  // A node's own small patches (its host name) are different on every node: written directly (core/plain-yaml.ts).
+  const words = plainWordsYaml(patch);
+  if (words !== undefined) return words;
   // The same patch recurs on many nodes of a cluster (the topology patch per Proxmox host, hardware patches per
   // node shape) and rendering YAML is the costliest step of adding a node: a patch of plain data is rendered once
   // per distinct JSON text, which then names its YAML (see plainJson).

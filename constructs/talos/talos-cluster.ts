@@ -1,5 +1,5 @@
 import { Annotations, Aspects, dependable, Lazy } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import type { ClusterKubeconfig } from '../../.gen/providers/talos/cluster-kubeconfig';
 import type { DataTalosClusterHealth } from '../../.gen/providers/talos/data-talos-cluster-health';
 import type { MachineBootstrap } from '../../.gen/providers/talos/machine-bootstrap';
@@ -106,8 +106,11 @@ export class TalosCluster extends Construct {
         ? ["'controlPlanes' must contain at least one node, got none. Call addControlPlane(): etcd and the API server run there."]
         : []),
     });
-    // At synth time, once every node is added (warnings are not errors, so not a validation).
-    Aspects.of(this).add({ visit: (c: IConstruct) => { if (c === this) this.decideOnceComplete(); } });
+    // At synth time, once every node is added (warnings are not errors, so not a validation). The aspect sits on the
+    // secrets, a leaf made before any node: cdktf hands an aspect to every construct below the one that holds it,
+    // and records each visit under the construct's path, so on the cluster it would cost a visit per construct of
+    // every node. https://github.com/hashicorp/terraform-cdk/blob/v0.21.0/packages/cdktf/lib/synthesize/synthesizer.ts (invokeAspects)
+    Aspects.of(this.secrets).add({ visit: () => this.decideOnceComplete() });
   }
 
   /** Control planes, in the order they were added (the first one is bootstrapped). */

@@ -1,5 +1,5 @@
 import { Aspects, DataResource, dependable, Fn, ITerraformDependable } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { escapeTerraformTemplate } from '../flatcar/butane';
 import { Problems } from '../core/errors';
 import { loadTemplate } from '../core/templates';
@@ -127,8 +127,9 @@ export class TalosUpgrades {
         },
       }],
     });
-    // Dependencies are set once every node is added (a control plane added after workers still goes first).
-    Aspects.of(cluster).add({ visit: (c: IConstruct) => { if (c === cluster) this.wire(); } });
+    // Dependencies are set once every node is added (a control plane added after workers still goes first). On a
+    // leaf made before any node, like the cluster's own aspect (talos-cluster.ts), so it is visited once.
+    Aspects.of(this.kubernetes).add({ visit: () => this.wire() });
   }
 
   /** The upgrade step of `node` at `address`, run after `extra` (its configuration apply); undefined when disabled. */
