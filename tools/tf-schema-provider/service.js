@@ -206,7 +206,7 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
       })),
       GetProviderSchema: rpc('GetProviderSchema', () => {
         if (!schemaResponses.has(responseKey)) {
-          schemaResponses.set(responseKey, {
+          schemaResponses.set(responseKey, Object.freeze({ // frozen: plugin-server.js encodes it once per process
             provider: toSchema(P.provider),
             resource_schemas: cty.mapValues(RESOURCES, toSchema),
             data_source_schemas: cty.mapValues(DATA_SOURCES, toSchema),
@@ -214,7 +214,7 @@ function createProviderService(schemaFile, address, { log = () => {}, cwd = proc
             functions: cty.mapValues(FUNCTION_SCHEMAS, toFunction),
             diagnostics: [],
             server_capabilities: CAPABILITIES,
-          });
+          }));
         }
         return schemaResponses.get(responseKey);
       }),
