@@ -79,7 +79,8 @@ const EMPTY_OBJECT = `${MARK}{}`;
 const EMPTY_ARRAY = `${MARK}[]`;
 const UNSUITABLE = Symbol('unsuitable');
 const ARRAY_INDEX_RE = /^(?:0|[1-9]\d*)$/;
-const prep = (v: unknown): unknown => (v && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v);
+/** `v.toJSON()` when `v` has one, else `v`: what JSON writers do first with every value. */
+export const prep = (v: unknown): unknown => (v && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON(): unknown }).toJSON() : v);
 
 /**
  * `obj` with sorted keys, empty containers as stand-ins, toJSON applied; UNSUITABLE when the built-in cannot write it

@@ -1,6 +1,6 @@
 import fs = require('fs');
 import * as path from 'path';
-import { deferStringify, stableStringify } from './stable-json';
+import { deferStringify, prep, stableStringify } from './stable-json';
 
 /**
  * cdktf 0.21 writes each stack's cdk.tf.json as `fs.writeFileSync(file, stringify(json, { space: 2 }))`
@@ -91,7 +91,7 @@ export function writeJsonFile(file: fs.PathOrFileDescriptor, obj: unknown): void
 
 /** Writes `raw` at nesting `level`; false when it writes nothing (undefined, a function). */
 function writeValue(raw: unknown, level: number, emit: (s: string) => void, seen: object[]): boolean {
-  const v = raw && typeof (raw as { toJSON?: unknown }).toJSON === 'function' ? (raw as { toJSON(): unknown }).toJSON() : raw;
+  const v = prep(raw);
   if (level < SPLIT_LEVELS && plainObject(v)) {
     if (seen.includes(v as object)) throw new TypeError('Converting circular structure to JSON');
     seen.push(v as object);
